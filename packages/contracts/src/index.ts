@@ -1,0 +1,38 @@
+// @factus-edge/contracts: schemas, types, catalogs and pure domain functions shared by the gateway, the
+// Factus client and any frontend. No Hono, Workers or Node imports: it runs wherever zod runs.
+
+export * from "./catalogs/dian";
+export {
+  listMunicipalities,
+  MUNICIPALITY_COUNT,
+  type Municipality,
+  municipalityById,
+} from "./catalogs/municipalities";
+export {
+  type MunicipalityResolution,
+  municipalityIdForDaneCode,
+  resolveMunicipality,
+  resolveMunicipalityId,
+} from "./catalogs/municipality-ids";
+export { decimalPlaces, formatCents, toScaled } from "./decimal";
+export * from "./factus/auth";
+export * from "./factus/bills";
+export * from "./factus/catalogs";
+export * from "./factus/common";
+export * from "./factus/credit-notes";
+export * from "./factus/errors";
+export * from "./factus/numbering-ranges";
+export { nitCheckDigit } from "./nit";
+export { REFERENCE_TABLES } from "./reference-tables";
+export * from "./schemas/auth";
+export * from "./schemas/envelope";
+export * from "./schemas/errors";
+export * from "./schemas/invoice-request";
+export * from "./schemas/invoice-responses";
+export {
+  type BillTotals,
+  computeInvoiceTotals,
+  type InvoiceTotals,
+  type ItemTotals,
+  type TotalsInput,
+} from "./totals";

@@ -1,0 +1,146 @@
+import * as z from "zod";
+import { RADIAN_EVENTS } from "../catalogs/dian";
+import { Pagination } from "./envelope";
+import { ReferenceCode } from "./invoice-request";
+
+/** Money in responses: a JSON number with at most 2 decimals, as in the customer's docs (1190000.00). */
+const Money = z.number().meta({ description: "Valor en pesos con 2 decimales." });
+
+export const CreatedInvoice = z
+  .object({
+    number: z.string().meta({ examples: ["SETP990000001"] }),
+    prefix: z.string().meta({ examples: ["SETP"] }),
+    cufe: z.string().meta({ description: "Código Único de Factura Electrónica (SHA-384, 96 hex)." }),
+    qr_url: z.string().meta({ description: "URL de consulta del documento en la DIAN." }),
+    status: z.literal("success"),
+    message: z.string().meta({ description: "Mensaje de Factus sobre la validación." }),
+    reference_code: z.string(),
+    total: Money,
+  })
+  .meta({ id: "CreatedInvoice" });
+export type CreatedInvoice = z.infer<typeof CreatedInvoice>;
+
+export const InvoiceDetail = z
+  .object({
+    status: z.literal("success"),
+    message: z.string(),
+    data: z.object({
+      company: z.object({ name: z.string(), identification: z.string(), address: z.string() }),
+      customer: z.object({
+        name: z.string(),
+        identification: z.string(),
+        email: z.string().nullable(),
+        address: z.string().nullable(),
+      }),
+      bill: z.object({
+        number: z.string(),
+        prefix: z.string(),
+        reference_code: z.string().nullable(),
+        issue_date: z.string().meta({ description: "Fecha de creación YYYY-MM-DD." }),
+        cufe: z.string(),
+        subtotal: Money.meta({ description: "Base gravable antes de impuestos (gross_value de Factus)." }),
+        tax_total: Money,
+        total: Money,
+        discount_total: Money.meta({ description: "Descuentos a nivel de factura." }),
+        surcharge_total: Money.meta({ description: "Recargos a nivel de factura." }),
+        status: z.enum(["validated", "pending"]),
+        qr_url: z.string().nullable(),
+        validated_at: z
+          .string()
+          .nullable()
+          .meta({ description: "Fecha y hora de validación DIAN, ISO 8601." }),
+        dian_notifications: z.array(z.string()),
+      }),
+      items: z.array(
+        z.object({
+          code_reference: z.string(),
+          name: z.string(),
+          quantity: z.number(),
+          price: Money,
+          tax_rate: z.number(),
+          total: Money,
+        }),
+      ),
+    }),
+  })
+  .meta({ id: "InvoiceDetail" });
+export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
+
+export const InvoiceSummary = z
+  .object({
+    number: z.string(),
+    reference_code: z.string().nullable(),
+    identification: z.string(),
+    name: z.string(),
+    email: z.string().nullable(),
+    total: Money,
+    status: z.enum(["validated", "pending"]),
+    dian_notifications: z.array(z.string()),
+    created_at: z.string().meta({ description: "ISO 8601, hora de Colombia (-05:00)." }),
+  })
+  .meta({ id: "InvoiceSummary" });
+export type InvoiceSummary = z.infer<typeof InvoiceSummary>;
+
+export const InvoiceList = z
+  .object({ items: z.array(InvoiceSummary), pagination: Pagination })
+  .meta({ id: "InvoiceList" });
+export type InvoiceList = z.infer<typeof InvoiceList>;
+
+export const InvoiceListQuery = z
+  .strictObject({
+    number: z.string().max(50).optional(),
+    prefix: z.string().max(10).optional(),
+    reference_code: z.string().max(100).optional(),
+    identification: z.string().max(20).optional(),
+    names: z.string().max(100).optional(),
+    status: z.enum(["0", "1"]).optional().meta({ description: "1 validada por la DIAN, 0 pendiente." }),
+    page: z
+      .string()
+      .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })
+      .optional()
+      .transform((page) => (page ? Math.max(1, Number(page)) : 1)),
+  })
+  .meta({ id: "InvoiceListQuery" });
+export type InvoiceListQuery = z.output<typeof InvoiceListQuery>;
+
+export const DocumentFile = z
+  .object({
+    file_name: z.string(),
+    file_content: z.string().meta({ description: "Contenido en base64." }),
+    extension: z.enum(["pdf", "xml"]),
+  })
+  .meta({ id: "DocumentFile" });
+export type DocumentFile = z.infer<typeof DocumentFile>;
+
+export const RadianEvent = z
+  .object({
+    number: z.string(),
+    cude: z.string(),
+    event_code: z.enum(RADIAN_EVENTS.map((event) => event.code) as ["030", ...string[]]),
+    event_name: z.string(),
+    effective_date: z.string(),
+    effective_time: z.string(),
+  })
+  .meta({ id: "RadianEvent" });
+export type RadianEvent = z.infer<typeof RadianEvent>;
+
+export const SendInvoiceEmailRequest = z
+  .strictObject({
+    email: z
+      .string()
+      .trim()
+      .max(254)
+      .pipe(z.email({ error: "Debe ser un correo válido" })),
+    pdf_base_64_encoded: z
+      .string()
+      .max(10_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: "Debe ser base64" })
+      .optional(),
+  })
+  .meta({ id: "SendInvoiceEmailRequest" });
+export type SendInvoiceEmailRequest = z.infer<typeof SendInvoiceEmailRequest>;
+
+export const InvoiceEmailSent = z
+  .object({ number: z.string(), email: z.string() })
+  .meta({ id: "InvoiceEmailSent" });
+export const InvoiceDeleted = z.object({ reference_code: ReferenceCode }).meta({ id: "InvoiceDeleted" });
