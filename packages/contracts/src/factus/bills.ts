@@ -1,5 +1,4 @@
 import * as z from "zod";
-import { CreateInvoiceRequest } from "../schemas/invoice-request";
 import {
   FactusCodeName,
   FactusCodeText,
@@ -9,10 +8,6 @@ import {
   factusEnvelope,
   factusPage,
 } from "./common";
-
-/** What `POST /v1/bills/validate` takes: the public create request is Factus' own shape, normalized. */
-export const FactusBillRequest = CreateInvoiceRequest;
-export type FactusBillRequest = z.output<typeof FactusBillRequest>;
 
 export const FactusCompany = z.looseObject({
   nit: FactusCodeText,

@@ -81,64 +81,55 @@ export const StandardCodeId = integerLike(1, 999)
 const optionalText = (max: number) =>
   z.preprocess((value) => (value === "" || value === null ? undefined : value), text(max).optional());
 
-export const InvoiceCustomer = strict({
-  identification_document_id: integerLike(1, 11).meta({
-    description:
-      "Tipo de documento: 1 RC, 2 TI, 3 CC, 4 TE, 5 CE, 6 NIT, 7 pasaporte, 8 DIE, 9 PEP, 10 NIT otro país, 11 NUIP.",
-  }),
-  identification: text(20, 1).meta({ description: "Número de identificación, sin dígito de verificación." }),
-  dv: z
-    .preprocess(
-      (value) =>
-        value === "" || value === null ? undefined : typeof value === "number" ? String(value) : value,
-      z.string().regex(/^\d$/, { error: "Debe ser un dígito 0–9" }).optional(),
-    )
-    .meta({
-      description: "Dígito de verificación; obligatorio y verificado cuando el documento es NIT (6).",
+const checkPersonType = (
+  customer: { legal_organization_id: number; company?: string; names?: string },
+  ctx: z.RefinementCtx,
+) => {
+  if (customer.legal_organization_id === 1 && !customer.company) {
+    ctx.addIssue({ code: "custom", path: ["company"], message: "Obligatorio para personas jurídicas" });
+  }
+  if (customer.legal_organization_id === 2 && !customer.names) {
+    ctx.addIssue({ code: "custom", path: ["names"], message: "Obligatorio para personas naturales" });
+  }
+};
+
+const customerShape = <M extends z.ZodType>(municipality: M) =>
+  strict({
+    identification_document_id: integerLike(1, 11).meta({
+      description:
+        "Tipo de documento: 1 RC, 2 TI, 3 CC, 4 TE, 5 CE, 6 NIT, 7 pasaporte, 8 DIE, 9 PEP, 10 NIT otro país, 11 NUIP.",
     }),
-  company: optionalText(450).meta({ description: "Razón social (personas jurídicas)." }),
-  trade_name: optionalText(450),
-  names: optionalText(450).meta({ description: "Nombres y apellidos (personas naturales)." }),
-  address: optionalText(250),
-  email: optionalText(250),
-  phone: optionalText(50),
-  legal_organization_id: integerLike(1, 2).meta({ description: "1 persona jurídica, 2 persona natural." }),
-  tribute_id: CustomerTributeId,
-  municipality_id: MunicipalityId.optional(),
-})
-  .superRefine((customer, ctx) => {
-    if (customer.identification_document_id === NIT_DOCUMENT_ID) {
-      if (!/^\d{1,15}$/.test(customer.identification)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["identification"],
-          message: "Un NIT solo lleva dígitos (sin DV)",
-        });
-      } else {
-        const expected = String(nitCheckDigit(customer.identification));
-        if (customer.dv === undefined) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["dv"],
-            message: `Obligatorio para NIT: el dígito de verificación de ${customer.identification} es ${expected}`,
-          });
-        } else if (customer.dv !== expected) {
-          ctx.addIssue({
-            code: "custom",
-            path: ["dv"],
-            message: `Dígito de verificación incorrecto para el NIT ${customer.identification}: es ${expected}, no ${customer.dv}`,
-          });
-        }
-      }
-    }
-    if (customer.legal_organization_id === 1 && !customer.company) {
-      ctx.addIssue({ code: "custom", path: ["company"], message: "Obligatorio para personas jurídicas" });
-    }
-    if (customer.legal_organization_id === 2 && !customer.names) {
-      ctx.addIssue({ code: "custom", path: ["names"], message: "Obligatorio para personas naturales" });
-    }
-  })
-  .meta({ id: "InvoiceCustomer", description: "Adquiriente de la factura." });
+    identification: text(20, 1).meta({
+      description: "Número de identificación, sin dígito de verificación.",
+    }),
+    dv: z
+      .preprocess(
+        (value) =>
+          value === "" || value === null ? undefined : typeof value === "number" ? String(value) : value,
+        z.string().regex(/^\d$/, { error: "Debe ser un dígito 0–9" }).optional(),
+      )
+      .meta({
+        description: "Dígito de verificación; obligatorio y verificado cuando el documento es NIT (6).",
+      }),
+    company: optionalText(450).meta({ description: "Razón social (personas jurídicas)." }),
+    trade_name: optionalText(450),
+    names: optionalText(450).meta({ description: "Nombres y apellidos (personas naturales)." }),
+    address: optionalText(250),
+    email: optionalText(250),
+    phone: optionalText(50),
+    legal_organization_id: integerLike(1, 2).meta({ description: "1 persona jurídica, 2 persona natural." }),
+    tribute_id: CustomerTributeId,
+    municipality_id: municipality.optional(),
+  }).superRefine(checkPersonType);
+
+/** Customer as Factus takes it: Factus ids only; the NIT check digit is DIAN's to judge. */
+export const FactusBillRequestCustomer = customerShape(integerLike(1, 99_999));
+
+/** Customer of the public API: DANE and DIAN codes normalized to Factus ids. */
+export const InvoiceCustomer = customerShape(MunicipalityId).meta({
+  id: "InvoiceCustomer",
+  description: "Adquiriente de la factura.",
+});
 
 export const WithholdingTax = strict({
   code: code(["05", "06", "07"]).meta({ description: "05 ReteIVA, 06 ReteRenta, 07 ReteICA." }),
@@ -178,13 +169,17 @@ export const AllowanceCharge = strict({
   amount: decimal2(0, 100_000_000_000),
 }).meta({ id: "AllowanceCharge", description: "Descuento o recargo a nivel de factura." });
 
-export const Establishment = strict({
-  name: text(250, 1),
-  address: text(250, 1),
-  phone_number: text(50, 1),
-  email: text(250, 1),
-  municipality_id: MunicipalityId,
-}).meta({ id: "Establishment" });
+const establishmentShape = <M extends z.ZodType>(municipality: M) =>
+  strict({
+    name: text(250, 1),
+    address: text(250, 1),
+    phone_number: text(50, 1),
+    email: text(250, 1),
+    municipality_id: municipality,
+  });
+
+/** Establishment of the issuer where the sale happened. */
+export const Establishment = establishmentShape(MunicipalityId).meta({ id: "Establishment" });
 
 /** Allowed characters of a reference code: it travels in URL paths (delete by reference). */
 export const ReferenceCode = z
@@ -195,57 +190,50 @@ export const ReferenceCode = z
   })
   .meta({ description: "Código de referencia único por empresa.", examples: ["INV-2024-001"] });
 
-const CreateInvoiceShape = strict({
-  numbering_range_id: integerLike(1, 2_147_483_647).optional().meta({
-    description: "Rango de numeración; puede omitirse si existe un único rango de facturas activo.",
-  }),
-  document: code(codesOf(BILL_DOCUMENT_TYPES)).default("01"),
-  reference_code: ReferenceCode,
-  observation: z.preprocess((value) => (value === null ? undefined : value), text(250).optional()),
-  payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
-  payment_form: code(codesOf(PAYMENT_FORMS)).default("1").meta({ description: '"1" contado, "2" crédito.' }),
-  payment_due_date: isoDate().optional().meta({ description: 'Obligatoria cuando payment_form es "2".' }),
-  operation_type: code(codesOf(OPERATION_TYPES)).default("10"),
-  send_email: booleanLike().optional(),
-  order_reference: strict({ reference_code: text(100, 1), issue_date: isoDate().optional() }).optional(),
-  related_documents: z
-    .array(strict({ code: text(10, 1), issue_date: isoDate(), number: text(50, 1) }))
-    .max(50)
-    .optional()
-    .meta({ description: 'Documentos relacionados; obligatorios para document "03".' }),
-  billing_period: strict({
-    start_date: isoDate(),
-    start_time: timeOfDay().optional(),
-    end_date: isoDate(),
-    end_time: timeOfDay().optional(),
-  }).optional(),
-  establishment: Establishment.optional(),
-  allowance_charges: z.array(AllowanceCharge).max(50).optional(),
-  customer: InvoiceCustomer,
-  items: z
-    .array(InvoiceItem)
-    .min(1, { error: "La factura debe tener al menos un ítem" })
-    .max(1000, { error: "Máximo 1000 ítems por factura" }),
-});
+// The same fields serve two schemas: the public request (DIAN codes normalized, DIAN rules enforced) and
+// Factus' own request (ids only, DIAN rules left for DIAN), so the municipality and customer are parameters.
+const invoiceShape = <C extends z.ZodType, M extends z.ZodType>(customer: C, municipality: M) =>
+  strict({
+    numbering_range_id: integerLike(1, 2_147_483_647).optional().meta({
+      description: "Rango de numeración; puede omitirse si existe un único rango de facturas activo.",
+    }),
+    document: code(codesOf(BILL_DOCUMENT_TYPES)).default("01"),
+    reference_code: ReferenceCode,
+    observation: z.preprocess((value) => (value === null ? undefined : value), text(250).optional()),
+    payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
+    payment_form: code(codesOf(PAYMENT_FORMS))
+      .default("1")
+      .meta({ description: '"1" contado, "2" crédito.' }),
+    payment_due_date: isoDate().optional().meta({ description: 'Obligatoria cuando payment_form es "2".' }),
+    operation_type: code(codesOf(OPERATION_TYPES)).default("10"),
+    send_email: booleanLike().optional(),
+    order_reference: strict({ reference_code: text(100, 1), issue_date: isoDate().optional() }).optional(),
+    related_documents: z
+      .array(strict({ code: text(10, 1), issue_date: isoDate(), number: text(50, 1) }))
+      .max(50)
+      .optional()
+      .meta({ description: 'Documentos relacionados; obligatorios para document "03".' }),
+    billing_period: strict({
+      start_date: isoDate(),
+      start_time: timeOfDay().optional(),
+      end_date: isoDate(),
+      end_time: timeOfDay().optional(),
+    }).optional(),
+    establishment: establishmentShape(municipality).optional(),
+    allowance_charges: z.array(AllowanceCharge).max(50).optional(),
+    customer,
+    items: z
+      .array(InvoiceItem)
+      .min(1, { error: "La factura debe tener al menos un ítem" })
+      .max(1000, { error: "Máximo 1000 ítems por factura" }),
+  });
 
-/**
- * Body of `POST /api/v1/invoices`: Factus v1's create-and-validate request, checked for what DIAN would reject
- * after burning a consecutive number. Its output is what goes upstream, with DIAN codes normalized to Factus ids.
- */
-export const CreateInvoiceRequest = CreateInvoiceShape.superRefine((invoice, ctx) => {
-  if (invoice.payment_form === "2" && !invoice.payment_due_date) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["payment_due_date"],
-      message: 'Obligatoria cuando payment_form es "2" (crédito)',
-    });
-  }
+type InvoiceFields = z.output<ReturnType<typeof invoiceShape<typeof FactusBillRequestCustomer, z.ZodNumber>>>;
+
+/** Factus' own request rules across fields (Factus answers them with a 422 before numbering anything). */
+function checkFactusRequestRules(invoice: InvoiceFields, ctx: z.RefinementCtx) {
   if (invoice.document === "03" && !invoice.related_documents?.length) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["related_documents"],
-      message: 'Obligatorios para document "03"',
-    });
+    ctx.addIssue({ code: "custom", path: ["related_documents"], message: 'Obligatorios para document "03"' });
   }
   if (invoice.operation_type === "11") {
     invoice.items.forEach((item, index) => {
@@ -275,11 +263,87 @@ export const CreateInvoiceRequest = CreateInvoiceShape.superRefine((invoice, ctx
       });
     }
   }
-}).meta({
-  id: "CreateInvoiceRequest",
-  description:
-    "Factura electrónica de venta a crear y validar ante la DIAN (nombres de campos de Factus v1).",
-});
+}
+
+/** A DIAN validation rule a document breaks: DIAN rejects it after Factus has numbered it. */
+export interface DianRuleViolation {
+  /** DIAN-style rule id. FAK24 is DIAN's own; FAK49 and FAB11 label the other two checks. */
+  rule: "FAK24" | "FAK49" | "FAB11";
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * The DIAN rules this project checks before sending, because DIAN only applies them after a consecutive number is
+ * spent: the customer's NIT check digit, a known municipality, a due date on credit sales.
+ */
+export function dianRuleViolations(invoice: InvoiceFields): DianRuleViolation[] {
+  const violations: DianRuleViolation[] = [];
+  const { customer } = invoice;
+  if (customer.identification_document_id === NIT_DOCUMENT_ID) {
+    if (!/^\d{1,15}$/.test(customer.identification)) {
+      violations.push({
+        rule: "FAK24",
+        path: ["customer", "identification"],
+        message: "Un NIT solo lleva dígitos (sin DV)",
+      });
+    } else {
+      const expected = String(nitCheckDigit(customer.identification));
+      if (customer.dv !== expected) {
+        violations.push({
+          rule: "FAK24",
+          path: ["customer", "dv"],
+          message:
+            customer.dv === undefined
+              ? `Obligatorio para NIT: el dígito de verificación de ${customer.identification} es ${expected}`
+              : `Dígito de verificación incorrecto para el NIT ${customer.identification}: es ${expected}, no ${customer.dv}`,
+        });
+      }
+    }
+  }
+  for (const [path, id] of [
+    [["customer", "municipality_id"], customer.municipality_id],
+    [["establishment", "municipality_id"], invoice.establishment?.municipality_id],
+  ] as const) {
+    if (id !== undefined && !resolveMunicipality(id).ok) {
+      violations.push({ rule: "FAK49", path: [...path], message: `Municipio desconocido: ${id}` });
+    }
+  }
+  if (invoice.payment_form === "2" && !invoice.payment_due_date) {
+    violations.push({
+      rule: "FAB11",
+      path: ["payment_due_date"],
+      message: 'Obligatoria cuando payment_form es "2" (crédito)',
+    });
+  }
+  return violations;
+}
+
+/**
+ * What `POST /v1/bills/validate` takes, with Factus' own request rules only: ids must be Factus ids, and the DIAN
+ * rules (see `dianRuleViolations`) are left to DIAN. The emulator validates with it.
+ */
+export const FactusBillRequest = invoiceShape(FactusBillRequestCustomer, integerLike(1, 99_999))
+  .superRefine(checkFactusRequestRules)
+  .meta({ id: "FactusBillRequest" });
+export type FactusBillRequest = z.output<typeof FactusBillRequest>;
+
+/**
+ * Body of `POST /api/v1/invoices`: Factus v1's create-and-validate request, checked for what DIAN would reject
+ * after burning a consecutive number. Its output is what goes upstream, with DIAN codes normalized to Factus ids.
+ */
+export const CreateInvoiceRequest = invoiceShape(InvoiceCustomer, MunicipalityId)
+  .superRefine((invoice, ctx) => {
+    checkFactusRequestRules(invoice, ctx);
+    for (const violation of dianRuleViolations(invoice)) {
+      ctx.addIssue({ code: "custom", path: violation.path, message: violation.message });
+    }
+  })
+  .meta({
+    id: "CreateInvoiceRequest",
+    description:
+      "Factura electrónica de venta a crear y validar ante la DIAN (nombres de campos de Factus v1).",
+  });
 export type CreateInvoiceRequest = z.output<typeof CreateInvoiceRequest>;
 export type CreateInvoiceRequestInput = z.input<typeof CreateInvoiceRequest>;
 export type InvoiceItem = z.output<typeof InvoiceItem>;
