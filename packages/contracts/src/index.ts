@@ -14,7 +14,7 @@ export {
   resolveMunicipality,
   resolveMunicipalityId,
 } from "./catalogs/municipality-ids";
-export { decimalPlaces, formatCents, toScaled } from "./decimal";
+export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled } from "./decimal";
 export * from "./factus/auth";
 export * from "./factus/bills";
 export * from "./factus/catalogs";

@@ -1,0 +1,56 @@
+import { Hono } from "hono";
+import { applyFault } from "./faults";
+import { unauthenticated } from "./http";
+import { adminRoutes } from "./routes/admin";
+import { billRoutes } from "./routes/bills";
+import { catalogRoutes } from "./routes/catalogs";
+import { creditNoteRoutes } from "./routes/credit-notes";
+import { numberingRangeRoutes } from "./routes/numbering-ranges";
+import { oauthRoutes } from "./routes/oauth";
+import type { Account } from "./services/account";
+
+type Variables = { username: string };
+
+/** The emulated Factus v1 API of one account. */
+export function createEmulatorApp(account: Account) {
+  const app = new Hono<{ Variables: Variables }>();
+
+  app.route("/__emulator", adminRoutes(account));
+
+  app.use("*", async (c, next) => {
+    const fault = account.takeFault(c.req.path, c.req.header("x-emulator-fault") ?? null);
+    const faulted = fault ? await applyFault(c, fault) : undefined;
+    if (faulted) return faulted;
+    await next();
+  });
+
+  app.route("/oauth", oauthRoutes(account));
+
+  // Every /v1 call needs a live access token and counts against the user's per-minute limit.
+  app.use("/v1/*", async (c, next) => {
+    const header = c.req.header("authorization") ?? "";
+    const token = header.startsWith("Bearer ") ? account.store.tokenByAccess(header.slice(7)) : undefined;
+    if (!token || token.expires_at <= account.nowMs()) return unauthenticated(c);
+    const limit = account.consumeRateLimit(token.username);
+    c.header("X-RateLimit-Limit", String(limit.limit));
+    c.header("X-RateLimit-Remaining", String(limit.remaining));
+    if (!limit.allowed) {
+      c.header("Retry-After", String(limit.retryAfterSeconds));
+      return c.json({ message: "Too Many Attempts." }, 429);
+    }
+    c.set("username", token.username);
+    await next();
+  });
+
+  app.route("/v1/bills", billRoutes(account));
+  app.route("/v1/credit-notes", creditNoteRoutes(account));
+  app.route("/v1/numbering-ranges", numberingRangeRoutes(account));
+  app.route("/v1", catalogRoutes());
+
+  app.notFound((c) => c.json({ message: "Not Found" }, 404));
+  app.onError((error, c) => {
+    console.error("emulator error", error instanceof Error ? error.message : String(error));
+    return c.json({ message: "Server Error" }, 500);
+  });
+  return app;
+}

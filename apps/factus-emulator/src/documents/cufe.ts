@@ -1,0 +1,57 @@
+import { type BillTotals, type FactusBillRequest, formatCents, toScaled } from "@factus-edge/contracts";
+
+const SANDBOX_ENVIRONMENT = "2";
+export const DIAN_QR_BASE = "https://catalogo-vpfe-hab.dian.gov.co/document/searchqr?documentkey=";
+
+export interface CufeInput {
+  number: string;
+  /** Creation instant, ISO 8601 UTC. */
+  createdAt: string;
+  totals: BillTotals;
+  taxesByTribute: { iva: string; inc: string; ica: string };
+  issuerNit: string;
+  customerIdentification: string;
+  technicalKey: string;
+}
+
+/** Colombian civil time (UTC−5, no daylight saving) of an ISO instant: [YYYY-MM-DD, HH:mm:ss]. */
+export function colombiaDateTime(iso: string): [string, string] {
+  const local = new Date(new Date(iso).getTime() - 5 * 3600_000).toISOString();
+  return [local.slice(0, 10), local.slice(11, 19)];
+}
+
+/** The concatenation DIAN hashes into a CUFE (SPEC §3), exposed so tests can recompute it independently. */
+export function cufeSource(input: CufeInput): string {
+  const [date, time] = colombiaDateTime(input.createdAt);
+  return [
+    input.number,
+    date,
+    `${time}-05:00`,
+    input.totals.gross_value,
+    "01",
+    input.taxesByTribute.iva,
+    "04",
+    input.taxesByTribute.inc,
+    "03",
+    input.taxesByTribute.ica,
+    input.totals.total,
+    input.issuerNit,
+    input.customerIdentification,
+    input.technicalKey,
+    SANDBOX_ENVIRONMENT,
+  ].join("");
+}
+
+export async function sha384Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-384", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** Sum of item taxes per tribute (IVA = 1, INC = 4, ICA = 3), as 2-decimal strings. */
+export function taxesByTribute(request: Pick<FactusBillRequest, "items">, itemTaxes: readonly string[]) {
+  const sums = { 1: 0n, 3: 0n, 4: 0n } as Record<number, bigint>;
+  request.items.forEach((item, index) => {
+    if (item.tribute_id in sums) sums[item.tribute_id]! += toScaled(itemTaxes[index]!, 2)!;
+  });
+  return { iva: formatCents(sums[1]!), inc: formatCents(sums[4]!), ica: formatCents(sums[3]!) };
+}

@@ -1,0 +1,137 @@
+import type { companyView, customerView, itemsView } from "../views/parties";
+import { type PdfLine, renderPdf } from "./pdf";
+
+/** What the PDF and XML of a bill or credit note show, whatever the document kind. */
+export interface PrintableDocument {
+  kind: "bill" | "credit_note";
+  number: string;
+  referenceCode: string;
+  createdAt: string;
+  issueDate: string;
+  key: string;
+  qr: string;
+  company: ReturnType<typeof companyView>;
+  customer: ReturnType<typeof customerView>;
+  items: ReturnType<typeof itemsView>;
+  totals: {
+    gross_value: string;
+    tax_amount: string;
+    discount_amount: string;
+    surcharge_amount: string;
+    total: string;
+  };
+  notes: string[];
+  billingReference?: string | null;
+}
+
+const TITLES = { bill: "FACTURA ELECTRÓNICA DE VENTA", credit_note: "NOTA CRÉDITO ELECTRÓNICA" } as const;
+const KEY_LABELS = { bill: "CUFE", credit_note: "CUDE" } as const;
+
+/** File name as Factus builds it: fv/nc + issuer NIT + consecutive digits. */
+export const documentFileName = (document: Pick<PrintableDocument, "kind" | "number" | "company">) =>
+  `${document.kind === "bill" ? "fv" : "nc"}0${document.company.nit}${document.number.replace(/\D/g, "").padStart(10, "0")}`;
+
+export function documentPdf(document: PrintableDocument): Uint8Array {
+  const { company, customer } = document;
+  const lines: PdfLine[] = [
+    { text: company.company, size: 14, bold: true },
+    { text: `NIT ${company.nit}-${company.dv} · ${company.direction} · ${company.municipality}` },
+    { text: `${TITLES[document.kind]} No. ${document.number}`, size: 12, bold: true },
+    { text: `Fecha de generación: ${document.createdAt}    Referencia: ${document.referenceCode}` },
+    ...(document.billingReference ? [{ text: `Factura referenciada: ${document.billingReference}` }] : []),
+    { text: "" },
+    { text: "ADQUIRIENTE", bold: true },
+    {
+      text: `${customer.graphic_representation_name} · Identificación ${customer.identification}${customer.dv ? `-${customer.dv}` : ""}`,
+    },
+    {
+      text: `${customer.address} · ${customer.municipality?.name ?? ""} · ${customer.email} · ${customer.phone}`,
+    },
+    { text: "" },
+    {
+      text: "Código       Descripción                           Cant.      Precio     Desc.%   IVA%        Total",
+      bold: true,
+    },
+    ...document.items.map((item) => ({
+      text: [
+        item.code_reference.padEnd(12).slice(0, 12),
+        item.name.padEnd(36).slice(0, 36),
+        String(item.quantity).padStart(6),
+        item.price.padStart(12),
+        item.discount_rate.padStart(8),
+        item.tax_rate.padStart(7),
+        item.total.toFixed(2).padStart(13),
+      ].join(" "),
+    })),
+    { text: "" },
+    { text: `Subtotal (base): ${document.totals.gross_value}` },
+    { text: `Impuestos: ${document.totals.tax_amount}` },
+    {
+      text: `Descuentos: ${document.totals.discount_amount}    Recargos: ${document.totals.surcharge_amount}`,
+    },
+    { text: `TOTAL: ${document.totals.total}`, size: 12, bold: true },
+    { text: "" },
+    { text: `${KEY_LABELS[document.kind]}: ${document.key.slice(0, 48)}` },
+    { text: `      ${document.key.slice(48)}` },
+    { text: `Consulta DIAN: ${document.qr.slice(0, 90)}` },
+    ...document.notes.map((note) => ({ text: note.slice(0, 110) })),
+    { text: "" },
+    {
+      text: "Representación gráfica generada por factus-emulator (ambiente de pruebas, sin validez fiscal).",
+    },
+  ];
+  return renderPdf(`${TITLES[document.kind]} ${document.number}`, lines);
+}
+
+const escapeXml = (value: string | number) =>
+  String(value).replace(/[<>&"']/g, (char) => `&#${char.charCodeAt(0)};`);
+
+/** A UBL 2.1-like XML of the document, with its CUFE/CUDE as cbc:UUID. */
+export function documentXml(document: PrintableDocument): string {
+  const root = document.kind === "bill" ? "Invoice" : "CreditNote";
+  const lineTag = document.kind === "bill" ? "InvoiceLine" : "CreditNoteLine";
+  const { company, customer } = document;
+  const lines = document.items
+    .map(
+      (item, index) => `  <cac:${lineTag}>
+    <cbc:ID>${index + 1}</cbc:ID>
+    <cbc:InvoicedQuantity unitCode="${escapeXml(item.unit_measure.code)}">${item.quantity}</cbc:InvoicedQuantity>
+    <cbc:LineExtensionAmount currencyID="COP">${item.gross_value}</cbc:LineExtensionAmount>
+    <cac:TaxTotal><cbc:TaxAmount currencyID="COP">${item.tax_amount}</cbc:TaxAmount>
+      <cac:TaxSubtotal><cbc:TaxableAmount currencyID="COP">${item.taxable_amount}</cbc:TaxableAmount><cbc:Percent>${item.tax_rate}</cbc:Percent></cac:TaxSubtotal>
+    </cac:TaxTotal>
+    <cac:Item><cbc:Description>${escapeXml(item.name)}</cbc:Description>
+      <cac:StandardItemIdentification><cbc:ID>${escapeXml(item.code_reference)}</cbc:ID></cac:StandardItemIdentification>
+    </cac:Item>
+    <cac:Price><cbc:PriceAmount currencyID="COP">${item.price}</cbc:PriceAmount></cac:Price>
+  </cac:${lineTag}>`,
+    )
+    .join("\n");
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<${root} xmlns="urn:oasis:names:specification:ubl:schema:xsd:${root}-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
+  <cbc:ProfileExecutionID>2</cbc:ProfileExecutionID>
+  <cbc:ID>${escapeXml(document.number)}</cbc:ID>
+  <cbc:UUID schemeName="${document.kind === "bill" ? "CUFE-SHA384" : "CUDE-SHA384"}">${document.key}</cbc:UUID>
+  <cbc:IssueDate>${document.issueDate}</cbc:IssueDate>
+  <cbc:DocumentCurrencyCode>COP</cbc:DocumentCurrencyCode>
+  <cbc:LineCountNumeric>${document.items.length}</cbc:LineCountNumeric>
+${document.billingReference ? `  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>${escapeXml(document.billingReference)}</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference>\n` : ""}  <cac:AccountingSupplierParty><cac:Party><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(company.company)}</cbc:RegistrationName>
+    <cbc:CompanyID schemeID="${company.dv}" schemeName="31">${company.nit}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:Party></cac:AccountingSupplierParty>
+  <cac:AccountingCustomerParty><cac:Party><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(customer.graphic_representation_name)}</cbc:RegistrationName>
+    <cbc:CompanyID${customer.dv ? ` schemeID="${customer.dv}"` : ""}>${escapeXml(customer.identification)}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:Party></cac:AccountingCustomerParty>
+  <cac:TaxTotal><cbc:TaxAmount currencyID="COP">${document.totals.tax_amount}</cbc:TaxAmount></cac:TaxTotal>
+  <cac:LegalMonetaryTotal>
+    <cbc:LineExtensionAmount currencyID="COP">${document.totals.gross_value}</cbc:LineExtensionAmount>
+    <cbc:AllowanceTotalAmount currencyID="COP">${document.totals.discount_amount}</cbc:AllowanceTotalAmount>
+    <cbc:ChargeTotalAmount currencyID="COP">${document.totals.surcharge_amount}</cbc:ChargeTotalAmount>
+    <cbc:PayableAmount currencyID="COP">${document.totals.total}</cbc:PayableAmount>
+  </cac:LegalMonetaryTotal>
+${lines}
+</${root}>
+`;
+}

@@ -1,0 +1,47 @@
+/** Bindings of the emulator Worker (see wrangler.jsonc). */
+export interface EmulatorEnv {
+  FACTUS: DurableObjectNamespace<import("./account").FactusAccount>;
+  EMULATOR_CLIENT_ID: string;
+  EMULATOR_CLIENT_SECRET: string;
+  EMULATOR_USERNAME: string;
+  EMULATOR_PASSWORD: string;
+  ACCESS_TOKEN_TTL_SECONDS: string;
+  REFRESH_TOKEN_TTL_SECONDS: string;
+  RATE_LIMIT_PER_MINUTE: string;
+  FAULTS_ENABLED: string;
+  EMULATOR_ADMIN_SECRET: string;
+  PUBLIC_BASE_URL: string;
+}
+
+export interface EmulatorConfig {
+  clientId: string;
+  clientSecret: string;
+  username: string;
+  password: string;
+  accessTokenTtl: number;
+  refreshTokenTtl: number;
+  rateLimitPerMinute: number;
+  faultsEnabled: boolean;
+  adminSecret: string;
+  publicBaseUrl: string;
+}
+
+const positive = (value: string | undefined, fallback: number) => {
+  const number = Number(value);
+  return Number.isFinite(number) && number > 0 ? number : fallback;
+};
+
+export function readConfig(env: EmulatorEnv): EmulatorConfig {
+  return {
+    clientId: env.EMULATOR_CLIENT_ID,
+    clientSecret: env.EMULATOR_CLIENT_SECRET,
+    username: env.EMULATOR_USERNAME,
+    password: env.EMULATOR_PASSWORD,
+    accessTokenTtl: positive(env.ACCESS_TOKEN_TTL_SECONDS, 3600),
+    refreshTokenTtl: positive(env.REFRESH_TOKEN_TTL_SECONDS, 30 * 24 * 3600),
+    rateLimitPerMinute: positive(env.RATE_LIMIT_PER_MINUTE, 80),
+    faultsEnabled: env.FAULTS_ENABLED !== "false",
+    adminSecret: env.EMULATOR_ADMIN_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+  };
+}

@@ -1,0 +1,35 @@
+import type { Context } from "hono";
+
+/**
+ * Test-only faults, from an `X-Emulator-Fault` header or armed through `/__emulator/faults`. A fault is a
+ * comma-separated list of: `latency=<ms>` (wait, then answer normally unless another fault follows),
+ * `status=<code>` (answer that status), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then
+ * the body stream breaks: what a dropped connection looks like to the caller), `rate-limit` (429 with Retry-After).
+ * Production Factus never sees these: they exist only here.
+ */
+export async function applyFault(c: Context, fault: string): Promise<Response | undefined> {
+  for (const part of fault.split(",").map((entry) => entry.trim())) {
+    const [name, value] = part.split("=");
+    if (name === "latency") {
+      await new Promise((resolve) => setTimeout(resolve, Math.min(Number(value) || 0, 60_000)));
+    } else if (name === "status") {
+      const status = Number(value) || 500;
+      return c.json({ message: status >= 500 ? "Server Error" : "Emulated error" }, status as 500);
+    } else if (name === "malformed-json") {
+      return new Response('{"status":"OK","message":"Solicitud exitosa","data":{"number":', {
+        headers: { "content-type": "application/json" },
+      });
+    } else if (name === "drop") {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"status":"OK",'));
+          controller.error(new Error("connection dropped by the emulator"));
+        },
+      });
+      return new Response(body, { headers: { "content-type": "application/json" } });
+    } else if (name === "rate-limit") {
+      return c.json({ message: "Too Many Attempts." }, 429, { "Retry-After": value ?? "7" });
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,80 @@
+import type { Context } from "hono";
+import type * as z from "zod";
+
+// Factus v1's response bodies, success and error, as its docs show them.
+
+export const ok = <T>(c: Context, data: T, message = "Solicitud exitosa") =>
+  c.json({ status: "OK", message, data });
+
+export const created = <T>(c: Context, data: T, message: string) =>
+  c.json({ status: "Created", message, data }, 201);
+
+export const done = (c: Context, message: string) => c.json({ status: "OK", message });
+
+export const unauthenticated = (c: Context) => c.json({ message: "Unauthenticated." }, 401);
+
+export const notFound = (c: Context, message: string) => c.json({ status: "Not Found", message }, 404);
+
+export const conflict = (c: Context, message: string) => c.json({ status: "Conflict", message }, 409);
+
+/** 422 with `data.errors` keyed by field (a list of messages each) or by DIAN rule (a text each). */
+export const validationError = (
+  c: Context,
+  errors: Record<string, string[] | string>,
+  message = "Error de validación",
+) => c.json({ status: "Validation error", message, data: { errors } }, 422);
+
+/** zod issues → Laravel-style `{ "customer.dv": ["…"] }`. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const keys =
+      issue.code === "unrecognized_keys" ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    for (const path of keys) {
+      const field = path.join(".") || "body";
+      errors[field] = [...(errors[field] ?? []), issue.message];
+    }
+  }
+  return errors;
+}
+
+/** Reads a JSON body; undefined when it is not JSON. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    return undefined;
+  }
+}
+
+/** Factus-style `filter[name]=value` query parameters as a plain object. */
+export function filters(c: Context, names: readonly string[]): Record<string, string | undefined> {
+  return Object.fromEntries(names.map((name) => [name, c.req.query(`filter[${name}]`) ?? undefined]));
+}
+
+/** `?page=` as a positive integer (1 when absent or invalid). */
+export const pageOf = (c: Context) => Math.max(1, Math.floor(Number(c.req.query("page") ?? "1")) || 1);
+
+/** Laravel's pagination object, with links as Factus returns them. */
+export function pagination(baseUrl: string, path: string, page: number, perPage: number, total: number) {
+  const lastPage = Math.max(1, Math.ceil(total / perPage));
+  const link = (target: number) => `${baseUrl}${path}?page=${target}`;
+  return {
+    total,
+    per_page: perPage,
+    current_page: page,
+    last_page: lastPage,
+    from: total ? (page - 1) * perPage + 1 : null,
+    to: total ? Math.min(page * perPage, total) : null,
+    links: [
+      { url: page > 1 ? link(page - 1) : null, label: "&laquo; Anterior", active: false },
+      ...Array.from({ length: Math.min(lastPage, 10) }, (_, index) => ({
+        url: link(index + 1),
+        label: index + 1,
+        active: index + 1 === page,
+        page: index + 1,
+      })),
+      { url: page < lastPage ? link(page + 1) : null, label: "Siguiente &raquo;", active: false },
+    ],
+  };
+}

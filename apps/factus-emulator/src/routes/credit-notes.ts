@@ -1,0 +1,112 @@
+import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
+import { Hono } from "hono";
+import { documentFileName, documentPdf, documentXml } from "../documents/printable";
+import { base64, qrDataUri } from "../documents/qr-png";
+import {
+  created,
+  done,
+  fieldErrors,
+  filters,
+  jsonBody,
+  notFound,
+  ok,
+  pageOf,
+  pagination,
+  validationError,
+} from "../http";
+import type { Account } from "../services/account";
+import {
+  creditNoteSummaryView,
+  creditNoteView,
+  readCreditNote,
+  validateCreditNote,
+} from "../services/credit-notes";
+import { printable } from "../services/printables";
+import { PAGE_SIZE } from "../store/store";
+
+export function creditNoteRoutes(account: Account) {
+  const { store } = account;
+  const app = new Hono();
+  const load = (number: string) => {
+    const row = store.documentByNumber("credit_note", number);
+    return row ? readCreditNote(account, row) : undefined;
+  };
+  const missing = (c: Parameters<typeof notFound>[0]) =>
+    notFound(c, `No se encontró la nota crédito ${c.req.param("number")}`);
+
+  app.post("/validate", async (c) => {
+    const body = await jsonBody(c);
+    if (body === undefined) return c.json({ message: "El cuerpo debe ser JSON válido" }, 400);
+    const parsed = FactusCreditNoteRequest.safeParse(body);
+    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
+    const outcome = await validateCreditNote(account, parsed.data);
+    if (outcome.kind === "invalid") return validationError(c, outcome.errors);
+    const { note } = outcome;
+    return created(
+      c,
+      creditNoteView(note, await qrDataUri(note.row.cufe)),
+      `Documento con el código de referencia ${note.row.reference_code} registrado y validado con éxito`,
+    );
+  });
+
+  app.get("/", (c) => {
+    const page = pageOf(c);
+    const query = filters(c, ["identification", "names", "number", "prefix", "reference_code", "status"]);
+    const { rows, total } = store.documents("credit_note", query, page);
+    const data = rows.map((row) => creditNoteSummaryView(readCreditNote(account, row)));
+    return ok(c, {
+      data,
+      pagination: pagination(account.config.publicBaseUrl, "/v1/credit-notes", page, PAGE_SIZE, total),
+    });
+  });
+
+  app.get("/download-pdf/:number", (c) => {
+    const note = load(c.req.param("number"));
+    if (!note) return missing(c);
+    const document = printable("credit_note", note, note.bill?.number);
+    return ok(c, {
+      file_name: documentFileName(document),
+      pdf_base_64_encoded: base64(documentPdf(document)),
+    });
+  });
+
+  app.get("/download-xml/:number", (c) => {
+    const note = load(c.req.param("number"));
+    if (!note) return missing(c);
+    const document = printable("credit_note", note, note.bill?.number);
+    return ok(c, {
+      file_name: documentFileName(document),
+      xml_base_64_encoded: base64(new TextEncoder().encode(documentXml(document))),
+    });
+  });
+
+  app.delete("/reference/:reference", (c) => {
+    const reference = c.req.param("reference");
+    const row = store.documentByReference("credit_note", reference);
+    if (!row) return notFound(c, `No se encontró un documento con código de referencia ${reference}`);
+    if (row.status === 1) {
+      return validationError(c, {
+        reference_code: ["El documento ya fue validado por la DIAN y no se puede eliminar"],
+      });
+    }
+    store.deleteDocument(row.id);
+    return done(c, `Documento con código de referencia ${reference} eliminado con éxito`);
+  });
+
+  app.post("/send-email/:number", async (c) => {
+    const note = load(c.req.param("number"));
+    if (!note) return missing(c);
+    const parsed = FactusSendEmailRequest.safeParse(await jsonBody(c));
+    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
+    store.recordEmail(note.row.id, parsed.data.email, account.now());
+    return done(c, "Nota crédito enviada al cliente con éxito");
+  });
+
+  app.get("/:number", async (c) => {
+    const note = load(c.req.param("number"));
+    if (!note) return missing(c);
+    return ok(c, creditNoteView(note, await qrDataUri(note.row.cufe)));
+  });
+
+  return app;
+}

@@ -1,0 +1,123 @@
+import { FactusCreateNumberingRangeRequest, nameOfCode, RANGE_DOCUMENT_TYPES } from "@factus-edge/contracts";
+import { Hono } from "hono";
+import {
+  created,
+  done,
+  fieldErrors,
+  filters,
+  jsonBody,
+  notFound,
+  ok,
+  pagination,
+  validationError,
+} from "../http";
+import type { Account } from "../services/account";
+import type { RangeRow } from "../store/rows";
+import { dayMonthYear } from "../views/format";
+
+const isExpired = (range: RangeRow, today: string) => Boolean(range.end_date && range.end_date < today);
+
+/** A range as Factus shows it: in lists `document` is the name, in detail it is the code plus `document_name`. */
+function rangeView(range: RangeRow, today: string, detail: boolean) {
+  const documentName = nameOfCode(RANGE_DOCUMENT_TYPES, range.document) ?? range.document;
+  return {
+    id: range.id,
+    document: detail ? range.document : documentName,
+    ...(detail ? { document_name: documentName } : {}),
+    prefix: range.prefix,
+    from: range.range_from,
+    to: range.range_to,
+    current: range.current,
+    resolution_number: range.resolution_number,
+    start_date: detail ? dayMonthYear(range.start_date) : range.start_date,
+    end_date: detail ? dayMonthYear(range.end_date) : range.end_date,
+    technical_key: range.technical_key,
+    is_expired: isExpired(range, today),
+    is_active: range.is_active,
+    ...(detail ? {} : { deleted_at: null }),
+    created_at: range.created_at,
+    updated_at: range.updated_at,
+  };
+}
+
+export function numberingRangeRoutes(account: Account) {
+  const { store } = account;
+  const app = new Hono();
+  const today = () => account.now().slice(0, 10);
+
+  app.get("/", (c) => {
+    const query = filters(c, ["id", "document", "resolution_number", "technical_key", "is_active"]);
+    const rows = store.ranges(query);
+    return ok(c, {
+      data: rows.map((range) => rangeView(range, today(), false)),
+      pagination: pagination(
+        account.config.publicBaseUrl,
+        "/v1/numbering-ranges",
+        1,
+        Math.max(rows.length, 10),
+        rows.length,
+      ),
+    });
+  });
+
+  app.get("/dian", (c) =>
+    ok(
+      c,
+      store
+        .ranges({ is_active: "1" })
+        .filter((range) => range.resolution_number)
+        .map((range) => ({
+          resolution_number: range.resolution_number,
+          prefix: range.prefix,
+          from: String(range.range_from),
+          to: String(range.range_to),
+          start_date: range.start_date,
+          end_date: range.end_date,
+          technical_key: range.technical_key ?? "",
+        })),
+    ),
+  );
+
+  app.get("/:id{[0-9]+}", (c) => {
+    const range = store.range(Number(c.req.param("id")));
+    return range ? ok(c, rangeView(range, today(), true)) : notFound(c, "Rango de numeración no encontrado");
+  });
+
+  app.post("/", async (c) => {
+    const parsed = FactusCreateNumberingRangeRequest.safeParse(await jsonBody(c));
+    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
+    const input = parsed.data;
+    if (!nameOfCode(RANGE_DOCUMENT_TYPES, input.document)) {
+      return validationError(c, { document: ["Tipo de documento desconocido"] });
+    }
+    const now = account.now();
+    const from = input.from ?? input.current;
+    const id = store.insertRange({
+      document: input.document,
+      prefix: input.prefix,
+      range_from: from,
+      range_to: input.to ?? from + 1_000_000,
+      current: input.current,
+      resolution_number: input.resolution_number ?? null,
+      start_date: input.start_date ?? now.slice(0, 10),
+      end_date: input.end_date ?? null,
+      technical_key: input.technical_key ?? null,
+      is_active: 1,
+      created_at: now,
+      updated_at: now,
+    });
+    return created(c, rangeView(store.range(id)!, today(), true), "Rango de numeración creado con éxito");
+  });
+
+  app.delete("/:id{[0-9]+}", (c) => {
+    const id = Number(c.req.param("id"));
+    if (!store.range(id)) return notFound(c, "Rango de numeración no encontrado");
+    if (store.rangeHasDocuments(id)) {
+      return validationError(c, { id: ["El rango tiene documentos emitidos y no se puede eliminar"] });
+    }
+    store.deleteRange(id);
+    return done(c, "Rango de numeración eliminado con éxito");
+  });
+
+  return app;
+}

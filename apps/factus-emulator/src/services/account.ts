@@ -1,0 +1,63 @@
+import type { EmulatorConfig } from "../env";
+import type { Store } from "../store/store";
+
+/** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
+export interface ArmedFault {
+  fault: string;
+  remaining: number;
+  pathPrefix: string;
+}
+
+/**
+ * The emulated account: its storage, its configuration, and the little in-memory state a Factus server keeps per
+ * process (rate-limit windows, armed test faults, a test clock offset). That memory resets on restart on purpose.
+ */
+export class Account {
+  private clockOffsetMs = 0;
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  readonly armedFaults: ArmedFault[] = [];
+
+  constructor(
+    readonly store: Store,
+    readonly config: EmulatorConfig,
+  ) {}
+
+  nowMs() {
+    return Date.now() + this.clockOffsetMs;
+  }
+
+  now() {
+    return new Date(this.nowMs()).toISOString();
+  }
+
+  advanceClock(seconds: number) {
+    this.clockOffsetMs += seconds * 1000;
+  }
+
+  /** Counts one request of `user` in its current minute; says whether it is allowed and what is left. */
+  consumeRateLimit(user: string) {
+    const now = this.nowMs();
+    const window = this.windows.get(user);
+    const current = window && now - window.start < 60_000 ? window : { start: now, count: 0 };
+    current.count++;
+    this.windows.set(user, current);
+    const limit = this.config.rateLimitPerMinute;
+    return {
+      allowed: current.count <= limit,
+      limit,
+      remaining: Math.max(0, limit - current.count),
+      retryAfterSeconds: Math.max(1, Math.ceil((current.start + 60_000 - now) / 1000)),
+    };
+  }
+
+  /** The fault to apply to a request: its own header first, else the oldest armed fault matching its path. */
+  takeFault(path: string, header: string | null): string | undefined {
+    if (!this.config.faultsEnabled) return undefined;
+    if (header) return header;
+    const index = this.armedFaults.findIndex((armed) => path.startsWith(armed.pathPrefix));
+    if (index < 0) return undefined;
+    const armed = this.armedFaults[index]!;
+    if (--armed.remaining <= 0) this.armedFaults.splice(index, 1);
+    return armed.fault;
+  }
+}

@@ -1,0 +1,164 @@
+import {
+  CREDIT_NOTE_CORRECTION_CONCEPTS,
+  computeInvoiceTotals,
+  type FactusCreditNoteRequest,
+  type InvoiceTotals,
+  nameOfCode,
+  PAYMENT_METHODS,
+} from "@factus-edge/contracts";
+import { cufeSource, DIAN_QR_BASE, sha384Hex, taxesByTribute } from "../documents/cufe";
+import type { DocumentRow } from "../store/rows";
+import { ISSUER } from "../store/schema";
+import { factusDateTime } from "../views/format";
+import { companyView, customerName, customerView, establishmentView, itemsView } from "../views/parties";
+import type { Account } from "./account";
+
+/** DIAN's CUDE hashes the software PIN where a CUFE has the range's technical key. */
+const SOFTWARE_PIN = "75315";
+
+export interface StoredCreditNote {
+  row: DocumentRow;
+  request: FactusCreditNoteRequest;
+  totals: InvoiceTotals;
+  bill: DocumentRow | undefined;
+}
+
+export const readCreditNote = (account: Account, row: DocumentRow): StoredCreditNote => ({
+  row,
+  request: JSON.parse(row.request),
+  totals: JSON.parse(row.totals),
+  bill: row.bill_id ? account.store.documentById(row.bill_id) : undefined,
+});
+
+export type CreditNoteOutcome =
+  | { kind: "validated"; note: StoredCreditNote }
+  | { kind: "invalid"; errors: Record<string, string[]> };
+
+/** Factus' credit-note create-and-validate: it must reference a validated bill (customization 20). */
+export async function validateCreditNote(
+  account: Account,
+  request: FactusCreditNoteRequest,
+): Promise<CreditNoteOutcome> {
+  const { store } = account;
+  const bill = request.bill_id ? store.documentById(request.bill_id) : undefined;
+  if (request.customization_id === "20" && (bill?.kind !== "bill" || bill.status !== 1)) {
+    return { kind: "invalid", errors: { bill_id: ["Debe referenciar una factura validada por la DIAN"] } };
+  }
+  if (store.documentByReference("credit_note", request.reference_code)) {
+    return {
+      kind: "invalid",
+      errors: { reference_code: [`El código de referencia ${request.reference_code} ya existe`] },
+    };
+  }
+  const ranges = request.numbering_range_id
+    ? [store.range(request.numbering_range_id)].filter((range) => range?.document === "22" && range.is_active)
+    : store.ranges({ document: "22", is_active: "1" });
+  const range = ranges.length === 1 ? ranges[0]! : undefined;
+  if (!range)
+    return { kind: "invalid", errors: { numbering_range_id: ["Indique un rango de notas crédito activo"] } };
+
+  const now = account.now();
+  const consecutive = store.takeNumber(range.id, now);
+  if (consecutive === undefined)
+    return { kind: "invalid", errors: { numbering_range_id: ["Rango agotado"] } };
+  const totals = computeInvoiceTotals(request);
+  const number = `${range.prefix}${consecutive}`;
+  const fields = {
+    kind: "credit_note" as const,
+    number,
+    prefix: range.prefix,
+    range_id: range.id,
+    reference_code: request.reference_code,
+    status: 1,
+    request: JSON.stringify(request),
+    totals: JSON.stringify(totals),
+    cufe: "",
+    errors: "[]",
+    created_at: now,
+    validated_at: now,
+    bill_id: bill?.id ?? null,
+  };
+  const id = store.insertDocument(fields);
+  const row: DocumentRow = { id, ...fields };
+  row.cufe = await sha384Hex(
+    cufeSource({
+      number,
+      createdAt: now,
+      totals: totals.bill,
+      taxesByTribute: taxesByTribute(
+        request,
+        totals.items.map((item) => item.tax_amount),
+      ),
+      issuerNit: ISSUER.nit,
+      customerIdentification: request.customer.identification,
+      technicalKey: SOFTWARE_PIN,
+    }),
+  );
+  store.updateDocument(id, row);
+  return { kind: "validated", note: { row, request, totals, bill } };
+}
+
+export function creditNoteView(note: StoredCreditNote, qrImage: string) {
+  const { row, request, totals, bill } = note;
+  return {
+    company: companyView(),
+    establishment: establishmentView(request.establishment),
+    customer: customerView(request.customer),
+    credit_note: {
+      id: row.id,
+      number: row.number,
+      reference_code: row.reference_code,
+      status: row.status,
+      send_email: request.send_email ? 1 : 0,
+      qr: `${DIAN_QR_BASE}${row.cufe}`,
+      cude: row.cufe,
+      validated: row.validated_at ? factusDateTime(row.validated_at) : null,
+      ...totals.bill,
+      observation: request.observation || null,
+      errors: JSON.parse(row.errors),
+      created_at: factusDateTime(row.created_at),
+      qr_image: qrImage,
+      bill_id: bill?.id ?? null,
+      cufe: bill?.cufe ?? null,
+      number_bill: bill?.number ?? null,
+      payment_method: {
+        name: nameOfCode(PAYMENT_METHODS, request.payment_method_code) ?? "",
+        code: request.payment_method_code,
+      },
+      customization_id: {
+        code: request.customization_id,
+        name:
+          request.customization_id === "20"
+            ? "Nota Crédito que referencia una factura electrónica."
+            : "Nota Crédito sin referencia a facturas.",
+      },
+      correction_concept: {
+        code: request.correction_concept_code,
+        name: nameOfCode(CREDIT_NOTE_CORRECTION_CONCEPTS, request.correction_concept_code) ?? "",
+      },
+    },
+    items: itemsView(request.items, totals.items),
+    withholding_taxes: [],
+  };
+}
+
+export function creditNoteSummaryView(note: StoredCreditNote) {
+  const { row, request, totals } = note;
+  return {
+    id: row.id,
+    api_client_name: "Factus Emulator",
+    reference_code: row.reference_code,
+    number: row.number,
+    identification: request.customer.identification,
+    graphic_representation_name: customerName(request.customer),
+    company: request.customer.company ?? "",
+    trade_name: request.customer.trade_name ?? "",
+    names: request.customer.names ?? "",
+    email: request.customer.email ?? "",
+    total: totals.bill.total,
+    status: row.status,
+    errors: JSON.parse(row.errors),
+    send_email: request.send_email ? 1 : 0,
+    created_at: factusDateTime(row.created_at),
+  };
+}

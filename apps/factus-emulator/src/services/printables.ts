@@ -1,0 +1,34 @@
+import { colombiaDateTime, DIAN_QR_BASE } from "../documents/cufe";
+import type { PrintableDocument } from "../documents/printable";
+import type { DocumentRow } from "../store/rows";
+import type { StoredBill } from "../views/bill-view";
+import { factusDateTime } from "../views/format";
+import { companyView, customerView, itemsView } from "../views/parties";
+
+/** The printable form of a stored bill or credit note (both keep a Factus request and its totals). */
+export function printable(
+  kind: DocumentRow["kind"],
+  stored: {
+    row: DocumentRow;
+    request: Pick<StoredBill["request"], "customer" | "items">;
+    totals: StoredBill["totals"];
+  },
+  billingReference?: string | null,
+): PrintableDocument {
+  const { row, request, totals } = stored;
+  return {
+    kind,
+    number: row.number,
+    referenceCode: row.reference_code,
+    createdAt: factusDateTime(row.created_at),
+    issueDate: colombiaDateTime(row.created_at)[0],
+    key: row.cufe,
+    qr: `${DIAN_QR_BASE}${row.cufe}`,
+    company: companyView(),
+    customer: customerView(request.customer),
+    items: itemsView(request.items, totals.items),
+    totals: totals.bill,
+    notes: JSON.parse(row.errors),
+    billingReference,
+  };
+}

@@ -1,0 +1,52 @@
+// Row types of the emulator's tables, as SQLite returns them.
+
+export interface RangeRow {
+  id: number;
+  document: string;
+  prefix: string;
+  range_from: number;
+  range_to: number;
+  current: number;
+  resolution_number: string | null;
+  start_date: string | null;
+  end_date: string | null;
+  technical_key: string | null;
+  is_active: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface DocumentRow {
+  id: number;
+  kind: "bill" | "credit_note";
+  number: string;
+  prefix: string;
+  range_id: number;
+  reference_code: string;
+  status: number;
+  request: string;
+  totals: string;
+  cufe: string;
+  errors: string;
+  created_at: string;
+  validated_at: string | null;
+  bill_id: number | null;
+}
+
+export interface TokenRow {
+  access_token: string;
+  refresh_token: string;
+  username: string;
+  expires_at: number;
+  refresh_expires_at: number;
+  revoked: number;
+}
+
+export interface EventRow {
+  id: number;
+  document_id: number;
+  number: string;
+  cude: string;
+  event_code: string;
+  effective_at: string;
+}

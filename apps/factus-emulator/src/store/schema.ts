@@ -1,0 +1,99 @@
+// SQLite schema of the emulated Factus account. Applied on every Durable Object start; statements are idempotent.
+export const SCHEMA = `
+CREATE TABLE IF NOT EXISTS tokens (
+  access_token TEXT PRIMARY KEY,
+  refresh_token TEXT NOT NULL UNIQUE,
+  username TEXT NOT NULL,
+  expires_at INTEGER NOT NULL,
+  refresh_expires_at INTEGER NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS ranges (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document TEXT NOT NULL,
+  prefix TEXT NOT NULL,
+  range_from INTEGER NOT NULL,
+  range_to INTEGER NOT NULL,
+  current INTEGER NOT NULL,
+  resolution_number TEXT,
+  start_date TEXT,
+  end_date TEXT,
+  technical_key TEXT,
+  is_active INTEGER NOT NULL DEFAULT 1,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS documents (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note')),
+  number TEXT NOT NULL UNIQUE,
+  prefix TEXT NOT NULL,
+  range_id INTEGER NOT NULL,
+  reference_code TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  request TEXT NOT NULL,
+  totals TEXT NOT NULL,
+  cufe TEXT NOT NULL,
+  errors TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  validated_at TEXT,
+  bill_id INTEGER,
+  UNIQUE (kind, reference_code)
+);
+CREATE INDEX IF NOT EXISTS documents_pending ON documents (range_id, status);
+CREATE TABLE IF NOT EXISTS emails (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL,
+  email TEXT NOT NULL,
+  sent_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS radian_events (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id INTEGER NOT NULL,
+  number TEXT NOT NULL,
+  cude TEXT NOT NULL,
+  event_code TEXT NOT NULL,
+  effective_at TEXT NOT NULL
+);
+`;
+
+/** The sandbox's ranges: a bill range like Factus' SETP and a credit-note range. */
+export const SEED_RANGES = [
+  {
+    id: 4,
+    document: "21",
+    prefix: "SETP",
+    range_from: 990000000,
+    range_to: 995000000,
+    resolution_number: "18760000001",
+    start_date: "2019-01-19",
+    end_date: "2030-01-19",
+    technical_key: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c",
+  },
+  {
+    id: 5,
+    document: "22",
+    prefix: "NC",
+    range_from: 1,
+    range_to: 16000000,
+    resolution_number: null,
+    start_date: "2019-01-19",
+    end_date: "2030-01-19",
+    technical_key: null,
+  },
+] as const;
+
+/** The issuer: the company the emulated account invoices as. */
+export const ISSUER = {
+  nit: "900825759",
+  dv: "7",
+  company: "EMPRESA DEMO S.A.S.",
+  name: "EMPRESA DEMO S.A.S.",
+  graphic_representation_name: "EMPRESA DEMO S.A.S.",
+  registration_code: "3FJ3253427",
+  economic_activity: "6311",
+  phone: "3165584659",
+  email: "facturacion@empresa-demo.local",
+  direction: "cra 10 # 9 - 04",
+  municipality: "San Gil",
+} as const;

@@ -1,0 +1,293 @@
+import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
+import { SCHEMA, SEED_RANGES } from "./schema";
+
+type Bindable = string | number | null;
+type DocumentKind = DocumentRow["kind"];
+
+export interface DocumentFilters {
+  identification?: string;
+  names?: string;
+  number?: string;
+  prefix?: string;
+  reference_code?: string;
+  status?: string;
+}
+
+export const PAGE_SIZE = 10;
+
+/**
+ * All state of one emulated Factus account, in the Durable Object's SQLite storage. Every method is synchronous,
+ * so a sequence of calls without an `await` in between runs atomically (the object is single-threaded).
+ */
+export class Store {
+  constructor(private readonly sql: SqlStorage) {}
+
+  migrate(now: string) {
+    this.sql.exec(SCHEMA);
+    if (this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n === 0) {
+      for (const range of SEED_RANGES) {
+        this.sql.exec(
+          `INSERT INTO ranges (id, document, prefix, range_from, range_to, current, resolution_number, start_date,
+             end_date, technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+          range.id,
+          range.document,
+          range.prefix,
+          range.range_from,
+          range.range_to,
+          range.range_from,
+          range.resolution_number,
+          range.start_date,
+          range.end_date,
+          range.technical_key,
+          now,
+          now,
+        );
+      }
+    }
+  }
+
+  private all<T>(query: string, ...bindings: Bindable[]): T[] {
+    return this.sql.exec(query, ...bindings).toArray() as T[];
+  }
+
+  private one<T>(query: string, ...bindings: Bindable[]): T | undefined {
+    return this.all<T>(query, ...bindings)[0];
+  }
+
+  // Tokens
+
+  insertToken(token: TokenRow) {
+    this.sql.exec(
+      "INSERT INTO tokens (access_token, refresh_token, username, expires_at, refresh_expires_at) VALUES (?, ?, ?, ?, ?)",
+      token.access_token,
+      token.refresh_token,
+      token.username,
+      token.expires_at,
+      token.refresh_expires_at,
+    );
+  }
+
+  tokenByAccess(accessToken: string) {
+    return this.one<TokenRow>("SELECT * FROM tokens WHERE access_token = ? AND revoked = 0", accessToken);
+  }
+
+  tokenByRefresh(refreshToken: string) {
+    return this.one<TokenRow>("SELECT * FROM tokens WHERE refresh_token = ? AND revoked = 0", refreshToken);
+  }
+
+  revokeToken(accessToken: string) {
+    this.sql.exec("UPDATE tokens SET revoked = 1 WHERE access_token = ?", accessToken);
+  }
+
+  // Numbering ranges
+
+  ranges(
+    filters: Partial<Record<"id" | "document" | "resolution_number" | "technical_key" | "is_active", string>>,
+  ) {
+    const where: string[] = [];
+    const bindings: Bindable[] = [];
+    for (const [column, value] of Object.entries(filters)) {
+      if (value === undefined || value === "") continue;
+      where.push(`${column} = ?`);
+      bindings.push(value);
+    }
+    return this.all<RangeRow>(
+      `SELECT * FROM ranges ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY id`,
+      ...bindings,
+    );
+  }
+
+  range(id: number) {
+    return this.one<RangeRow>("SELECT * FROM ranges WHERE id = ?", id);
+  }
+
+  insertRange(range: Omit<RangeRow, "id">) {
+    return this.one<{ id: number }>(
+      `INSERT INTO ranges (document, prefix, range_from, range_to, current, resolution_number, start_date, end_date,
+         technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      range.document,
+      range.prefix,
+      range.range_from,
+      range.range_to,
+      range.current,
+      range.resolution_number,
+      range.start_date,
+      range.end_date,
+      range.technical_key,
+      range.is_active,
+      range.created_at,
+      range.updated_at,
+    )!.id;
+  }
+
+  deleteRange(id: number) {
+    this.sql.exec("DELETE FROM ranges WHERE id = ?", id);
+  }
+
+  rangeHasDocuments(id: number) {
+    return this.one<{ n: number }>("SELECT COUNT(*) AS n FROM documents WHERE range_id = ?", id)!.n > 0;
+  }
+
+  /** Takes the range's next consecutive number; undefined when the range is exhausted. */
+  takeNumber(rangeId: number, now: string): number | undefined {
+    return this.one<{ taken: number }>(
+      `UPDATE ranges SET current = current + 1, updated_at = ? WHERE id = ? AND current <= range_to
+       RETURNING current - 1 AS taken`,
+      now,
+      rangeId,
+    )?.taken;
+  }
+
+  // Documents (bills and credit notes)
+
+  documentByReference(kind: DocumentKind, referenceCode: string) {
+    return this.one<DocumentRow>(
+      "SELECT * FROM documents WHERE kind = ? AND reference_code = ?",
+      kind,
+      referenceCode,
+    );
+  }
+
+  documentByNumber(kind: DocumentKind, number: string) {
+    return this.one<DocumentRow>("SELECT * FROM documents WHERE kind = ? AND number = ?", kind, number);
+  }
+
+  documentById(id: number) {
+    return this.one<DocumentRow>("SELECT * FROM documents WHERE id = ?", id);
+  }
+
+  pendingInRange(rangeId: number) {
+    return this.one<DocumentRow>(
+      "SELECT * FROM documents WHERE range_id = ? AND status = 0 LIMIT 1",
+      rangeId,
+    );
+  }
+
+  insertDocument(row: Omit<DocumentRow, "id">) {
+    return this.one<{ id: number }>(
+      `INSERT INTO documents (kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors,
+         created_at, validated_at, bill_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      row.kind,
+      row.number,
+      row.prefix,
+      row.range_id,
+      row.reference_code,
+      row.status,
+      row.request,
+      row.totals,
+      row.cufe,
+      row.errors,
+      row.created_at,
+      row.validated_at,
+      row.bill_id,
+    )!.id;
+  }
+
+  updateDocument(
+    id: number,
+    row: Pick<
+      DocumentRow,
+      "status" | "request" | "totals" | "cufe" | "errors" | "validated_at" | "created_at"
+    >,
+  ) {
+    this.sql.exec(
+      "UPDATE documents SET status = ?, request = ?, totals = ?, cufe = ?, errors = ?, validated_at = ?, created_at = ? WHERE id = ?",
+      row.status,
+      row.request,
+      row.totals,
+      row.cufe,
+      row.errors,
+      row.validated_at,
+      row.created_at,
+      id,
+    );
+  }
+
+  deleteDocument(id: number) {
+    this.sql.exec("DELETE FROM documents WHERE id = ?", id);
+    this.sql.exec("DELETE FROM emails WHERE document_id = ?", id);
+    this.sql.exec("DELETE FROM radian_events WHERE document_id = ?", id);
+  }
+
+  creditNotesOf(billId: number) {
+    return this.all<DocumentRow>(
+      "SELECT * FROM documents WHERE kind = 'credit_note' AND bill_id = ?",
+      billId,
+    );
+  }
+
+  /** One page of documents, newest first, filtered like Factus' `filter[...]` (partial match on text fields). */
+  documents(kind: DocumentKind, filters: DocumentFilters, page: number) {
+    const where = ["kind = ?"];
+    const bindings: Bindable[] = [kind];
+    const like = (expression: string, value: string | undefined) => {
+      if (!value) return;
+      where.push(`${expression} LIKE ?`);
+      bindings.push(`%${value}%`);
+    };
+    like("json_extract(request, '$.customer.identification')", filters.identification);
+    like(
+      "coalesce(json_extract(request, '$.customer.names'), '') || ' ' || coalesce(json_extract(request, '$.customer.company'), '')",
+      filters.names,
+    );
+    like("number", filters.number);
+    like("reference_code", filters.reference_code);
+    if (filters.prefix) {
+      where.push("prefix = ?");
+      bindings.push(filters.prefix);
+    }
+    if (filters.status === "0" || filters.status === "1") {
+      where.push("status = ?");
+      bindings.push(Number(filters.status));
+    }
+    const clause = where.join(" AND ");
+    const total = this.one<{ n: number }>(
+      `SELECT COUNT(*) AS n FROM documents WHERE ${clause}`,
+      ...bindings,
+    )!.n;
+    const rows = this.all<DocumentRow>(
+      `SELECT * FROM documents WHERE ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
+      ...bindings,
+      PAGE_SIZE,
+      (page - 1) * PAGE_SIZE,
+    );
+    return { rows, total };
+  }
+
+  // E-mail and RADIAN
+
+  recordEmail(documentId: number, email: string, now: string) {
+    this.sql.exec(
+      "INSERT INTO emails (document_id, email, sent_at) VALUES (?, ?, ?)",
+      documentId,
+      email,
+      now,
+    );
+  }
+
+  emailsOf(documentId: number) {
+    return this.all<{ email: string; sent_at: string }>(
+      "SELECT email, sent_at FROM emails WHERE document_id = ? ORDER BY id",
+      documentId,
+    );
+  }
+
+  insertEvent(event: Omit<EventRow, "id">) {
+    this.sql.exec(
+      "INSERT INTO radian_events (document_id, number, cude, event_code, effective_at) VALUES (?, ?, ?, ?, ?)",
+      event.document_id,
+      event.number,
+      event.cude,
+      event.event_code,
+      event.effective_at,
+    );
+  }
+
+  eventsOf(documentId: number) {
+    return this.all<EventRow>("SELECT * FROM radian_events WHERE document_id = ? ORDER BY id", documentId);
+  }
+
+  countEvents() {
+    return this.one<{ n: number }>("SELECT COUNT(*) AS n FROM radian_events")!.n;
+  }
+}

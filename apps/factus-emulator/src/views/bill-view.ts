@@ -1,0 +1,133 @@
+import {
+  ALLOWANCE_CONCEPTS,
+  BILL_DOCUMENT_TYPES,
+  type FactusBillRequest,
+  type InvoiceTotals,
+  nameOfCode,
+  OPERATION_TYPES,
+  PAYMENT_FORMS,
+  PAYMENT_METHODS,
+} from "@factus-edge/contracts";
+import { DIAN_QR_BASE } from "../documents/cufe";
+import type { DocumentRow, RangeRow } from "../store/rows";
+import { dayMonthYear, factusDateTime, money } from "./format";
+import {
+  companyView,
+  customerName,
+  customerView,
+  establishmentView,
+  itemsView,
+  withholdingTotals,
+} from "./parties";
+
+/** A stored bill with its parsed request and totals. */
+export interface StoredBill {
+  row: DocumentRow;
+  request: FactusBillRequest;
+  totals: InvoiceTotals;
+  range: RangeRow;
+}
+
+export function readBill(row: DocumentRow, range: RangeRow): StoredBill {
+  return { row, request: JSON.parse(row.request), totals: JSON.parse(row.totals), range };
+}
+
+const monthsBetween = (start: string | null, end: string | null) => {
+  if (!start || !end) return 0;
+  const [startYear, startMonth] = start.split("-").map(Number);
+  const [endYear, endMonth] = end.split("-").map(Number);
+  return (endYear! - startYear!) * 12 + (endMonth! - startMonth!);
+};
+
+const codeName = (catalog: readonly { code: string; name: string }[], code: string) => ({
+  code,
+  name: nameOfCode(catalog, code) ?? code,
+});
+
+export const documentErrors = (row: DocumentRow): string[] => JSON.parse(row.errors);
+
+/** `data` of Factus' bill create and show responses. */
+export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: number; number: string }[]) {
+  const { row, request, totals, range } = bill;
+  const items = itemsView(request.items, totals.items);
+  return {
+    company: companyView(),
+    establishment: establishmentView(request.establishment),
+    customer: customerView(request.customer),
+    numbering_range: {
+      prefix: range.prefix,
+      from: range.range_from,
+      to: range.range_to,
+      resolution_number: range.resolution_number,
+      start_date: dayMonthYear(range.start_date),
+      end_date: dayMonthYear(range.end_date),
+      months: monthsBetween(range.start_date, range.end_date),
+    },
+    billing_period: request.billing_period ?? [],
+    bill: {
+      id: row.id,
+      document: codeName(BILL_DOCUMENT_TYPES, request.document),
+      operation_type: codeName(OPERATION_TYPES, request.operation_type),
+      order_reference: request.order_reference ?? null,
+      number: row.number,
+      reference_code: row.reference_code,
+      status: row.status,
+      send_email: request.send_email ? 1 : 0,
+      qr: `${DIAN_QR_BASE}${row.cufe}`,
+      cufe: row.cufe,
+      validated: row.validated_at ? factusDateTime(row.validated_at) : null,
+      ...totals.bill,
+      observation: request.observation || null,
+      errors: documentErrors(row),
+      created_at: factusDateTime(row.created_at),
+      payment_due_date: request.payment_due_date ?? null,
+      qr_image: qrImage,
+      has_claim: 0,
+      is_negotiable_instrument: 0,
+      payment_form: codeName(PAYMENT_FORMS, request.payment_form),
+      payment_method: codeName(PAYMENT_METHODS, request.payment_method_code),
+    },
+    related_documents: request.related_documents ?? [],
+    items,
+    allowance_charges: (request.allowance_charges ?? []).map((charge) => ({
+      concept_type: codeName(ALLOWANCE_CONCEPTS, charge.concept_type),
+      is_surcharge: charge.is_surcharge,
+      reason: charge.reason,
+      base_amount: money(charge.base_amount),
+      percentage: charge.base_amount > 0 ? ((charge.amount / charge.base_amount) * 100).toFixed(2) : "0.00",
+      amount: money(charge.amount),
+    })),
+    withholding_taxes: withholdingTotals(items),
+    mandate: null,
+    credit_notes: creditNotes,
+    debit_notes: [],
+  };
+}
+
+/** A row of Factus' bill list. */
+export function billSummaryView(bill: StoredBill, creditNotes: { id: number; number: string }[]) {
+  const { row, request, totals } = bill;
+  return {
+    id: row.id,
+    document: codeName(BILL_DOCUMENT_TYPES, request.document),
+    number: row.number,
+    api_client_name: "Factus Emulator",
+    reference_code: row.reference_code,
+    identification: request.customer.identification,
+    graphic_representation_name: customerName(request.customer),
+    company: request.customer.company ?? "",
+    trade_name: request.customer.trade_name ?? "",
+    names: request.customer.names ?? "",
+    email: request.customer.email ?? "",
+    total: totals.bill.total,
+    status: row.status,
+    errors: documentErrors(row),
+    send_email: request.send_email ? 1 : 0,
+    has_claim: 0,
+    is_negotiable_instrument: 0,
+    payment_form: codeName(PAYMENT_FORMS, request.payment_form),
+    created_at: factusDateTime(row.created_at),
+    credit_notes: creditNotes,
+    debit_notes: [],
+  };
+}
