@@ -67,14 +67,24 @@ export function pagination(baseUrl: string, path: string, page: number, perPage:
     from: total ? (page - 1) * perPage + 1 : null,
     to: total ? Math.min(page * perPage, total) : null,
     links: [
-      { url: page > 1 ? link(page - 1) : null, label: "&laquo; Anterior", active: false },
+      {
+        url: page > 1 ? link(page - 1) : null,
+        label: "&laquo; Anterior",
+        active: false,
+        page: page > 1 ? page - 1 : null,
+      },
       ...Array.from({ length: Math.min(lastPage, 10) }, (_, index) => ({
         url: link(index + 1),
         label: index + 1,
         active: index + 1 === page,
         page: index + 1,
       })),
-      { url: page < lastPage ? link(page + 1) : null, label: "Siguiente &raquo;", active: false },
+      {
+        url: page < lastPage ? link(page + 1) : null,
+        label: "Siguiente &raquo;",
+        active: false,
+        page: page < lastPage ? page + 1 : null,
+      },
     ],
   };
 }

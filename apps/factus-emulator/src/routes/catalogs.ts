@@ -7,7 +7,7 @@ import {
 import { Hono } from "hono";
 import countries from "../../../../fixtures/factus-v1/paises__obtener-paises.1.json";
 import { ok, validationError } from "../http";
-import { ISSUER } from "../store/schema";
+import { ISSUER, ISSUER_LOGO_URL } from "../store/schema";
 
 const normalize = (text: string) =>
   text
@@ -54,7 +54,7 @@ export function catalogRoutes() {
 
   app.get("/company", (c) =>
     ok(c, {
-      url_logo: null,
+      url_logo: ISSUER_LOGO_URL,
       nit: ISSUER.nit,
       dv: ISSUER.dv,
       company: ISSUER.company,

@@ -100,7 +100,8 @@ export function numberingRangeRoutes(account: Account) {
       current: input.current,
       resolution_number: input.resolution_number ?? null,
       start_date: input.start_date ?? now.slice(0, 10),
-      end_date: input.end_date ?? null,
+      // Like a DIAN resolution, a range is valid for a year unless it says otherwise.
+      end_date: input.end_date ?? `${Number(now.slice(0, 4)) + 1}${now.slice(4, 10)}`,
       technical_key: input.technical_key ?? null,
       is_active: 1,
       created_at: now,

@@ -97,3 +97,6 @@ export const ISSUER = {
   direction: "cra 10 # 9 - 04",
   municipality: "San Gil",
 } as const;
+
+/** Where the issuer's logo would be served: the emulator serves none, but Factus always answers a URL. */
+export const ISSUER_LOGO_URL = "https://emulator.factus.invalid/storage/images/logos/empresa-demo.png";

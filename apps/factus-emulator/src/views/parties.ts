@@ -11,7 +11,7 @@ import {
   STANDARD_CODES,
   toScaled,
 } from "@factus-edge/contracts";
-import { ISSUER } from "../store/schema";
+import { ISSUER, ISSUER_LOGO_URL } from "../store/schema";
 import { money, moneyNumber } from "./format";
 
 // Pieces shared by the bill and credit-note views, in Factus v1's response shapes.
@@ -20,7 +20,7 @@ type Customer = FactusBillRequest["customer"];
 type Item = FactusBillRequest["items"][number];
 type Establishment = NonNullable<FactusBillRequest["establishment"]>;
 
-export const companyView = () => ({ url_logo: null, ...ISSUER });
+export const companyView = () => ({ url_logo: ISSUER_LOGO_URL, ...ISSUER });
 
 const DEFAULT_ESTABLISHMENT: Establishment = {
   name: ISSUER.company,

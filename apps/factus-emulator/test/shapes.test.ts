@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import * as examples from "./examples";
+import { ADMIN, accessToken, api, call, exampleBill, json, newBillRange, shapeMismatches } from "./helpers";
+
+let token: string;
+let range: { id: number; prefix: string };
+// biome-ignore lint/suspicious/noExplicitAny: raw Factus JSON
+let bill: any;
+
+/** Asserts the emulator's answer has every key of the published example, with the same JSON types. */
+async function expectShape(response: Response, example: unknown, status = 200) {
+  const body = await json(response);
+  expect(response.status, JSON.stringify(body).slice(0, 500)).toBe(status);
+  expect(shapeMismatches(example, body)).toEqual([]);
+  return body;
+}
+
+beforeAll(async () => {
+  token = await accessToken();
+  range = await newBillRange(token);
+  const response = await api(token, "/v1/bills/validate", { method: "POST", body: exampleBill(range.id) });
+  bill = await expectShape(response, examples.createdBill, 201);
+});
+
+describe("every endpoint answers with the keys and JSON types of Factus' published examples", () => {
+  it("bill create reproduces the example's figures to the cent", () => {
+    const published = examples.createdBill.data.bill;
+    for (const key of [
+      "gross_value",
+      "taxable_amount",
+      "tax_amount",
+      "discount_amount",
+      "surcharge_amount",
+      "total",
+    ] as const) {
+      expect(bill.data.bill[key], key).toBe(published[key]);
+    }
+    expect(bill.data.items.map((item: { total: number }) => item.total)).toEqual([40000, 50000]);
+    expect(bill.data.bill.number).toBe(`${range.prefix}1000`);
+    expect(bill.data.bill.qr_image).toMatch(/^data:image\/png;base64,iVBORw0KGgo/);
+  });
+
+  it("bill show, list, pdf, xml, e-mail content", async () => {
+    const number = bill.data.bill.number;
+    // The two published examples disagree on this one field's type (68872 vs "68872"); the emulator uses text.
+    const show = structuredClone(examples.billShow);
+    (show.data.establishment.municipality_id as { code: unknown }).code = "68872";
+    await expectShape(await api(token, `/v1/bills/show/${number}`), show);
+    await expectShape(await api(token, `/v1/bills?filter[number]=${number}`), examples.billList);
+    await expectShape(await api(token, `/v1/bills/download-pdf/${number}`), examples.billPdf);
+    await expectShape(await api(token, `/v1/bills/download-xml/${number}`), examples.billXml);
+    await expectShape(await api(token, `/v1/bills/${number}/email-content`), examples.billEmailContent);
+  });
+
+  it("bill send-email and RADIAN events", async () => {
+    const number = bill.data.bill.number;
+    await expectShape(
+      await api(token, `/v1/bills/send-email/${number}`, {
+        method: "POST",
+        body: { email: "cliente@correo.local" },
+      }),
+      examples.billEmailed,
+    );
+    const sent = await json(await call(`/__emulator/emails/${number}`, { headers: ADMIN }));
+    expect(sent.emails.map((entry: { email: string }) => entry.email)).toEqual(["cliente@correo.local"]);
+    for (const event_code of ["030", "032", "033"]) {
+      const added = await call(`/__emulator/bills/${number}/radian-events`, {
+        method: "POST",
+        headers: ADMIN,
+        body: JSON.stringify({ event_code }),
+      });
+      expect(added.status).toBe(201);
+    }
+    const events = await expectShape(
+      await api(token, `/v1/bills/${number}/radian/events`),
+      examples.billEvents,
+    );
+    expect(events.data.map((event: { event_code: string }) => event.event_code)).toEqual([
+      "030",
+      "032",
+      "033",
+    ]);
+  });
+
+  it("credit notes: create, list, pdf, xml", async () => {
+    const request = {
+      ...structuredClone(examples.creditNoteRequest),
+      bill_id: bill.data.bill.id,
+      reference_code: `NC-${range.prefix}`,
+    };
+    const created = await expectShape(
+      await api(token, "/v1/credit-notes/validate", { method: "POST", body: request }),
+      examples.creditNoteCreated,
+      201,
+    );
+    expect(created.data.credit_note.total).toBe("80000.00");
+    expect(created.data.credit_note.number_bill).toBe(bill.data.bill.number);
+    const number = created.data.credit_note.number;
+    await expectShape(await api(token, `/v1/credit-notes?filter[number]=${number}`), examples.creditNoteList);
+    await expectShape(await api(token, `/v1/credit-notes/download-pdf/${number}`), examples.creditNotePdf);
+    await expectShape(await api(token, `/v1/credit-notes/download-xml/${number}`), examples.creditNoteXml);
+    expect((await api(token, `/v1/credit-notes/${number}`)).status).toBe(200);
+  });
+
+  it("numbering ranges: list, show, create, delete, DIAN", async () => {
+    await expectShape(await api(token, "/v1/numbering-ranges"), examples.rangeList);
+    await expectShape(await api(token, `/v1/numbering-ranges/${range.id}`), examples.rangeShow);
+    const created = await expectShape(
+      await api(token, "/v1/numbering-ranges", {
+        method: "POST",
+        body: {
+          document: "21",
+          prefix: "FV",
+          current: 1,
+          resolution_number: "d3kd93kd39jd92",
+          technical_key: "dfs3",
+        },
+      }),
+      examples.rangeCreated,
+      201,
+    );
+    await expectShape(
+      await api(token, `/v1/numbering-ranges/${created.data.id}`, { method: "DELETE" }),
+      examples.rangeDeleted,
+    );
+    await expectShape(await api(token, "/v1/numbering-ranges/dian"), examples.dianRanges);
+    const filtered = await json(await api(token, `/v1/numbering-ranges?filter[id]=${range.id}`));
+    expect(filtered.data.data.map((entry: { id: number }) => entry.id)).toEqual([range.id]);
+  });
+
+  it("catalogs, acquirer and company", async () => {
+    const municipalities = await expectShape(await api(token, "/v1/municipalities"), examples.municipalities);
+    expect(municipalities.data).toHaveLength(1122);
+    const sanGil = await json(await api(token, "/v1/municipalities?name=san%20gil"));
+    expect(sanGil.data).toEqual([{ id: 980, code: "68679", name: "San Gil", department: "Santander" }]);
+    await expectShape(await api(token, "/v1/countries"), examples.countries);
+    await expectShape(await api(token, "/v1/tributes/products"), examples.tributes);
+    await expectShape(await api(token, "/v1/measurement-units?name=kilo"), examples.units);
+    await expectShape(
+      await api(token, "/v1/dian/acquirer?identification_document_id=3&identification_number=12345678"),
+      examples.acquirer,
+    );
+    await expectShape(await api(token, "/v1/company"), examples.company);
+  });
+
+  it("bill delete answers the published message shape (on a pending bill)", async () => {
+    const pendingRange = await newBillRange(token);
+    const rejected = exampleBill(pendingRange.id, { payment_form: "2" }); // credit without due date: FAB11
+    expect((await api(token, "/v1/bills/validate", { method: "POST", body: rejected })).status).toBe(422);
+    await expectShape(
+      await api(token, `/v1/bills/destroy/reference/${rejected.reference_code}`, { method: "DELETE" }),
+      examples.billDeleted,
+    );
+  });
+});
