@@ -1,5 +1,16 @@
 import type { Context } from "hono";
 
+export const DROP_MARKER = "x-emulator-drop";
+
+/** Headers, then half a JSON body, then the stream breaks: what a dropped connection looks like to a caller. */
+export function droppedResponse(): Response {
+  const { readable, writable } = new TransformStream();
+  const writer = writable.getWriter();
+  writer.write(new TextEncoder().encode('{"status":"OK",'));
+  setTimeout(() => writer.abort(new Error("connection dropped by the emulator")), 20);
+  return new Response(readable, { headers: { "content-type": "application/json" } });
+}
+
 /**
  * Test-only faults, from an `X-Emulator-Fault` header or armed through `/__emulator/faults`. A fault is a
  * comma-separated list of: `latency=<ms>` (wait, then answer normally unless another fault follows),
@@ -20,13 +31,9 @@ export async function applyFault(c: Context, fault: string): Promise<Response | 
         headers: { "content-type": "application/json" },
       });
     } else if (name === "drop") {
-      const body = new ReadableStream({
-        start(controller) {
-          controller.enqueue(new TextEncoder().encode('{"status":"OK",'));
-          controller.error(new Error("connection dropped by the emulator"));
-        },
-      });
-      return new Response(body, { headers: { "content-type": "application/json" } });
+      // The Worker entry turns this marker into a broken stream: a stream that breaks inside the Durable Object
+      // would reach the caller as a clean 500 instead of a lost connection.
+      return new Response(null, { headers: { [DROP_MARKER]: "1" } });
     } else if (name === "rate-limit") {
       return c.json({ message: "Too Many Attempts." }, 429, { "Retry-After": value ?? "7" });
     }

@@ -1,0 +1,93 @@
+import {
+  FactusApiError,
+  FactusAuthenticationError,
+  FactusConflictError,
+  type FactusError,
+  type FactusFieldError,
+  FactusNotFoundError,
+  FactusRateLimitError,
+  type FactusRuleError,
+  FactusServerError,
+  FactusValidationError,
+} from "./errors";
+
+const DIAN_RULE_ID = /^[A-Z]{2,4}\d{1,3}[a-z]?$/;
+const RULE_TEXT = /^Regla:\s*([A-Za-z]{2,4}\d{1,3}[a-z]?)\s*,\s*(.*)$/s;
+
+const asRecord = (value: unknown): Record<string, unknown> | undefined =>
+  value && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
+
+const texts = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : [value])
+    .filter((entry) => entry !== null && entry !== undefined)
+    .map(String);
+
+/**
+ * Splits a Factus 422 body into field and DIAN-rule errors. `errors` is read from `data.errors`, then the root
+ * `errors`, then `message`; it may be field → messages, rule → text, or a list of strings ("Regla: FAK24, …").
+ */
+export function parseValidationBody(body: unknown): {
+  fieldErrors: FactusFieldError[];
+  ruleErrors: FactusRuleError[];
+} {
+  const root = asRecord(body);
+  const source = asRecord(root?.data)?.errors ?? root?.errors ?? root?.message;
+  const fieldErrors: FactusFieldError[] = [];
+  const ruleErrors: FactusRuleError[] = [];
+  const addText = (text: string, field = "") => {
+    const rule = RULE_TEXT.exec(text.trim());
+    if (rule) ruleErrors.push({ rule: rule[1]!, message: text.trim() });
+    else if (/Rechazo/i.test(text)) ruleErrors.push({ rule: field || "DIAN", message: text });
+    else {
+      const existing = fieldErrors.find((entry) => entry.field === field);
+      if (existing) existing.messages.push(text);
+      else fieldErrors.push({ field, messages: [text] });
+    }
+  };
+  const record = asRecord(source);
+  if (record) {
+    for (const [key, value] of Object.entries(record)) {
+      if (DIAN_RULE_ID.test(key)) ruleErrors.push({ rule: key, message: texts(value).join(" ") });
+      else for (const text of texts(value)) addText(text, key);
+    }
+  } else {
+    for (const text of texts(source)) addText(text);
+  }
+  return { fieldErrors, ruleErrors };
+}
+
+/** Retry-After in seconds, from delta-seconds or an HTTP date. */
+export function parseRetryAfter(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** The error class for a non-2xx Factus answer. */
+export function errorFromResponse(
+  status: number,
+  body: unknown,
+  headers: Headers,
+  requestId: string,
+): FactusError {
+  const root = asRecord(body);
+  const message =
+    typeof root?.message === "string" && root.message ? root.message : `Factus answered ${status}`;
+  const init = { status, body, headers, requestId };
+  if (status === 401) return new FactusAuthenticationError(message, init);
+  if (status === 404) return new FactusNotFoundError(message, init);
+  if (status === 409) return new FactusConflictError(message, init);
+  if (status === 422) return new FactusValidationError(message, { ...init, ...parseValidationBody(body) });
+  if (status === 429) {
+    return new FactusRateLimitError(message, {
+      ...init,
+      retryAfter: parseRetryAfter(headers.get("retry-after")),
+    });
+  }
+  if (status >= 500 || status === 408) return new FactusServerError(message, init);
+  return new FactusApiError(message, init);
+}

@@ -1,0 +1,52 @@
+/** Factus' public hosts. */
+export const FACTUS_ENVIRONMENTS = {
+  sandbox: "https://api-sandbox.factus.com.co",
+  production: "https://api.factus.com.co",
+} as const;
+
+export type FactusEnvironment = keyof typeof FACTUS_ENVIRONMENTS;
+
+/** OAuth client credentials, plus the account's when the client should log in by itself. */
+export interface FactusCredentials {
+  clientId: string;
+  clientSecret: string;
+  /** Account e-mail: with `password`, the client gets, caches and refreshes tokens itself. */
+  username?: string;
+  password?: string;
+}
+
+export interface FactusClientOptions {
+  /** Base URL; overrides `environment`. Use it for the emulator (`http://127.0.0.1:8788`). */
+  baseURL?: string;
+  /** `"sandbox"` (default) or `"production"`. */
+  environment?: FactusEnvironment;
+  /** A Factus access token used on every call (what a gateway forwards for its caller). */
+  accessToken?: string;
+  /** OAuth credentials: needed for the `auth` grants, and for automatic tokens when they include the account. */
+  credentials?: FactusCredentials;
+  /** Per-attempt timeout in milliseconds. Default 30,000. */
+  timeout?: number;
+  /** Retries of safe requests (GET/HEAD) on 408/429/5xx/connection errors/timeouts. Default 2. */
+  maxRetries?: number;
+  /** Upper bound of one backoff wait, in milliseconds (Retry-After above it is not waited for). Default 8,000. */
+  maxRetryDelay?: number;
+  /** The fetch to use, called unbound. Default: the global fetch. */
+  fetch?: typeof fetch;
+  /** Headers sent with every request. */
+  defaultHeaders?: Record<string, string>;
+}
+
+/** Options of a single call. */
+export interface RequestOptions {
+  /** Cancels the call; the client throws FactusAbortError. */
+  signal?: AbortSignal;
+  /** Overrides the client's timeout for this call, in milliseconds. */
+  timeout?: number;
+  /** Overrides the client's retries for this call. */
+  maxRetries?: number;
+  /** Access token for this call only (e.g. the caller's X-Factus-Token in a gateway). */
+  accessToken?: string;
+  /** Request id sent as X-Request-Id and carried by errors. Default: a new UUID. */
+  requestId?: string;
+  headers?: Record<string, string>;
+}

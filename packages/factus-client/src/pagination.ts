@@ -1,0 +1,30 @@
+import type { FactusPagination } from "@factus-edge/contracts";
+
+/**
+ * One page of a Factus list. `for await (const row of page)` walks every row of this page and the ones after it,
+ * fetching each next page only when the previous one is used up.
+ */
+export class Page<T> implements AsyncIterable<T> {
+  constructor(
+    readonly data: T[],
+    readonly pagination: FactusPagination,
+    private readonly fetchPage: (page: number) => Promise<Page<T>>,
+  ) {}
+
+  hasNextPage(): boolean {
+    return this.pagination.current_page < this.pagination.last_page;
+  }
+
+  getNextPage(): Promise<Page<T>> {
+    return this.fetchPage(this.pagination.current_page + 1);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncIterator<T> {
+    let page: Page<T> = this;
+    for (;;) {
+      yield* page.data;
+      if (!page.hasNextPage() || page.data.length === 0) return;
+      page = await page.getNextPage();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+import {
+  FactusAcquirerResponse,
+  FactusCompanyResponse,
+  FactusCountries,
+  FactusMeasurementUnits,
+  FactusMunicipalities,
+  FactusTributes,
+} from "@factus-edge/contracts";
+import type * as z from "zod";
+import type { HttpCore } from "../core";
+import type { RequestOptions } from "../options";
+
+/** Factus' catalogs; each list takes an optional `name` filter (partial, accent-insensitive). */
+export class CatalogsResource {
+  constructor(private readonly http: HttpCore) {}
+
+  private async list<S extends z.ZodType<{ data: unknown }>>(
+    path: string,
+    schema: S,
+    name: string | undefined,
+    options: RequestOptions,
+  ) {
+    const response = await this.http.request({ method: "GET", path, query: { name } }, schema, options);
+    return (response as { data: z.output<S>["data"] }).data;
+  }
+
+  municipalities(name?: string, options: RequestOptions = {}) {
+    return this.list("/v1/municipalities", FactusMunicipalities, name, options);
+  }
+
+  countries(name?: string, options: RequestOptions = {}) {
+    return this.list("/v1/countries", FactusCountries, name, options);
+  }
+
+  tributes(name?: string, options: RequestOptions = {}) {
+    return this.list("/v1/tributes/products", FactusTributes, name, options);
+  }
+
+  measurementUnits(name?: string, options: RequestOptions = {}) {
+    return this.list("/v1/measurement-units", FactusMeasurementUnits, name, options);
+  }
+
+  /** Name and e-mail DIAN has for an acquirer. */
+  async acquirer(
+    input: { identificationDocumentId: number; identificationNumber: string },
+    options: RequestOptions = {},
+  ) {
+    const query = {
+      identification_document_id: input.identificationDocumentId,
+      identification_number: input.identificationNumber,
+    };
+    return (
+      await this.http.request(
+        { method: "GET", path: "/v1/dian/acquirer", query },
+        FactusAcquirerResponse,
+        options,
+      )
+    ).data;
+  }
+}
+
+/** `/v1/company`: the issuing company's profile. */
+export class CompanyResource {
+  constructor(private readonly http: HttpCore) {}
+
+  async get(options: RequestOptions = {}) {
+    return (await this.http.request({ method: "GET", path: "/v1/company" }, FactusCompanyResponse, options))
+      .data;
+  }
+}

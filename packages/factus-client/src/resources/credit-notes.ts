@@ -1,0 +1,62 @@
+import {
+  FactusCreditNotePage,
+  FactusCreditNoteRequest,
+  FactusCreditNoteResponse,
+  FactusMessage,
+  FactusPdf,
+  FactusXml,
+} from "@factus-edge/contracts";
+import type * as z from "zod";
+import type { HttpCore } from "../core";
+import type { RequestOptions } from "../options";
+import { Page } from "../pagination";
+import { type BillFilters, filterQuery, segment } from "./bills";
+
+type CreditNoteSummary = z.output<typeof FactusCreditNotePage>["data"]["data"][number];
+
+/** `/v1/credit-notes`: credit notes that correct validated bills. */
+export class CreditNotesResource {
+  constructor(private readonly http: HttpCore) {}
+
+  /** Creates and validates a credit note. Never retried, like a bill. */
+  async create(input: z.input<typeof FactusCreditNoteRequest>, options: RequestOptions = {}) {
+    const json = this.http.prepare(FactusCreditNoteRequest, input, options);
+    const path = "/v1/credit-notes/validate";
+    return (await this.http.request({ method: "POST", path, json }, FactusCreditNoteResponse, options)).data;
+  }
+
+  async list(
+    params: BillFilters & { page?: number } = {},
+    options: RequestOptions = {},
+  ): Promise<Page<CreditNoteSummary>> {
+    const { page = 1, ...filters } = params;
+    const response = await this.http.request(
+      { method: "GET", path: "/v1/credit-notes", query: { ...filterQuery(filters), page } },
+      FactusCreditNotePage,
+      options,
+    );
+    return new Page(response.data.data, response.data.pagination, (next) =>
+      this.list({ ...params, page: next }, options),
+    );
+  }
+
+  async get(number: string, options: RequestOptions = {}) {
+    const path = `/v1/credit-notes/${segment(number)}`;
+    return (await this.http.request({ method: "GET", path }, FactusCreditNoteResponse, options)).data;
+  }
+
+  async downloadPdf(number: string, options: RequestOptions = {}) {
+    const path = `/v1/credit-notes/download-pdf/${segment(number)}`;
+    return (await this.http.request({ method: "GET", path }, FactusPdf, options)).data;
+  }
+
+  async downloadXml(number: string, options: RequestOptions = {}) {
+    const path = `/v1/credit-notes/download-xml/${segment(number)}`;
+    return (await this.http.request({ method: "GET", path }, FactusXml, options)).data;
+  }
+
+  async delete(referenceCode: string, options: RequestOptions = {}) {
+    const path = `/v1/credit-notes/reference/${segment(referenceCode)}`;
+    return (await this.http.request({ method: "DELETE", path }, FactusMessage, options)).message;
+  }
+}

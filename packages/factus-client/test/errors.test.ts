@@ -1,0 +1,120 @@
+import { describe, expect, it } from "vitest";
+import {
+  FactusApiError,
+  FactusAuthenticationError,
+  FactusClient,
+  FactusConflictError,
+  FactusInvalidResponseError,
+  FactusNotFoundError,
+  FactusRateLimitError,
+  FactusServerError,
+  FactusValidationError,
+} from "../src";
+import { fakeFetch, jsonResponse } from "./fake-fetch";
+
+const failWith = async (response: () => Response) => {
+  const { fetch } = fakeFetch(response);
+  const client = new FactusClient({ accessToken: "t", fetch, maxRetries: 0 });
+  return client.bills.get("N1", { requestId: "req-9" }).catch((error) => error);
+};
+
+describe("errors are typed by status and carry status, body and request id", () => {
+  it.each([
+    [401, { message: "Unauthenticated." }, FactusAuthenticationError],
+    [404, { message: "No encontrado" }, FactusNotFoundError],
+    [400, { message: "Bad" }, FactusApiError],
+    [403, { message: "Forbidden" }, FactusApiError],
+    [500, { message: "Server Error" }, FactusServerError],
+    [503, "<html>down</html>", FactusServerError],
+  ])("%i → %o", async (status, body, type) => {
+    const error = await failWith(() =>
+      typeof body === "string" ? new Response(body, { status }) : jsonResponse(body, status),
+    );
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ status, requestId: "req-9" });
+    expect(error.body).toEqual(body);
+  });
+
+  it("409 pending document is recognised", async () => {
+    const error = await failWith(() =>
+      jsonResponse(
+        { status: "Conflict", message: "Se encontró una factura pendiente por enviar a la DIAN" },
+        409,
+      ),
+    );
+    expect(error).toBeInstanceOf(FactusConflictError);
+    expect(error.pendingDocument).toBe(true);
+  });
+
+  it("422 with field → messages under data.errors", async () => {
+    const error = await failWith(() =>
+      jsonResponse(
+        {
+          status: "Validation error",
+          message: "Error de validación",
+          data: {
+            errors: { "customer.identification": ["El campo es obligatorio."], reference_code: "Ya existe" },
+          },
+        },
+        422,
+      ),
+    );
+    expect(error).toBeInstanceOf(FactusValidationError);
+    expect(error.fieldErrors).toEqual([
+      { field: "customer.identification", messages: ["El campo es obligatorio."] },
+      { field: "reference_code", messages: ["Ya existe"] },
+    ]);
+    expect(error.isDianRejection).toBe(false);
+  });
+
+  it("422 with rule-keyed DIAN errors", async () => {
+    const error = await failWith(() =>
+      jsonResponse(
+        {
+          status: "Validation error",
+          message: "Rechazado",
+          data: { errors: { FAK24: "Regla: FAK24, Rechazo: DV" } },
+        },
+        422,
+      ),
+    );
+    expect(error.ruleErrors).toEqual([{ rule: "FAK24", message: "Regla: FAK24, Rechazo: DV" }]);
+    expect(error.isDianRejection).toBe(true);
+  });
+
+  it("422 with a list of rule strings at the root", async () => {
+    const error = await failWith(() =>
+      jsonResponse(
+        {
+          message: "Documento rechazado",
+          errors: [
+            "Regla: FAJ43b, Rechazo: Nombre no corresponde",
+            "Regla: CAK55, Notificación: Correo no informado",
+          ],
+        },
+        422,
+      ),
+    );
+    expect(error.ruleErrors.map((rule: { rule: string }) => rule.rule)).toEqual(["FAJ43b", "CAK55"]);
+  });
+
+  it("422 with only a message", async () => {
+    const error = await failWith(() => jsonResponse({ message: "El rango no existe" }, 422));
+    expect(error.fieldErrors).toEqual([{ field: "", messages: ["El rango no existe"] }]);
+  });
+
+  it("429 keeps Retry-After in seconds", async () => {
+    const error = await failWith(() =>
+      jsonResponse({ message: "Too Many Attempts." }, 429, { "retry-after": "17" }),
+    );
+    expect(error).toBeInstanceOf(FactusRateLimitError);
+    expect(error.retryAfter).toBe(17);
+  });
+
+  it("a 2xx body that is not JSON, or not Factus' shape, is an invalid response", async () => {
+    const notJson = await failWith(() => new Response('{"status":"OK",', { status: 200 }));
+    expect(notJson).toBeInstanceOf(FactusInvalidResponseError);
+    const wrongShape = await failWith(() => jsonResponse({ status: "OK", message: "x", data: { nope: 1 } }));
+    expect(wrongShape).toBeInstanceOf(FactusInvalidResponseError);
+  });
+});
