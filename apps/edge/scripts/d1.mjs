@@ -1,0 +1,47 @@
+// Small helpers around `wrangler d1` for the scripts, run from apps/edge.
+import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { hashPassword } from "./password-hash.mjs";
+
+export const edgeDir = fileURLToPath(new URL("..", import.meta.url));
+const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+  "bin",
+  "wrangler.js",
+);
+
+/**
+ * Runs wrangler in apps/edge; throws with its output when it fails.
+ * @param {string[]} args
+ */
+export function wrangler(args) {
+  const result = spawnSync(process.execPath, [wranglerBin, ...args], {
+    cwd: edgeDir,
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+  });
+  if (result.status !== 0)
+    throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+/** @param {string} value */
+const sqlText = (value) => `'${value.replace(/'/g, "''")}'`;
+
+/**
+ * Inserts a user (or, with `ifMissing`, leaves an existing one untouched).
+ * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean }} user
+ */
+export async function addUser({ email, password, name, remote = false, ifMissing = false }) {
+  if (!/^[^\s@'"]+@[^\s@'"]+\.[^\s@'"]+$/.test(email)) throw new Error(`Not an e-mail address: ${email}`);
+  if (password.length < 12) throw new Error("Passwords need at least 12 characters");
+  const hash = await hashPassword(password);
+  const insert = ifMissing ? "INSERT OR IGNORE" : "INSERT";
+  const sql = `${insert} INTO users (id, email, name, password_hash) VALUES (${sqlText(randomUUID())}, ${sqlText(
+    email.toLowerCase(),
+  )}, ${sqlText(name)}, ${sqlText(hash)});`;
+  wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", "--command", sql]);
+}

@@ -1,0 +1,49 @@
+// `pnpm dev` for the edge: local secrets, migrated local D1, a demo user, then wrangler dev on :8787.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { addUser, edgeDir, wrangler } from "./d1.mjs";
+
+export const DEMO_USER = { email: "demo@factus.local", password: "demo-password-123", name: "Usuario demo" };
+
+const devVars = join(edgeDir, ".dev.vars");
+if (!existsSync(devVars)) {
+  // Local-only secrets: a fresh random JWT secret, and the emulator's seeded OAuth client.
+  writeFileSync(
+    devVars,
+    [
+      `JWT_SECRET=${randomBytes(48).toString("base64url")}`,
+      "FACTUS_CLIENT_ID=emulator-client-id",
+      "FACTUS_CLIENT_SECRET=emulator-client-secret",
+      "",
+    ].join("\n"),
+  );
+  console.log("edge: wrote apps/edge/.dev.vars with a generated JWT_SECRET");
+}
+
+wrangler(["d1", "migrations", "apply", "DB", "--local"]);
+await addUser({ ...DEMO_USER, ifMissing: true });
+console.log(`
+  Factus edge API  http://127.0.0.1:8787/api/v1   (docs: http://127.0.0.1:8787/api/v1/docs)
+  Demo user        ${DEMO_USER.email} / ${DEMO_USER.password}
+  Factus account   sandbox@factus.local / sandbox-password   (the emulator on http://127.0.0.1:8788)
+`);
+
+const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+  "bin",
+  "wrangler.js",
+);
+const child = spawn(
+  process.execPath,
+  [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", "8787", "--inspector-port", "9329"],
+  {
+    cwd: edgeDir,
+    stdio: "inherit",
+  },
+);
+for (const signal of /** @type {const} */ (["SIGINT", "SIGTERM"]))
+  process.on(signal, () => child.kill(signal));
+child.on("exit", (code) => process.exit(code ?? 0));

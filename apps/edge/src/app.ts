@@ -1,0 +1,151 @@
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { cors } from "hono/cors";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import * as z from "zod";
+import type { AppEnv } from "./lib/context";
+import type { Config } from "./lib/env";
+import { ApiError, errorEnvelope } from "./lib/errors";
+import { jsonBodyGuard } from "./middleware/json-body";
+import { requestLogger } from "./middleware/logger";
+import { requestId } from "./middleware/request-id";
+import { authRouter } from "./routes/auth";
+import { healthRouter } from "./routes/health";
+import { invoicesRouter } from "./routes/invoices";
+import { lookupsRouter } from "./routes/lookups";
+import { numberingRangesRouter } from "./routes/numbering-ranges";
+
+// Default validation messages in Spanish, like the rest of the API.
+z.config(z.locales.es());
+
+export const API_BASE = "/api/v1";
+
+/** Hono's own exceptions (malformed JSON, body limit…) → our codes. */
+function fromHttpException(error: HTTPException): ApiError {
+  if (error.status === 400 && /json/i.test(error.message))
+    return new ApiError("MALFORMED_JSON", { cause: error });
+  if (error.status === 413) return new ApiError("PAYLOAD_TOO_LARGE", { cause: error });
+  if (error.status === 401) return new ApiError("UNAUTHENTICATED", { cause: error });
+  if (error.status === 415) return new ApiError("UNSUPPORTED_MEDIA_TYPE", { cause: error });
+  if (error.status === 404) return new ApiError("NOT_FOUND", { cause: error });
+  return new ApiError(error.status >= 500 ? "INTERNAL" : "BAD_REQUEST", { cause: error });
+}
+
+/** The whole API: middleware, error handling, routes, OpenAPI document and docs UI. */
+export function createApp(config: Config) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use("*", requestId);
+  app.use("*", requestLogger);
+  app.use("*", async (c, next) => {
+    c.set("config", config);
+    await next();
+  });
+  app.use("*", secureHeaders());
+  app.use(
+    "*",
+    cors({
+      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
+      allowHeaders: [
+        "Authorization",
+        "Content-Type",
+        "X-Factus-Token",
+        "Idempotency-Key",
+        "X-Request-Id",
+        "Accept",
+      ],
+      exposeHeaders: [
+        "X-Request-Id",
+        "Location",
+        "Retry-After",
+        "X-RateLimit-Limit",
+        "X-RateLimit-Remaining",
+        "Idempotent-Replayed",
+        "Content-Disposition",
+      ],
+      maxAge: 600,
+    }),
+  );
+  app.use("*", jsonBodyGuard);
+
+  app.onError((error, c) => {
+    const apiError =
+      error instanceof ApiError
+        ? error
+        : error instanceof HTTPException
+          ? fromHttpException(error)
+          : undefined;
+    if (!apiError) {
+      // Unexpected: log what helps (no request data), answer a generic envelope.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "unhandled error",
+          request_id: c.get("requestId"),
+          error: error instanceof Error ? error.name : typeof error,
+          detail: error instanceof Error ? error.message.slice(0, 300) : undefined,
+        }),
+      );
+    }
+    const final = apiError ?? new ApiError("INTERNAL");
+    return c.json(errorEnvelope(final, c.get("requestId") ?? ""), final.status as 400, final.options.headers);
+  });
+  app.notFound((c) => {
+    const error = new ApiError("NOT_FOUND", { message: `No existe la ruta ${c.req.method} ${c.req.path}` });
+    return c.json(errorEnvelope(error, c.get("requestId")), 404);
+  });
+
+  app.route(API_BASE, healthRouter);
+  app.route(`${API_BASE}/auth`, authRouter);
+  app.route(`${API_BASE}/invoices`, invoicesRouter);
+  app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
+  app.route(`${API_BASE}/lookups`, lookupsRouter);
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "JWT",
+    description: "Token local de POST /api/v1/auth/login.",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "factusToken", {
+    type: "apiKey",
+    in: "header",
+    name: "X-Factus-Token",
+    description: "access_token de Factus (POST /api/v1/auth/factus/login). Se reenvía solo a Factus.",
+  });
+
+  let document: unknown;
+  app.get(`${API_BASE}/openapi.json`, (c) => {
+    document ??= buildOpenApiDocument(app);
+    return c.json(document);
+  });
+  app.get(`${API_BASE}/docs`, Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: "Factus edge API" }));
+  return app;
+}
+
+/** The OpenAPI 3.1 document, generated from the routes themselves (built once per isolate by the route above). */
+export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
+  return app.getOpenAPI31Document({
+    openapi: "3.1.0",
+    info: {
+      title: "Factus edge API",
+      version: "1.0.0",
+      description:
+        "API de facturación electrónica colombiana (DIAN) sobre Factus, en el borde de Cloudflare. Toda respuesta " +
+        "exitosa es `{ message, data }`; todo error es `{ message, error: { code, request_id, details } }`.",
+    },
+    servers: [{ url: "/", description: "Este servidor" }],
+    tags: [
+      { name: "Autenticación", description: "Sesión local y sesión de Factus." },
+      { name: "Facturas", description: "Facturas electrónicas de venta." },
+      { name: "Rangos de numeración", description: "Rangos autorizados por la DIAN." },
+      {
+        name: "Catálogos",
+        description: "Municipios, tributos, unidades, países, adquirientes y tablas DIAN.",
+      },
+      { name: "Sistema", description: "Estado del servicio." },
+    ],
+  });
+}

@@ -1,0 +1,34 @@
+/** A local user as stored in D1. */
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  disabled: number;
+}
+
+export function findUserByEmail(db: D1Database, email: string) {
+  return db
+    .prepare("SELECT id, email, name, password_hash, disabled FROM users WHERE email = ?1 COLLATE NOCASE")
+    .bind(email)
+    .first<UserRow>();
+}
+
+export function findUserById(db: D1Database, id: string) {
+  return db
+    .prepare("SELECT id, email, name, password_hash, disabled FROM users WHERE id = ?1")
+    .bind(id)
+    .first<UserRow>();
+}
+
+export async function insertUser(
+  db: D1Database,
+  user: { email: string; name: string; passwordHash: string },
+) {
+  const id = crypto.randomUUID();
+  await db
+    .prepare("INSERT INTO users (id, email, name, password_hash) VALUES (?1, ?2, ?3, ?4)")
+    .bind(id, user.email.toLowerCase(), user.name, user.passwordHash)
+    .run();
+  return id;
+}

@@ -1,0 +1,39 @@
+import { createApp } from "./app";
+import { ConfigError, type Env, readConfig } from "./lib/env";
+
+export { RateLimiter } from "./middleware/rate-limiter";
+
+let app: ReturnType<typeof createApp> | undefined;
+let configError: ConfigError | undefined;
+
+/**
+ * Worker entry. The configuration is checked once per isolate; a missing or weak secret makes every request answer
+ * 500 with a body that names the problem (never the secret), instead of serving with an unsafe setup.
+ */
+export default {
+  fetch(request, env, ctx) {
+    if (!app && !configError) {
+      try {
+        app = createApp(readConfig(env));
+      } catch (error) {
+        if (!(error instanceof ConfigError)) throw error;
+        configError = error;
+        console.error(JSON.stringify({ level: "error", msg: "refusing to serve", detail: error.message }));
+      }
+    }
+    if (configError) {
+      return Response.json(
+        {
+          message: "El servicio no está configurado correctamente",
+          error: {
+            code: "INTERNAL",
+            request_id: crypto.randomUUID(),
+            details: [{ path: "config", message: configError.message }],
+          },
+        },
+        { status: 500 },
+      );
+    }
+    return app!.fetch(request, env, ctx);
+  },
+} satisfies ExportedHandler<Env>;

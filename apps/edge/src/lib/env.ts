@@ -1,0 +1,78 @@
+import * as z from "zod";
+
+/** Bindings and variables of the edge Worker (wrangler.jsonc, secrets). */
+export interface Env {
+  DB: D1Database;
+  RATE_LIMITER: DurableObjectNamespace<import("../middleware/rate-limiter").RateLimiter>;
+  FACTUS_BASE_URL: string;
+  FACTUS_TIMEOUT_MS: string;
+  FACTUS_CLIENT_ID?: string;
+  FACTUS_CLIENT_SECRET?: string;
+  JWT_SECRET?: string;
+  JWT_ISSUER: string;
+  JWT_AUDIENCE: string;
+  JWT_TTL_SECONDS: string;
+  CORS_ORIGINS: string;
+  RATE_LIMIT_PER_MINUTE: string;
+  LOGIN_ATTEMPTS_PER_15_MINUTES: string;
+}
+
+const positiveInt = (fallback: number) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? fallback : Number(value)),
+    z.int().positive(),
+  );
+
+const ConfigSchema = z.object({
+  jwtSecret: z
+    .string({ error: "JWT_SECRET is not set" })
+    .refine((secret) => new TextEncoder().encode(secret).length >= 32, {
+      error: "JWT_SECRET must be at least 32 bytes",
+    }),
+  jwtIssuer: z.string().min(1),
+  jwtAudience: z.string().min(1),
+  jwtTtlSeconds: positiveInt(3600),
+  factusBaseUrl: z.url({ error: "FACTUS_BASE_URL must be a URL" }),
+  factusTimeoutMs: positiveInt(15_000),
+  factusClientId: z
+    .string({ error: "FACTUS_CLIENT_ID is not set" })
+    .min(1, { error: "FACTUS_CLIENT_ID is not set" }),
+  factusClientSecret: z
+    .string({ error: "FACTUS_CLIENT_SECRET is not set" })
+    .min(1, { error: "FACTUS_CLIENT_SECRET is not set" }),
+  corsOrigins: z.string().transform((value) =>
+    value
+      .split(",")
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  ),
+  rateLimitPerMinute: positiveInt(80),
+  loginAttemptsPer15Minutes: positiveInt(10),
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Thrown at start-up when the Worker's configuration is unusable; its message names every problem. */
+export class ConfigError extends Error {}
+
+/** Reads and checks the Worker's configuration once, at the boundary. */
+export function readConfig(env: Env): Config {
+  const result = ConfigSchema.safeParse({
+    jwtSecret: env.JWT_SECRET,
+    jwtIssuer: env.JWT_ISSUER,
+    jwtAudience: env.JWT_AUDIENCE,
+    jwtTtlSeconds: env.JWT_TTL_SECONDS,
+    factusBaseUrl: env.FACTUS_BASE_URL,
+    factusTimeoutMs: env.FACTUS_TIMEOUT_MS,
+    factusClientId: env.FACTUS_CLIENT_ID,
+    factusClientSecret: env.FACTUS_CLIENT_SECRET,
+    corsOrigins: env.CORS_ORIGINS ?? "",
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    loginAttemptsPer15Minutes: env.LOGIN_ATTEMPTS_PER_15_MINUTES,
+  });
+  if (!result.success) {
+    throw new ConfigError(
+      `Invalid configuration: ${result.error.issues.map((issue) => issue.message).join("; ")}`,
+    );
+  }
+  return result.data;
+}

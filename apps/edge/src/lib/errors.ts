@@ -1,0 +1,54 @@
+import { ERROR_CATALOG, type ErrorCode, type ErrorDetail, type ErrorEnvelope } from "@factus-edge/contracts";
+import type * as z from "zod";
+
+/** An error the API answers on purpose: a stable code, the status and message of ERROR_CATALOG unless overridden. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly options: {
+      message?: string;
+      details?: ErrorDetail[];
+      headers?: Record<string, string>;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(options.message ?? ERROR_CATALOG[code].message, { cause: options.cause });
+    this.status = ERROR_CATALOG[code].status;
+  }
+}
+
+/** The envelope of an error, ready to serialize. */
+export function errorEnvelope(error: ApiError, requestId: string): ErrorEnvelope {
+  return {
+    message: error.message,
+    error: { code: error.code, request_id: requestId, details: error.options.details ?? [] },
+  };
+}
+
+/** zod issues → details with dotted paths; unknown keys get one detail each, under their own path. */
+export function detailsFromIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: (string | number)[] = [],
+): ErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const path = [...prefix, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))];
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: [...path, key].join("."),
+        message: `Campo no permitido: ${key}`,
+      }));
+    }
+    if (issue.code === "invalid_union" && issue.errors.length) {
+      const first = issue.errors[0] ?? [];
+      return first.length
+        ? detailsFromIssues(first, path)
+        : [{ path: path.join("."), message: issue.message }];
+    }
+    return [{ path: path.join("."), message: issue.message }];
+  });
+}
+
+/** A 422 VALIDATION_FAILED from zod issues at a request part ("query", "param" or the body). */
+export const validationError = (issues: readonly z.core.$ZodIssue[], prefix: (string | number)[] = []) =>
+  new ApiError("VALIDATION_FAILED", { details: detailsFromIssues(issues, prefix) });

@@ -1,0 +1,104 @@
+import type {
+  CreatedInvoice,
+  FactusBill,
+  FactusBillSummary,
+  InvoiceDetail,
+  InvoiceSummary,
+} from "@factus-edge/contracts";
+
+/** Factus money ("81232.50" or 40000) → a JSON number with at most 2 decimals. */
+const money = (value: string | number) => Math.round(Number(value) * 100) / 100;
+
+/** Factus' "09-01-2025 01:56:13 PM" (Colombian time) → "2025-01-09T13:56:13-05:00"; other texts pass through. */
+export function isoFromFactus(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const match = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: (AM|PM))?$/.exec(text.trim());
+  if (!match) return text;
+  const [, day, month, year, hours, minutes, seconds, half] = match;
+  const hour = half ? (Number(hours) % 12) + (half === "PM" ? 12 : 0) : Number(hours);
+  return `${year}-${month}-${day}T${String(hour).padStart(2, "0")}:${minutes}:${seconds}-05:00`;
+}
+
+/** The prefix of a number ("SETP990000001" → "SETP"), when Factus does not send the range. */
+const prefixOf = (bill: FactusBill) =>
+  bill.numbering_range?.prefix ?? /^[A-Za-z]*/.exec(bill.bill.number)?.[0] ?? "";
+const statusOf = (status: number) => (status === 1 ? "validated" : "pending") as "validated" | "pending";
+const nameOf = (party: {
+  graphic_representation_name?: string | null;
+  company?: string | null;
+  names?: string | null;
+}) => party.graphic_representation_name || party.company || party.names || "";
+
+export function createdInvoice(bill: FactusBill, message: string): CreatedInvoice {
+  return {
+    number: bill.bill.number,
+    prefix: prefixOf(bill),
+    cufe: bill.bill.cufe ?? "",
+    qr_url: bill.bill.qr ?? "",
+    status: "success",
+    message,
+    reference_code: bill.bill.reference_code ?? "",
+    total: money(bill.bill.total),
+  };
+}
+
+/** Factus' bill → the customer's documented detail shape (seed 004), plus documented extras. */
+export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail {
+  const { company, customer } = bill;
+  const createdAt = isoFromFactus(bill.bill.created_at);
+  return {
+    status: "success",
+    message,
+    data: {
+      company: {
+        name: company.company || company.name || "",
+        identification: company.nit,
+        address: company.direction ?? company.address ?? "",
+      },
+      customer: {
+        name: nameOf(customer),
+        identification: customer.identification,
+        email: customer.email ?? null,
+        address: customer.address ?? null,
+      },
+      bill: {
+        number: bill.bill.number,
+        prefix: prefixOf(bill),
+        reference_code: bill.bill.reference_code,
+        issue_date: createdAt?.slice(0, 10) ?? "",
+        cufe: bill.bill.cufe ?? "",
+        subtotal: money(bill.bill.gross_value),
+        tax_total: money(bill.bill.tax_amount),
+        total: money(bill.bill.total),
+        discount_total: money(bill.bill.discount_amount),
+        surcharge_total: money(bill.bill.surcharge_amount),
+        status: statusOf(bill.bill.status),
+        qr_url: bill.bill.qr,
+        validated_at: isoFromFactus(bill.bill.validated),
+        dian_notifications: bill.bill.errors,
+      },
+      items: bill.items.map((item) => ({
+        code_reference: item.code_reference,
+        name: item.name,
+        quantity: item.quantity,
+        price: money(item.price),
+        tax_rate: money(item.tax_rate),
+        total: money(item.total),
+      })),
+    },
+  };
+}
+
+export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
+  return {
+    number: row.number,
+    reference_code: row.reference_code,
+    identification: row.identification,
+    name: nameOf(row),
+    email: row.email || null,
+    total: money(row.total),
+    status: statusOf(row.status),
+    dian_notifications: row.errors,
+    created_at: isoFromFactus(row.created_at) ?? row.created_at,
+  };
+}

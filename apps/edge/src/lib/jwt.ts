@@ -1,0 +1,129 @@
+// HS256 JSON Web Tokens on WebCrypto. The algorithm is pinned: a token whose header says anything but HS256
+// ("none", RS256…) is refused before its signature is even looked at, which closes alg-confusion attacks.
+
+const encoder = new TextEncoder();
+const HEADER = { alg: "HS256", typ: "JWT" } as const;
+/** Clock skew tolerated on exp/nbf/iat, in seconds: small and explicit. */
+export const CLOCK_SKEW_SECONDS = 30;
+
+export interface JwtClaims {
+  sub: string;
+  email: string;
+  iat: number;
+  nbf: number;
+  exp: number;
+  iss: string;
+  aud: string;
+  jti: string;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = "";
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+function fromBase64url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  try {
+    const binary = atob(
+      text
+        .replace(/-/g, "+")
+        .replace(/_/g, "/")
+        .padEnd(Math.ceil(text.length / 4) * 4, "="),
+    );
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+const keys = new Map<string, Promise<CryptoKey>>();
+/** The HMAC key of a secret, imported once per isolate. */
+function hmacKey(secret: string) {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+      "verify",
+    ]);
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+/** Signs claims as an HS256 JWT. */
+export async function signJwt(claims: JwtClaims, secret: string): Promise<string> {
+  const head = base64url(encoder.encode(JSON.stringify(HEADER)));
+  const body = base64url(encoder.encode(JSON.stringify(claims)));
+  const signature = await crypto.subtle.sign(
+    "HMAC",
+    await hmacKey(secret),
+    encoder.encode(`${head}.${body}`),
+  );
+  return `${head}.${body}.${base64url(new Uint8Array(signature))}`;
+}
+
+export type JwtFailure =
+  | "malformed"
+  | "algorithm"
+  | "signature"
+  | "expired"
+  | "not_yet_valid"
+  | "issuer"
+  | "audience"
+  | "claims";
+
+/** Verifies an HS256 JWT: pinned algorithm, signature (constant-time, by WebCrypto), exp, nbf, iss and aud. */
+export async function verifyJwt(
+  token: string,
+  secret: string,
+  expected: { issuer: string; audience: string; now?: number },
+): Promise<{ ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure }> {
+  const parts = token.split(".");
+  if (parts.length !== 3 || token.length > 4096) return { ok: false, reason: "malformed" };
+  const [head = "", body = "", signature = ""] = parts;
+  const headerBytes = fromBase64url(head);
+  const bodyBytes = fromBase64url(body);
+  const signatureBytes = fromBase64url(signature);
+  if (!headerBytes || !bodyBytes || !signatureBytes) return { ok: false, reason: "malformed" };
+
+  let header: unknown;
+  let claims: Partial<JwtClaims>;
+  try {
+    header = JSON.parse(new TextDecoder().decode(headerBytes));
+    claims = JSON.parse(new TextDecoder().decode(bodyBytes));
+  } catch {
+    return { ok: false, reason: "malformed" };
+  }
+  if (typeof header !== "object" || header === null || (header as { alg?: unknown }).alg !== "HS256") {
+    return { ok: false, reason: "algorithm" };
+  }
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(secret),
+    signatureBytes,
+    encoder.encode(`${head}.${body}`),
+  );
+  if (!valid) return { ok: false, reason: "signature" };
+
+  const now = expected.now ?? Math.floor(Date.now() / 1000);
+  if (typeof claims !== "object" || claims === null) return { ok: false, reason: "claims" };
+  const { exp, nbf, iss, aud, sub, email, jti, iat } = claims;
+  if (
+    typeof exp !== "number" ||
+    typeof nbf !== "number" ||
+    typeof sub !== "string" ||
+    typeof email !== "string"
+  ) {
+    return { ok: false, reason: "claims" };
+  }
+  if (now > exp + CLOCK_SKEW_SECONDS) return { ok: false, reason: "expired" };
+  if (now + CLOCK_SKEW_SECONDS < nbf) return { ok: false, reason: "not_yet_valid" };
+  if (iss !== expected.issuer) return { ok: false, reason: "issuer" };
+  if (aud !== expected.audience) return { ok: false, reason: "audience" };
+  return {
+    ok: true,
+    claims: { exp, nbf, iss, aud, sub, email, jti: String(jti ?? ""), iat: Number(iat ?? nbf) },
+  };
+}

@@ -1,0 +1,79 @@
+import type { ErrorDetail } from "@factus-edge/contracts";
+import {
+  FactusApiError,
+  FactusAuthenticationError,
+  FactusConflictError,
+  FactusConnectionError,
+  FactusInvalidRequestError,
+  FactusNotFoundError,
+  FactusRateLimitError,
+  FactusTimeoutError,
+  FactusValidationError,
+} from "@factus-edge/factus-client";
+import type { Context } from "hono";
+import type { AppEnv } from "./context";
+import { ApiError } from "./errors";
+
+/** Per-call options for the Factus client: our request id travels upstream as X-Request-Id. */
+export const upstream = (c: Context<AppEnv>) => ({ requestId: c.get("requestId") });
+
+/**
+ * Translates a Factus client error into the API's envelope (SPEC §2): Factus' own wording is kept only where it
+ * helps the caller fix the request (422 details); 5xx bodies and internals never pass through.
+ */
+export function toApiError(error: unknown, notFoundMessage = "Recurso no encontrado en Factus"): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof FactusAuthenticationError)
+    return new ApiError("FACTUS_UNAUTHENTICATED", { cause: error });
+  if (error instanceof FactusNotFoundError)
+    return new ApiError("NOT_FOUND", { message: notFoundMessage, cause: error });
+  if (error instanceof FactusConflictError) {
+    return error.pendingDocument
+      ? new ApiError("FACTUS_PENDING_DOCUMENT", { cause: error })
+      : new ApiError("CONFLICT", { message: error.message, cause: error });
+  }
+  if (error instanceof FactusValidationError) {
+    if (error.isDianRejection) {
+      const details: ErrorDetail[] = error.ruleErrors.map((rule) => ({
+        path: rule.rule,
+        message: rule.message,
+      }));
+      return new ApiError("DIAN_REJECTED", { details, cause: error });
+    }
+    const details = error.fieldErrors.flatMap((field) =>
+      field.messages.map((message) => ({ path: field.field, message })),
+    );
+    return new ApiError("VALIDATION_FAILED", {
+      message: "Factus rechazó la solicitud",
+      details,
+      cause: error,
+    });
+  }
+  if (error instanceof FactusInvalidRequestError) {
+    const details = error.issues.flatMap((issue) =>
+      issue.messages.map((message) => ({ path: issue.field, message })),
+    );
+    return new ApiError("VALIDATION_FAILED", { details, cause: error });
+  }
+  if (error instanceof FactusRateLimitError) {
+    return new ApiError("RATE_LIMITED", {
+      message: "Factus limitó las solicitudes de esta cuenta; reintente más tarde",
+      headers: { "Retry-After": String(Math.max(1, Math.ceil(error.retryAfter ?? 60))) },
+      cause: error,
+    });
+  }
+  if (error instanceof FactusTimeoutError) return new ApiError("UPSTREAM_TIMEOUT", { cause: error });
+  if (error instanceof FactusConnectionError) return new ApiError("UPSTREAM_UNAVAILABLE", { cause: error });
+  if (error instanceof FactusApiError && error.status === 403)
+    return new ApiError("FORBIDDEN", { cause: error });
+  return new ApiError("UPSTREAM_ERROR", { cause: error });
+}
+
+/** Runs a Factus call, translating its errors. */
+export async function callFactus<T>(work: () => Promise<T>, notFoundMessage?: string): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw toApiError(error, notFoundMessage);
+  }
+}

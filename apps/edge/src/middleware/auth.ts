@@ -1,0 +1,52 @@
+import { FactusClient } from "@factus-edge/factus-client";
+import { createMiddleware } from "hono/factory";
+import { findUserById } from "../db/users";
+import type { AppEnv } from "../lib/context";
+import { ApiError } from "../lib/errors";
+import { verifyJwt } from "../lib/jwt";
+
+/** Requires `Authorization: Bearer <local JWT>` of an existing, enabled user. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1])
+    throw new ApiError("UNAUTHENTICATED", { message: "Falta el token de acceso (Authorization: Bearer …)" });
+  const config = c.get("config");
+  const result = await verifyJwt(match[1], config.jwtSecret, {
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "expired" ? "El token de acceso venció; inicie sesión de nuevo" : undefined;
+    throw new ApiError("UNAUTHENTICATED", { message });
+  }
+  const user = await findUserById(c.env.DB, result.claims.sub);
+  if (!user || user.disabled)
+    throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
+  c.set("user", { id: user.id, email: user.email });
+  await next();
+});
+
+/**
+ * Requires `X-Factus-Token` and puts on the context a Factus client that sends it upstream (and nowhere else) as
+ * `Authorization: Bearer`. Reads are retried once; creates never.
+ */
+export const requireFactusToken = createMiddleware<AppEnv>(async (c, next) => {
+  const token = c.req.header("x-factus-token")?.trim();
+  if (!token) throw new ApiError("FACTUS_TOKEN_MISSING");
+  if (token.length > 4096 || /\s/.test(token))
+    throw new ApiError("FACTUS_UNAUTHENTICATED", { message: "X-Factus-Token no es válido" });
+  const config = c.get("config");
+  c.set(
+    "factus",
+    new FactusClient({
+      baseURL: config.factusBaseUrl,
+      accessToken: token,
+      timeout: config.factusTimeoutMs,
+      maxRetries: 1,
+      maxRetryDelay: 2_000,
+    }),
+  );
+  await next();
+});

@@ -1,0 +1,74 @@
+import { DurableObject } from "cloudflare:workers";
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../lib/context";
+import { ApiError } from "../lib/errors";
+
+export interface RateLimitResult {
+  allowed: boolean;
+  limit: number;
+  remaining: number;
+  retryAfterSeconds: number;
+}
+
+/**
+ * A fixed-window counter per key (a user, or an IP + e-mail pair for logins). One object per key serializes its
+ * counts, so concurrent requests can never both take the last slot.
+ */
+export class RateLimiter extends DurableObject {
+  private windowStart = 0;
+  private count = 0;
+
+  hit(limit: number, windowMs: number): RateLimitResult {
+    const now = Date.now();
+    if (now - this.windowStart >= windowMs) {
+      this.windowStart = now;
+      this.count = 0;
+    }
+    this.count++;
+    return {
+      allowed: this.count <= limit,
+      limit,
+      remaining: Math.max(0, limit - this.count),
+      retryAfterSeconds: Math.max(1, Math.ceil((this.windowStart + windowMs - now) / 1000)),
+    };
+  }
+
+  reset() {
+    this.windowStart = 0;
+    this.count = 0;
+  }
+}
+
+/** Counts a request against `key`; throws RATE_LIMITED (429 + Retry-After) once the window is full. */
+export async function enforceRateLimit(
+  namespace: AppEnv["Bindings"]["RATE_LIMITER"],
+  key: string,
+  limit: number,
+  windowMs: number,
+  message?: string,
+): Promise<RateLimitResult> {
+  const result = await namespace.getByName(key).hit(limit, windowMs);
+  if (!result.allowed) {
+    throw new ApiError("RATE_LIMITED", {
+      message,
+      headers: {
+        "Retry-After": String(result.retryAfterSeconds),
+        "X-RateLimit-Limit": String(limit),
+        "X-RateLimit-Remaining": "0",
+      },
+    });
+  }
+  return result;
+}
+
+/**
+ * Per-user limit on business routes, set to Factus' own 80 requests/min so a caller hits our 429 before hammering
+ * Factus into answering its own.
+ */
+export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
+  const limit = c.get("config").rateLimitPerMinute;
+  const result = await enforceRateLimit(c.env.RATE_LIMITER, `user:${c.get("user").id}`, limit, 60_000);
+  c.header("X-RateLimit-Limit", String(limit));
+  c.header("X-RateLimit-Remaining", String(result.remaining));
+  await next();
+});

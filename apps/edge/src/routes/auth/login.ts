@@ -1,0 +1,47 @@
+import { LocalToken, LoginRequest, successEnvelope } from "@factus-edge/contracts";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { findUserByEmail } from "../../db/users";
+import type { AppEnv } from "../../lib/context";
+import { ApiError } from "../../lib/errors";
+import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse } from "../../lib/openapi";
+import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
+import { issueLocalToken } from "../../lib/session";
+import { enforceRateLimit } from "../../middleware/rate-limiter";
+
+const MESSAGE = "Inicio de sesión exitoso";
+
+export const loginRoute = createRoute({
+  method: "post",
+  path: "/login",
+  operationId: "login",
+  tags: ["Autenticación"],
+  summary: "Iniciar sesión en la API",
+  description:
+    "Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para " +
+    "`Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. " +
+    "Se limitan los intentos por IP y correo.",
+  security: [],
+  request: jsonBody(LoginRequest, "Credenciales del usuario local"),
+  responses: {
+    200: jsonResponse(successEnvelope(LocalToken, MESSAGE), "Token emitido"),
+    ...errorResponses(...BODY_ERRORS, "INVALID_CREDENTIALS"),
+  },
+});
+
+export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
+  const { email, password } = c.req.valid("json");
+  const config = c.get("config");
+  const ip = c.req.header("cf-connecting-ip") ?? "local";
+  await enforceRateLimit(
+    c.env.RATE_LIMITER,
+    `login:${ip}:${email}`,
+    config.loginAttemptsPer15Minutes,
+    15 * 60_000,
+    "Demasiados intentos de inicio de sesión; espere antes de reintentar",
+  );
+  const user = await findUserByEmail(c.env.DB, email);
+  // Verify against a decoy when the e-mail is unknown, so timing does not reveal which accounts exist.
+  const valid = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
+  if (!user || !valid || user.disabled) throw new ApiError("INVALID_CREDENTIALS");
+  return c.json({ message: MESSAGE, data: await issueLocalToken(config, user) }, 200);
+};

@@ -1,0 +1,46 @@
+import { RadianEvent, successEnvelope } from "@factus-edge/contracts";
+import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import * as z from "zod";
+import type { AppEnv } from "../../lib/context";
+import { AUTH_ERRORS, errorResponses, FACTUS_ERRORS, FACTUS_SECURITY, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+import { requireFactusToken, requireUser } from "../../middleware/auth";
+import { userRateLimit } from "../../middleware/rate-limiter";
+import { FactusHeaders, NumberParam } from "./schema";
+
+const MESSAGE = "Eventos de factura obtenidos exitosamente";
+
+export const invoiceEventsRoute = createRoute({
+  method: "get",
+  path: "/{number}/events",
+  operationId: "listInvoiceEvents",
+  tags: ["Facturas"],
+  summary: "Eventos RADIAN de una factura",
+  description:
+    "Eventos que el adquiriente registró ante la DIAN (RADIAN): 030 acuse de recibo, 031 reclamo, 032 recibo del " +
+    "bien o servicio, 033 aceptación expresa, 034 aceptación tácita.",
+  security: FACTUS_SECURITY,
+  middleware: [requireUser, userRateLimit, requireFactusToken] as const,
+  request: { params: NumberParam, headers: FactusHeaders },
+  responses: {
+    200: jsonResponse(successEnvelope(z.array(RadianEvent), MESSAGE), "Eventos de la factura"),
+    ...errorResponses(...AUTH_ERRORS, ...FACTUS_ERRORS, "NOT_FOUND", "VALIDATION_FAILED"),
+  },
+});
+
+export const invoiceEvents: RouteHandler<typeof invoiceEventsRoute, AppEnv> = async (c) => {
+  const { number } = c.req.valid("param");
+  const events = await callFactus(
+    () => c.get("factus").bills.events(number, upstream(c)),
+    `No existe la factura ${number}`,
+  );
+  const data = events.map((event) => ({
+    number: event.number,
+    cude: event.cude,
+    event_code: event.event_code,
+    event_name: event.event_name,
+    effective_date: event.effective_date,
+    effective_time: event.effective_time,
+  }));
+  return c.json({ message: MESSAGE, data }, 200);
+};

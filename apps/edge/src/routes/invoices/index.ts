@@ -1,0 +1,18 @@
+import { createRouter } from "../../lib/router";
+import { createInvoice, createInvoiceRoute } from "./create";
+import { deleteInvoice, deleteInvoiceRoute } from "./delete";
+import { invoiceEvents, invoiceEventsRoute } from "./events";
+import { invoicePdf, invoicePdfRoute, invoiceXml, invoiceXmlRoute } from "./files";
+import { getInvoice, getInvoiceRoute } from "./get";
+import { listInvoices, listInvoicesRoute } from "./list";
+import { sendInvoiceEmail, sendInvoiceEmailRoute } from "./send-email";
+
+export const invoicesRouter = createRouter()
+  .openapi(createInvoiceRoute, createInvoice)
+  .openapi(listInvoicesRoute, listInvoices)
+  .openapi(deleteInvoiceRoute, deleteInvoice)
+  .openapi(invoicePdfRoute, invoicePdf)
+  .openapi(invoiceXmlRoute, invoiceXml)
+  .openapi(invoiceEventsRoute, invoiceEvents)
+  .openapi(sendInvoiceEmailRoute, sendInvoiceEmail)
+  .openapi(getInvoiceRoute, getInvoice);
