@@ -85,7 +85,14 @@ export function createApp(config: Config) {
           msg: "unhandled error",
           request_id: c.get("requestId"),
           error: error instanceof Error ? error.name : typeof error,
-          detail: error instanceof Error ? error.message.slice(0, 300) : undefined,
+          // Where it failed, not what it said: a message can carry request data or a secret.
+          at:
+            error instanceof Error
+              ? error.stack
+                  ?.split("\n")
+                  .slice(1, 4)
+                  .map((line) => line.trim())
+              : undefined,
         }),
       );
     }

@@ -9,7 +9,7 @@ import { numberingRangeRoutes } from "./routes/numbering-ranges";
 import { oauthRoutes } from "./routes/oauth";
 import type { Account } from "./services/account";
 
-type Variables = { username: string };
+type Variables = { username: string; forcedRejection?: boolean };
 
 /** The emulated Factus v1 API of one account. */
 export function createEmulatorApp(account: Account) {
@@ -19,7 +19,8 @@ export function createEmulatorApp(account: Account) {
 
   app.use("*", async (c, next) => {
     const fault = account.takeFault(c.req.path, c.req.header("x-emulator-fault") ?? null);
-    const faulted = fault ? await applyFault(c, fault) : undefined;
+    if (fault === "dian-rejection") c.set("forcedRejection", true);
+    const faulted = fault && fault !== "dian-rejection" ? await applyFault(c, fault) : undefined;
     if (faulted) return faulted;
     await next();
   });

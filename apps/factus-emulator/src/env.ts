@@ -5,6 +5,7 @@ export interface EmulatorEnv {
   EMULATOR_CLIENT_SECRET: string;
   EMULATOR_USERNAME: string;
   EMULATOR_PASSWORD: string;
+  EMULATOR_OPEN_ACCOUNTS?: string;
   ACCESS_TOKEN_TTL_SECONDS: string;
   REFRESH_TOKEN_TTL_SECONDS: string;
   RATE_LIMIT_PER_MINUTE: string;
@@ -18,6 +19,8 @@ export interface EmulatorConfig {
   clientSecret: string;
   username: string;
   password: string;
+  /** Any username with the seeded password opens its own isolated account (tests). */
+  openAccounts: boolean;
   accessTokenTtl: number;
   refreshTokenTtl: number;
   rateLimitPerMinute: number;
@@ -37,6 +40,7 @@ export function readConfig(env: EmulatorEnv): EmulatorConfig {
     clientSecret: env.EMULATOR_CLIENT_SECRET,
     username: env.EMULATOR_USERNAME,
     password: env.EMULATOR_PASSWORD,
+    openAccounts: env.EMULATOR_OPEN_ACCOUNTS === "true",
     accessTokenTtl: positive(env.ACCESS_TOKEN_TTL_SECONDS, 3600),
     refreshTokenTtl: positive(env.REFRESH_TOKEN_TTL_SECONDS, 30 * 24 * 3600),
     rateLimitPerMinute: positive(env.RATE_LIMIT_PER_MINUTE, 80),

@@ -16,6 +16,8 @@ export function droppedResponse(): Response {
  * comma-separated list of: `latency=<ms>` (wait, then answer normally unless another fault follows),
  * `status=<code>` (answer that status), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then
  * the body stream breaks: what a dropped connection looks like to the caller), `rate-limit` (429 with Retry-After).
+ * `dian-rejection` is not applied here: on a bill create it makes DIAN reject the bill for a rule the emulator does
+ * not otherwise model (FAJ43b), so the bill is stored as pending and blocks its range like any real rejection.
  * Production Factus never sees these: they exist only here.
  */
 export async function applyFault(c: Context, fault: string): Promise<Response | undefined> {

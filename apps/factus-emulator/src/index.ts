@@ -1,12 +1,17 @@
+import { accountOfRequest } from "./accounts";
 import type { EmulatorEnv } from "./env";
 import { DROP_MARKER, droppedResponse } from "./faults";
 
 export { FactusAccount } from "./account";
 
-/** Every request goes to the one account object: like the sandbox, the emulator serves a single company. */
+/**
+ * Every request goes to its account's object: the seeded account, or (with EMULATOR_OPEN_ACCOUNTS, for tests) any
+ * other username with the seeded password, each an isolated company with its own ranges and bills.
+ */
 export default {
   async fetch(request, env) {
-    const response = await env.FACTUS.getByName("default").fetch(request);
+    const account = await accountOfRequest(request, env.EMULATOR_USERNAME.toLowerCase());
+    const response = await env.FACTUS.getByName(account).fetch(request);
     return response.headers.has(DROP_MARKER) ? droppedResponse() : response;
   },
 } satisfies ExportedHandler<EmulatorEnv>;

@@ -20,6 +20,11 @@ describe("OAuth", () => {
     expect(wrongClient.status).toBe(401);
   });
 
+  it("keeps the seeded account only, unless EMULATOR_OPEN_ACCOUNTS lets other usernames open their own", async () => {
+    const other = await passwordGrant({ username: "otra@empresa.test" });
+    expect(other.status).toBe(400);
+  });
+
   it("rotates refresh tokens: the new pair works, the old pair stops working", async () => {
     const first = await json(await passwordGrant());
     const form = (refresh: string) =>

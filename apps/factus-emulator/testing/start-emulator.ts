@@ -40,7 +40,7 @@ export async function startEmulator(vars: Record<string, string> = {}): Promise<
     "bin",
     "wrangler.js",
   );
-  const allVars = { PUBLIC_BASE_URL: url, ...vars };
+  const allVars = { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars };
   const args = [
     wrangler,
     "dev",

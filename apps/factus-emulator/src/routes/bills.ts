@@ -21,11 +21,18 @@ import { printable } from "../services/printables";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
 
+/** What the `dian-rejection` test fault makes DIAN answer: a rule the emulator does not check by itself. */
+const UNMODELLED_REJECTION = {
+  rule: "FAJ43b",
+  path: ["customer", "names"],
+  message: "Nombre informado No corresponde al registrado en el RUT con respecto al Nit suministrado",
+};
+
 const PENDING_MESSAGE = "Se encontró una factura pendiente por enviar a la DIAN";
 
 export function billRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono();
+  const app = new Hono<{ Variables: { forcedRejection?: boolean } }>();
 
   const loadBill = (number: string) => {
     const row = store.documentByNumber("bill", number);
@@ -41,7 +48,11 @@ export function billRoutes(account: Account) {
     if (body === undefined) return c.json({ message: "El cuerpo debe ser JSON válido" }, 400);
     const parsed = FactusBillRequest.safeParse(body);
     if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    const outcome = await validateBill(account, parsed.data);
+    const outcome = await validateBill(
+      account,
+      parsed.data,
+      c.get("forcedRejection") ? [UNMODELLED_REJECTION] : [],
+    );
     switch (outcome.kind) {
       case "invalid":
         return validationError(c, outcome.errors);

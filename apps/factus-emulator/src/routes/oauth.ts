@@ -1,10 +1,6 @@
 import { Hono } from "hono";
+import { accountToken } from "../accounts";
 import type { Account } from "../services/account";
-
-const randomToken = () => {
-  const bytes = crypto.getRandomValues(new Uint8Array(32));
-  return [...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("");
-};
 
 /** Constant-time string comparison, so credential checks leak nothing through timing. */
 export function safeEqual(a: string, b: string) {
@@ -44,7 +40,9 @@ export function oauthRoutes(account: Account) {
     }
     let username: string;
     if (field("grant_type") === "password") {
-      if (!safeEqual(field("username"), config.username) || !safeEqual(field("password"), config.password)) {
+      const knownUser =
+        config.openAccounts || safeEqual(field("username").toLowerCase(), config.username.toLowerCase());
+      if (!knownUser || !field("username") || !safeEqual(field("password"), config.password)) {
         return c.json(
           {
             error: "invalid_grant",
@@ -54,7 +52,7 @@ export function oauthRoutes(account: Account) {
           400,
         );
       }
-      username = config.username;
+      username = field("username").toLowerCase();
     } else if (field("grant_type") === "refresh_token") {
       const previous = store.tokenByRefresh(field("refresh_token"));
       if (!previous || previous.refresh_expires_at <= account.nowMs()) {
@@ -78,8 +76,8 @@ export function oauthRoutes(account: Account) {
     }
 
     const token = {
-      access_token: randomToken(),
-      refresh_token: randomToken(),
+      access_token: accountToken(username),
+      refresh_token: accountToken(username),
       username,
       expires_at: account.nowMs() + config.accessTokenTtl * 1000,
       refresh_expires_at: account.nowMs() + config.refreshTokenTtl * 1000,

@@ -1,4 +1,9 @@
-import { computeInvoiceTotals, dianRuleViolations, type FactusBillRequest } from "@factus-edge/contracts";
+import {
+  computeInvoiceTotals,
+  type DianRuleViolation,
+  dianRuleViolations,
+  type FactusBillRequest,
+} from "@factus-edge/contracts";
 import { cufeSource, sha384Hex, taxesByTribute } from "../documents/cufe";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
@@ -47,7 +52,11 @@ export function billRange(
  * `dianRuleViolations`), stores it either way, and keeps the range blocked while a rejected bill is pending.
  * The numbering part runs without an `await`, so concurrent creates get distinct consecutive numbers.
  */
-export async function validateBill(account: Account, request: FactusBillRequest): Promise<ValidateOutcome> {
+export async function validateBill(
+  account: Account,
+  request: FactusBillRequest,
+  extraViolations: readonly { rule: string; path: (string | number)[]; message: string }[] = [],
+): Promise<ValidateOutcome> {
   const { store } = account;
   const resolved = billRange(account, request.numbering_range_id);
   if ("errors" in resolved) return { kind: "invalid", errors: resolved.errors };
@@ -59,7 +68,11 @@ export async function validateBill(account: Account, request: FactusBillRequest)
   if (pending && pending.id !== existing?.id) return { kind: "pending-block", pending };
 
   const now = account.now();
-  const violations = dianRuleViolations(request);
+  const violations: {
+    rule: DianRuleViolation["rule"] | string;
+    path: (string | number)[];
+    message: string;
+  }[] = [...dianRuleViolations(request), ...extraViolations];
   const totals = computeInvoiceTotals(request);
   const errors = violations.map((violation) => `Regla: ${violation.rule}, Rechazo: ${violation.message}`);
   const status = violations.length ? 0 : 1;

@@ -19,8 +19,6 @@ export const ERROR_CATALOG = {
   },
   FORBIDDEN: { status: 403, message: "No tiene permiso para esta operación" },
   NOT_FOUND: { status: 404, message: "Recurso no encontrado" },
-  METHOD_NOT_ALLOWED: { status: 405, message: "Método no permitido para esta ruta" },
-  NOT_ACCEPTABLE: { status: 406, message: "El formato pedido en Accept no está disponible" },
   FACTUS_PENDING_DOCUMENT: {
     status: 409,
     message:

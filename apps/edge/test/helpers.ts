@@ -1,0 +1,157 @@
+import { env, exports } from "cloudflare:workers";
+import seedRequest from "../../../fixtures/seeds/create-invoice.request.json";
+import { type JwtClaims, signJwt } from "../src/lib/jwt";
+import { hashPassword } from "../src/lib/passwords";
+
+export const API = "/api/v1";
+
+/** A request to the edge Worker under test. */
+export function call(path: string, init: RequestInit = {}): Promise<Response> {
+  return exports.default.fetch(new Request(`http://edge.test${path}`, init));
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: bodies are asserted field by field, with the body in the message
+export async function json(response: Response): Promise<any> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`not JSON (${response.status}): ${text.slice(0, 300)}`);
+  }
+}
+
+/** Asserts a status, showing the body when it is not the expected one. */
+export async function expectStatus(response: Response, status: number) {
+  const body = await json(response);
+  if (response.status !== status)
+    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
+  return body;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+}
+
+/** A local user straight into D1 (the same hash format the login verifies). */
+export async function createUser(options: { disabled?: boolean } = {}): Promise<TestUser> {
+  const user = {
+    id: crypto.randomUUID(),
+    email: `user-${crypto.randomUUID()}@empresa.test`,
+    password: "correct horse battery",
+  };
+  await env.DB.prepare(
+    "INSERT INTO users (id, email, name, password_hash, disabled) VALUES (?1, ?2, ?3, ?4, ?5)",
+  )
+    .bind(
+      user.id,
+      user.email,
+      "Usuario de prueba",
+      await hashPassword(user.password),
+      options.disabled ? 1 : 0,
+    )
+    .run();
+  return user;
+}
+
+export interface Session {
+  user: TestUser;
+  jwt: string;
+  factusToken: string;
+  /** The emulator account (an isolated Factus company) this session invoices as. */
+  account: string;
+}
+
+/** A user, its local JWT and a Factus token of a fresh emulator account, all through the edge's own routes. */
+export async function newSession(): Promise<Session> {
+  const user = await createUser();
+  const login = await expectStatus(
+    await call(`${API}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: user.email, password: user.password }),
+    }),
+    200,
+  );
+  const account = `company-${crypto.randomUUID()}@tenant.test`;
+  const factus = await expectStatus(
+    await call(`${API}/auth/factus/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${login.data.access_token}` },
+      body: JSON.stringify({ email: account, password: "sandbox-password" }),
+    }),
+    200,
+  );
+  return { user, jwt: login.data.access_token, factusToken: factus.data.access_token, account };
+}
+
+/** An authenticated call: JSON bodies are serialized, both auth headers set. */
+export function api(
+  session: Session,
+  path: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+) {
+  const headers: Record<string, string> = {
+    authorization: `Bearer ${session.jwt}`,
+    "x-factus-token": session.factusToken,
+    ...init.headers,
+  };
+  if (init.body !== undefined) headers["content-type"] ??= "application/json";
+  return call(`${API}${path}`, {
+    method: init.method ?? "GET",
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
+}
+
+/** The emulator's test controls (faults, RADIAN events), for this session's Factus account. */
+export function emulatorAdmin(session: Session, path: string, body?: unknown) {
+  return fetch(`${env.FACTUS_BASE_URL}/__emulator${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { "x-emulator-admin": env.EMULATOR_ADMIN_SECRET, "x-emulator-account": session.account },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
+
+/** Arms an emulator fault for this session's next matching Factus calls. */
+export const armFault = (session: Session, fault: string, pathPrefix: string, times = 1) =>
+  emulatorAdmin(session, "/faults", { fault, times, path_prefix: pathPrefix });
+
+/** The customer's seed request with its check digit fixed and a unique reference code. */
+export function seedInvoice(overrides: Record<string, unknown> = {}) {
+  const invoice = structuredClone(seedRequest) as Record<string, unknown> & typeof seedRequest;
+  invoice.customer.dv = "8";
+  invoice.reference_code = `INV-${crypto.randomUUID().slice(0, 18)}`;
+  return Object.assign(invoice, overrides);
+}
+
+/** The seed request exactly as the customer's docs publish it (dv 7). */
+export const literalSeed = () => structuredClone(seedRequest);
+
+/** A JWT of our own making, for the security suite: any claims, any header, any key. */
+export async function forgeJwt(
+  claims: Partial<JwtClaims>,
+  options: { secret?: string; header?: Record<string, unknown>; signature?: "none" } = {},
+) {
+  const now = Math.floor(Date.now() / 1000);
+  const full: JwtClaims = {
+    sub: crypto.randomUUID(),
+    email: "x@empresa.test",
+    iat: now,
+    nbf: now,
+    exp: now + 600,
+    iss: env.JWT_ISSUER,
+    aud: env.JWT_AUDIENCE,
+    jti: crypto.randomUUID(),
+    ...claims,
+  };
+  const encode = (value: unknown) =>
+    btoa(JSON.stringify(value)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+  if (options.signature === "none" || options.header) {
+    const signed = await signJwt(full, options.secret ?? env.JWT_SECRET!);
+    const signature = options.signature === "none" ? "" : signed.split(".")[2];
+    return `${encode(options.header ?? { alg: "none", typ: "JWT" })}.${encode(full)}.${signature}`;
+  }
+  return signJwt(full, options.secret ?? env.JWT_SECRET!);
+}

@@ -1,0 +1,112 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { API, call, expectStatus, forgeJwt, newSession, type Session, seedInvoice } from "./helpers";
+
+/** Every route behind the local JWT; `factus` marks those that also need X-Factus-Token. */
+const PROTECTED: { method: string; path: string; factus: boolean; body?: unknown }[] = [
+  { method: "POST", path: "/auth/factus/login", factus: false, body: { email: "a@b.co", password: "x" } },
+  { method: "POST", path: "/auth/factus/refresh", factus: false, body: { refresh_token: "x" } },
+  { method: "POST", path: "/invoices", factus: true, body: seedInvoice() },
+  { method: "GET", path: "/invoices", factus: true },
+  { method: "GET", path: "/invoices/SETP990000000", factus: true },
+  { method: "GET", path: "/invoices/SETP990000000/pdf", factus: true },
+  { method: "GET", path: "/invoices/SETP990000000/xml", factus: true },
+  { method: "GET", path: "/invoices/SETP990000000/events", factus: true },
+  { method: "POST", path: "/invoices/SETP990000000/send-email", factus: true, body: { email: "a@b.co" } },
+  { method: "DELETE", path: "/invoices/reference/REF-1", factus: true },
+  { method: "GET", path: "/numbering-ranges", factus: true },
+  { method: "GET", path: "/lookups/municipalities", factus: true },
+  { method: "GET", path: "/lookups/taxes", factus: true },
+  { method: "GET", path: "/lookups/units", factus: true },
+  { method: "GET", path: "/lookups/countries", factus: true },
+  {
+    method: "GET",
+    path: "/lookups/acquirer?identification_document_id=3&identification_number=123",
+    factus: true,
+  },
+  { method: "GET", path: "/lookups/reference-tables", factus: false },
+];
+
+let session: Session;
+beforeAll(async () => {
+  session = await newSession();
+});
+
+function send(route: (typeof PROTECTED)[number], headers: Record<string, string>) {
+  return call(`${API}${route.path}`, {
+    method: route.method,
+    headers: { ...(route.body ? { "content-type": "application/json" } : {}), ...headers },
+    body: route.body ? JSON.stringify(route.body) : undefined,
+  });
+}
+
+const badTokens: [string, () => Promise<string>][] = [
+  [
+    "a bad signature",
+    () => forgeJwt({ sub: session.user.id }, { secret: "another-secret-that-is-also-long-enough-000" }),
+  ],
+  ["alg: none", () => forgeJwt({ sub: session.user.id }, { signature: "none" })],
+  [
+    "alg: HS512 in the header",
+    () => forgeJwt({ sub: session.user.id }, { header: { alg: "HS512", typ: "JWT" } }),
+  ],
+  [
+    "alg: RS256 in the header (HS/RS confusion)",
+    () => forgeJwt({ sub: session.user.id }, { header: { alg: "RS256", typ: "JWT" } }),
+  ],
+  ["an expired token", () => forgeJwt({ sub: session.user.id, exp: Math.floor(Date.now() / 1000) - 120 })],
+  [
+    "a token not valid yet",
+    () => forgeJwt({ sub: session.user.id, nbf: Math.floor(Date.now() / 1000) + 600 }),
+  ],
+  ["a wrong audience", () => forgeJwt({ sub: session.user.id, aud: "someone-else" })],
+  ["a wrong issuer", () => forgeJwt({ sub: session.user.id, iss: "someone-else" })],
+  ["an unknown user", () => forgeJwt({ sub: crypto.randomUUID() })],
+  ["garbage", async () => "not.a.jwt"],
+];
+
+describe.each(PROTECTED)("$method $path", (route) => {
+  it("refuses a missing local JWT", async () => {
+    const body = await expectStatus(await send(route, { "x-factus-token": session.factusToken }), 401);
+    expect(body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each(badTokens)("refuses %s", async (_, token) => {
+    const response = await send(route, {
+      authorization: `Bearer ${await token()}`,
+      "x-factus-token": session.factusToken,
+    });
+    expect((await expectStatus(response, 401)).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.runIf(route.factus)("refuses a missing X-Factus-Token", async () => {
+    const body = await expectStatus(await send(route, { authorization: `Bearer ${session.jwt}` }), 401);
+    expect(body.error.code).toBe("FACTUS_TOKEN_MISSING");
+  });
+
+  it.runIf(route.factus)("maps Factus' 401 to FACTUS_UNAUTHENTICATED", async () => {
+    const response = await send(route, {
+      authorization: `Bearer ${session.jwt}`,
+      "x-factus-token": "revoked-token",
+    });
+    expect((await expectStatus(response, 401)).error.code).toBe("FACTUS_UNAUTHENTICATED");
+  });
+});
+
+describe("the control case", () => {
+  it("accepts a well-formed token of an existing user, so the refusals above are about their one defect", async () => {
+    const token = await forgeJwt({ sub: session.user.id });
+    const response = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("tolerates 30 s of clock skew, not more", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const slightly = await forgeJwt({ sub: session.user.id, exp: now - 10 });
+    const ok = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${slightly}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+});

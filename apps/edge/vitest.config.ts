@@ -1,0 +1,33 @@
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+export const TEST_JWT_SECRET = "test-secret-that-is-long-enough-for-hs256-0123456789";
+
+export default defineConfig({
+  plugins: [
+    cloudflareTest(async ({ inject }) => ({
+      wrangler: { configPath: "./wrangler.jsonc" },
+      miniflare: {
+        bindings: {
+          // Upstream is the emulator that global-setup.ts starts on loopback: no hand-written stubs, no network.
+          FACTUS_BASE_URL: inject<string>("emulatorUrl"),
+          EMULATOR_ADMIN_SECRET: inject<string>("emulatorAdminSecret"),
+          FACTUS_TIMEOUT_MS: "1500",
+          JWT_SECRET: TEST_JWT_SECRET,
+          FACTUS_CLIENT_ID: "emulator-client-id",
+          FACTUS_CLIENT_SECRET: "emulator-client-secret",
+          RATE_LIMIT_PER_MINUTE: "80",
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+        },
+      },
+    })),
+  ],
+  test: {
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/node/**"],
+    globalSetup: ["test/global-setup.ts"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
