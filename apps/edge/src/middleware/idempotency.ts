@@ -10,7 +10,14 @@ export const IDEMPOTENCY_LOCK_MS = 60_000;
 const WAIT_FOR_FIRST_MS = 5_000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /** Response headers worth replaying. */
-const REPLAYED_HEADERS = ["content-type", "location", "retry-after"];
+const REPLAYED_HEADERS = ["content-type", "location"];
+/**
+ * Answers worth replaying: the request was carried out (2xx), or is refused for what it is (bad body, unknown
+ * invoice, DIAN's verdict). Anything else (401 token, 409 blocked range, 429, 5xx) may succeed on a retry, so the key
+ * is released for it.
+ */
+const FINAL_STATUSES = (status: number) =>
+  (status >= 200 && status < 300) || [400, 404, 413, 415, 422].includes(status);
 
 interface StoredKey {
   fingerprint: string;
@@ -37,9 +44,9 @@ function replay(stored: StoredKey) {
 /**
  * `Idempotency-Key` on POST (SPEC §2), stored per user in D1 for 24 h with a fingerprint of method, path and body:
  * the same key and body replays the stored answer; another body is IDEMPOTENCY_KEY_REUSED (422); a duplicate that
- * arrives while the first runs waits for it a few seconds, then gets IDEMPOTENCY_IN_PROGRESS (409). Answers of 5xx
- * are not stored, so a retry after an upstream failure is attempted again (Factus itself refuses a second bill with
- * the same reference_code, so that retry cannot issue a duplicate either).
+ * arrives while the first runs waits for it a few seconds, then gets IDEMPOTENCY_IN_PROGRESS (409). Answers that a
+ * retry could change (5xx, 429, 401, 409) are not stored, so a retry after an upstream failure is attempted again;
+ * Factus itself refuses a second bill with the same reference_code, so that retry cannot issue a duplicate either.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
@@ -92,7 +99,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await release(db, userId, key);
     throw error;
   }
-  if (c.res.status >= 500) {
+  if (!FINAL_STATUSES(c.res.status)) {
     await release(db, userId, key);
     return;
   }

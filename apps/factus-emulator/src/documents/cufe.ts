@@ -1,4 +1,10 @@
-import { type BillTotals, type FactusBillRequest, formatCents, toScaled } from "@factus-edge/contracts";
+import {
+  type BillTotals,
+  type FactusBillRequest,
+  formatCents,
+  type InvoiceTotals,
+  toScaled,
+} from "@factus-edge/contracts";
 
 const SANDBOX_ENVIRONMENT = "2";
 export const DIAN_QR_BASE = "https://catalogo-vpfe-hab.dian.gov.co/document/searchqr?documentkey=";
@@ -54,4 +60,29 @@ export function taxesByTribute(request: Pick<FactusBillRequest, "items">, itemTa
     if (item.tribute_id in sums) sums[item.tribute_id]! += toScaled(itemTaxes[index]!, 2)!;
   });
   return { iva: formatCents(sums[1]!), inc: formatCents(sums[4]!), ica: formatCents(sums[3]!) };
+}
+
+/** The CUFE (bills, range technical key) or CUDE (notes, software PIN) of a document the emulator issues. */
+export function documentKey(input: {
+  number: string;
+  createdAt: string;
+  request: Pick<FactusBillRequest, "items" | "customer">;
+  totals: InvoiceTotals;
+  issuerNit: string;
+  technicalKey: string;
+}): Promise<string> {
+  return sha384Hex(
+    cufeSource({
+      number: input.number,
+      createdAt: input.createdAt,
+      totals: input.totals.bill,
+      taxesByTribute: taxesByTribute(
+        input.request,
+        input.totals.items.map((item) => item.tax_amount),
+      ),
+      issuerNit: input.issuerNit,
+      customerIdentification: input.request.customer.identification,
+      technicalKey: input.technicalKey,
+    }),
+  );
 }

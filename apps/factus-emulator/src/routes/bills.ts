@@ -1,6 +1,6 @@
 import { FactusBillRequest, FactusSendEmailRequest, RADIAN_EVENTS } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import { documentFileName, documentPdf, documentXml } from "../documents/printable";
+import { documentXml } from "../documents/printable";
 import { base64, qrDataUri } from "../documents/qr-png";
 import {
   conflict,
@@ -20,6 +20,7 @@ import { validateBill } from "../services/bills";
 import { printable } from "../services/printables";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
+import { deleteByReference, pdfData, xmlData } from "./documents";
 
 /** What the `dian-rejection` test fault makes DIAN answer: a rule the emulator does not check by itself. */
 const UNMODELLED_REJECTION = {
@@ -100,33 +101,16 @@ export function billRoutes(account: Account) {
   app.get("/download-pdf/:number", (c) => {
     const bill = loadBill(c.req.param("number"));
     if (!bill) return missing(c, c.req.param("number"));
-    const document = printable("bill", bill);
-    return ok(c, {
-      file_name: documentFileName(document),
-      pdf_base_64_encoded: base64(documentPdf(document)),
-    });
+    return ok(c, pdfData(printable("bill", bill)));
   });
 
   app.get("/download-xml/:number", (c) => {
     const bill = loadBill(c.req.param("number"));
     if (!bill) return missing(c, c.req.param("number"));
-    const document = printable("bill", bill);
-    const xml = new TextEncoder().encode(documentXml(document));
-    return ok(c, { file_name: documentFileName(document), xml_base_64_encoded: base64(xml) });
+    return ok(c, xmlData(printable("bill", bill)));
   });
 
-  app.delete("/destroy/reference/:reference", (c) => {
-    const reference = c.req.param("reference");
-    const row = store.documentByReference("bill", reference);
-    if (!row) return notFound(c, `No se encontró un documento con código de referencia ${reference}`);
-    if (row.status === 1) {
-      return validationError(c, {
-        reference_code: ["El documento ya fue validado por la DIAN y no se puede eliminar"],
-      });
-    }
-    store.deleteDocument(row.id);
-    return done(c, `Documento con código de referencia ${reference} eliminado con éxito`);
-  });
+  app.delete("/destroy/reference/:reference", deleteByReference(store, "bill"));
 
   app.post("/send-email/:number", async (c) => {
     const bill = loadBill(c.req.param("number"));

@@ -1,7 +1,6 @@
 import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import { documentFileName, documentPdf, documentXml } from "../documents/printable";
-import { base64, qrDataUri } from "../documents/qr-png";
+import { qrDataUri } from "../documents/qr-png";
 import {
   created,
   done,
@@ -23,6 +22,7 @@ import {
 } from "../services/credit-notes";
 import { printable } from "../services/printables";
 import { PAGE_SIZE } from "../store/store";
+import { deleteByReference, pdfData, xmlData } from "./documents";
 
 export function creditNoteRoutes(account: Account) {
   const { store } = account;
@@ -63,35 +63,16 @@ export function creditNoteRoutes(account: Account) {
   app.get("/download-pdf/:number", (c) => {
     const note = load(c.req.param("number"));
     if (!note) return missing(c);
-    const document = printable("credit_note", note, note.bill?.number);
-    return ok(c, {
-      file_name: documentFileName(document),
-      pdf_base_64_encoded: base64(documentPdf(document)),
-    });
+    return ok(c, pdfData(printable("credit_note", note, note.bill?.number)));
   });
 
   app.get("/download-xml/:number", (c) => {
     const note = load(c.req.param("number"));
     if (!note) return missing(c);
-    const document = printable("credit_note", note, note.bill?.number);
-    return ok(c, {
-      file_name: documentFileName(document),
-      xml_base_64_encoded: base64(new TextEncoder().encode(documentXml(document))),
-    });
+    return ok(c, xmlData(printable("credit_note", note, note.bill?.number)));
   });
 
-  app.delete("/reference/:reference", (c) => {
-    const reference = c.req.param("reference");
-    const row = store.documentByReference("credit_note", reference);
-    if (!row) return notFound(c, `No se encontró un documento con código de referencia ${reference}`);
-    if (row.status === 1) {
-      return validationError(c, {
-        reference_code: ["El documento ya fue validado por la DIAN y no se puede eliminar"],
-      });
-    }
-    store.deleteDocument(row.id);
-    return done(c, `Documento con código de referencia ${reference} eliminado con éxito`);
-  });
+  app.delete("/reference/:reference", deleteByReference(store, "credit_note"));
 
   app.post("/send-email/:number", async (c) => {
     const note = load(c.req.param("number"));

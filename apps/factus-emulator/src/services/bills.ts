@@ -4,7 +4,7 @@ import {
   dianRuleViolations,
   type FactusBillRequest,
 } from "@factus-edge/contracts";
-import { cufeSource, sha384Hex, taxesByTribute } from "../documents/cufe";
+import { documentKey } from "../documents/cufe";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
 import type { Account } from "./account";
@@ -96,18 +96,8 @@ export async function validateBill(
     if (consecutive === undefined)
       return { kind: "invalid", errors: { numbering_range_id: ["El rango de numeración está agotado"] } };
     const number = `${range.prefix}${consecutive}`;
-    const id = store.insertDocument({
-      kind: "bill",
-      number,
-      prefix: range.prefix,
-      range_id: range.id,
-      reference_code: request.reference_code,
-      bill_id: null,
-      ...fields,
-    });
-    row = {
-      id,
-      kind: "bill",
+    const inserted = {
+      kind: "bill" as const,
       number,
       prefix: range.prefix,
       range_id: range.id,
@@ -115,22 +105,17 @@ export async function validateBill(
       bill_id: null,
       ...fields,
     };
+    row = { id: store.insertDocument(inserted), ...inserted };
   }
 
-  row.cufe = await sha384Hex(
-    cufeSource({
-      number: row.number,
-      createdAt: now,
-      totals: totals.bill,
-      taxesByTribute: taxesByTribute(
-        request,
-        totals.items.map((item) => item.tax_amount),
-      ),
-      issuerNit: ISSUER.nit,
-      customerIdentification: request.customer.identification,
-      technicalKey: range.technical_key ?? "",
-    }),
-  );
+  row.cufe = await documentKey({
+    number: row.number,
+    createdAt: now,
+    request,
+    totals,
+    issuerNit: ISSUER.nit,
+    technicalKey: range.technical_key ?? "",
+  });
   store.updateDocument(row.id, row);
 
   if (violations.length) {

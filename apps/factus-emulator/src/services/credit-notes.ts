@@ -6,7 +6,7 @@ import {
   nameOfCode,
   PAYMENT_METHODS,
 } from "@factus-edge/contracts";
-import { cufeSource, DIAN_QR_BASE, sha384Hex, taxesByTribute } from "../documents/cufe";
+import { DIAN_QR_BASE, documentKey } from "../documents/cufe";
 import type { DocumentRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
 import { factusDateTime } from "../views/format";
@@ -80,20 +80,14 @@ export async function validateCreditNote(
   };
   const id = store.insertDocument(fields);
   const row: DocumentRow = { id, ...fields };
-  row.cufe = await sha384Hex(
-    cufeSource({
-      number,
-      createdAt: now,
-      totals: totals.bill,
-      taxesByTribute: taxesByTribute(
-        request,
-        totals.items.map((item) => item.tax_amount),
-      ),
-      issuerNit: ISSUER.nit,
-      customerIdentification: request.customer.identification,
-      technicalKey: SOFTWARE_PIN,
-    }),
-  );
+  row.cufe = await documentKey({
+    number,
+    createdAt: now,
+    request,
+    totals,
+    issuerNit: ISSUER.nit,
+    technicalKey: SOFTWARE_PIN,
+  });
   store.updateDocument(id, row);
   return { kind: "validated", note: { row, request, totals, bill } };
 }
