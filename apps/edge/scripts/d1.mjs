@@ -18,6 +18,7 @@ const wranglerBin = join(
  * @param {string[]} args
  */
 export function wrangler(args) {
+  if (process.env.EDGE_PERSIST_TO) args = [...args, "--persist-to", process.env.EDGE_PERSIST_TO];
   const result = spawnSync(process.execPath, [wranglerBin, ...args], {
     cwd: edgeDir,
     encoding: "utf8",

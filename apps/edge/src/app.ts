@@ -4,6 +4,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import * as z from "zod";
+import es from "zod/v4/locales/es.js";
 import type { AppEnv } from "./lib/context";
 import type { Config } from "./lib/env";
 import { ApiError, errorEnvelope } from "./lib/errors";
@@ -16,8 +17,8 @@ import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
 
-// Default validation messages in Spanish, like the rest of the API.
-z.config(z.locales.es());
+// Default validation messages in Spanish, like the rest of the API. Imported alone: `z.locales` would bundle all 40+.
+z.config(es());
 
 export const API_BASE = "/api/v1";
 

@@ -65,6 +65,7 @@ export class HttpCore {
 
   /** Validates `input` with `schema` before anything is sent. */
   prepare<S extends z.ZodType>(schema: S, input: unknown, options: RequestOptions = {}): z.output<S> {
+    if (options.prevalidated) return input as z.output<S>;
     const result = schema.safeParse(input);
     if (result.success) return result.data;
     const issues = result.error.issues.map((issue) => ({

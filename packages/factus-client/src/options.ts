@@ -49,4 +49,9 @@ export interface RequestOptions {
   /** Request id sent as X-Request-Id and carried by errors. Default: a new UUID. */
   requestId?: string;
   headers?: Record<string, string>;
+  /**
+   * Skip checking the request body against Factus' rules before sending, when the caller has just parsed it with the
+   * contracts' own schema (a gateway validating with `CreateInvoiceRequest`). Default false.
+   */
+  prevalidated?: boolean;
 }

@@ -74,12 +74,21 @@ export type JwtFailure =
   | "audience"
   | "claims";
 
+/**
+ * Tokens whose signature already checked out, per isolate: a client sends the same token on every call for an hour,
+ * so its HMAC is verified once. Only the signature is remembered; time and audience are checked on every use.
+ */
+const verifiedSignatures = new Map<string, { secret: string; claims: Partial<JwtClaims> }>();
+const VERIFIED_CACHE_SIZE = 1000;
+
 /** Verifies an HS256 JWT: pinned algorithm, signature (constant-time, by WebCrypto), exp, nbf, iss and aud. */
 export async function verifyJwt(
   token: string,
   secret: string,
   expected: { issuer: string; audience: string; now?: number },
 ): Promise<{ ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure }> {
+  const cached = verifiedSignatures.get(token);
+  if (cached?.secret === secret) return checkClaims(cached.claims, expected);
   const parts = token.split(".");
   if (parts.length !== 3 || token.length > 4096) return { ok: false, reason: "malformed" };
   const [head = "", body = "", signature = ""] = parts;
@@ -106,9 +115,19 @@ export async function verifyJwt(
     encoder.encode(`${head}.${body}`),
   );
   if (!valid) return { ok: false, reason: "signature" };
-
-  const now = expected.now ?? Math.floor(Date.now() / 1000);
   if (typeof claims !== "object" || claims === null) return { ok: false, reason: "claims" };
+  if (verifiedSignatures.size >= VERIFIED_CACHE_SIZE)
+    verifiedSignatures.delete(verifiedSignatures.keys().next().value!);
+  verifiedSignatures.set(token, { secret, claims });
+  return checkClaims(claims, expected);
+}
+
+/** exp/nbf (with CLOCK_SKEW_SECONDS), iss, aud and the claims' types, checked on every use of a token. */
+function checkClaims(
+  claims: Partial<JwtClaims>,
+  expected: { issuer: string; audience: string; now?: number },
+): { ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure } {
+  const now = expected.now ?? Math.floor(Date.now() / 1000);
   const { exp, nbf, iss, aud, sub, email, jti, iat } = claims;
   if (
     typeof exp !== "number" ||

@@ -1,9 +1,25 @@
 import { FactusClient } from "@factus-edge/factus-client";
 import { createMiddleware } from "hono/factory";
-import { findUserById } from "../db/users";
+import { findUserById, type UserRow } from "../db/users";
 import type { AppEnv } from "../lib/context";
 import { ApiError } from "../lib/errors";
 import { verifyJwt } from "../lib/jwt";
+
+/**
+ * Users looked up in the last USER_CACHE_MS, per isolate, so a busy client does not cost a D1 read per request.
+ * The price: disabling a user takes up to that long to reach isolates that saw it recently.
+ */
+const USER_CACHE_MS = 30_000;
+const userCache = new Map<string, { user: UserRow | null; at: number }>();
+
+async function cachedUser(db: D1Database, id: string) {
+  const hit = userCache.get(id);
+  if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
+  const user = await findUserById(db, id);
+  if (userCache.size >= 10_000) userCache.clear();
+  userCache.set(id, { user, at: Date.now() });
+  return user;
+}
 
 /** Requires `Authorization: Bearer <local JWT>` of an existing, enabled user. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
@@ -21,7 +37,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
       result.reason === "expired" ? "El token de acceso venció; inicie sesión de nuevo" : undefined;
     throw new ApiError("UNAUTHENTICATED", { message });
   }
-  const user = await findUserById(c.env.DB, result.claims.sub);
+  const user = await cachedUser(c.env.DB, result.claims.sub);
   if (!user || user.disabled)
     throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
   c.set("user", { id: user.id, email: user.email });

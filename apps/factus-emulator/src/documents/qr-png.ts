@@ -77,7 +77,16 @@ export function base64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-/** `data:image/png;base64,…` of a QR code for `text`. */
-export async function qrDataUri(text: string): Promise<string> {
-  return `data:image/png;base64,${base64(await qrPng(text))}`;
+const rendered = new Map<string, Promise<string>>();
+const RENDERED_CACHE_SIZE = 500;
+
+/** `data:image/png;base64,…` of a QR code for `text`; a document's QR never changes, so it is rendered once. */
+export function qrDataUri(text: string): Promise<string> {
+  let uri = rendered.get(text);
+  if (!uri) {
+    if (rendered.size >= RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
+    uri = qrPng(text).then((png) => `data:image/png;base64,${base64(png)}`);
+    rendered.set(text, uri);
+  }
+  return uri;
 }

@@ -34,13 +34,19 @@ export const integerLike = (min: number, max: number) =>
 export const decimal2 = (min: number, max: number, options: { exclusiveMin?: boolean } = {}) =>
   z.preprocess(
     numericTextToNumber,
-    z
-      .number({ error: "Debe ser un número" })
-      .refine((value) => (options.exclusiveMin ? value > min : value >= min), {
-        error: options.exclusiveMin ? `Debe ser mayor que ${min}` : `Debe ser como mínimo ${min}`,
-      })
-      .refine((value) => value <= max, { error: `Debe ser como máximo ${max}` })
-      .refine((value) => (decimalPlaces(value) ?? 3) <= 2, { error: "Admite como máximo 2 decimales" }),
+    // One check for range and precision: these run for every money field of every item.
+    z.number({ error: "Debe ser un número" }).superRefine((value, ctx) => {
+      if (options.exclusiveMin ? value <= min : value < min) {
+        ctx.addIssue({
+          code: "custom",
+          message: options.exclusiveMin ? `Debe ser mayor que ${min}` : `Debe ser como mínimo ${min}`,
+        });
+      } else if (value > max) {
+        ctx.addIssue({ code: "custom", message: `Debe ser como máximo ${max}` });
+      } else if (!Number.isInteger(value * 100) && (decimalPlaces(value) ?? 3) > 2) {
+        ctx.addIssue({ code: "custom", message: "Admite como máximo 2 decimales" });
+      }
+    }),
   );
 
 /** A percentage 0–100 with at most 2 decimals. */

@@ -39,7 +39,7 @@ export class BillsResource {
    * Creates and validates a bill (`POST /v1/bills/validate`). Never retried: a retry could issue a second legal
    * invoice. Checked against Factus' request rules before sending.
    */
-  async create(input: z.input<typeof FactusBillRequest>, options: RequestOptions = {}) {
+  async create(input: z.input<typeof FactusBillRequest> | FactusBillRequest, options: RequestOptions = {}) {
     const json = this.http.prepare(FactusBillRequest, input, options);
     const response = await this.http.request(
       { method: "POST", path: "/v1/bills/validate", json },

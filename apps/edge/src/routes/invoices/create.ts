@@ -61,7 +61,10 @@ export const createInvoiceRoute = createRoute({
 
 export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = async (c) => {
   const invoice = c.req.valid("json");
-  const bill = await callFactus(() => c.get("factus").bills.create(invoice, upstream(c)));
+  // Already parsed with CreateInvoiceRequest, which is stricter than Factus' own rules: no second pass.
+  const bill = await callFactus(() =>
+    c.get("factus").bills.create(invoice, { ...upstream(c), prevalidated: true }),
+  );
   const data = createdInvoice(bill, `Documento ${bill.bill.number} validado por la DIAN`);
   c.header("Location", `/api/v1/invoices/${encodeURIComponent(data.number)}`);
   return c.json({ message: MESSAGE, data }, 201);

@@ -1,0 +1,127 @@
+// 2. Over HTTP on loopback: autocannon against `wrangler dev` running edge + emulator, and against a bare pass-through
+// Worker in front of the same emulator, reading the same invoice.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import autocannon from "autocannon";
+import { startEmulator } from "factus-emulator/testing";
+import { root, startWrangler, wranglerBin } from "./wrangler.mjs";
+
+const JWT_SECRET = "bench-http-secret-bench-http-secret-0123456789";
+const DURATION_SECONDS = 8;
+const CONNECTIONS = 10;
+
+function edgeWrangler(args, persistTo) {
+  const result = spawnSync(process.execPath, [wranglerBin, ...args, "--persist-to", persistTo], {
+    cwd: join(root, "apps/edge"),
+    encoding: "utf8",
+    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
+  });
+  if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")}: ${result.stderr}`);
+}
+
+const load = (url, headers) =>
+  new Promise((resolve, reject) => {
+    autocannon({ url, headers, connections: CONNECTIONS, duration: DURATION_SECONDS }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+
+const summary = (result) => ({
+  requests_per_second: Math.round(result.requests.average),
+  p50_ms: result.latency.p50,
+  p99_ms: result.latency.p99,
+  non_2xx: result.non2xx,
+  errors: result.errors,
+});
+
+export async function measureHttp() {
+  const emulator = await startEmulator({ RATE_LIMIT_PER_MINUTE: "100000000" });
+  const state = mkdtempSync(join(tmpdir(), "factus-bench-edge-"));
+  const stops = [emulator.stop];
+  try {
+    const form = new URLSearchParams({
+      grant_type: "password",
+      client_id: "emulator-client-id",
+      client_secret: "emulator-client-secret",
+      username: "sandbox@factus.local",
+      password: "sandbox-password",
+    });
+    const token = (await (await fetch(`${emulator.url}/oauth/token`, { method: "POST", body: form })).json())
+      .access_token;
+    const example = JSON.parse(
+      readFileSync(
+        join(root, "fixtures/factus-v1/facturas__crear-y-validar-factura__factura-avanzada.1.json"),
+        "utf8",
+      ),
+    );
+    const created = await fetch(`${emulator.url}/v1/bills/validate`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ ...example, numbering_range_id: 4 }),
+    });
+    const number = (await created.json()).data.bill.number;
+
+    edgeWrangler(["d1", "migrations", "apply", "DB", "--local"], state);
+    const { hashPassword } = await import("../../apps/edge/scripts/password-hash.mjs");
+    const hash = await hashPassword("bench-password-123");
+    edgeWrangler(
+      [
+        "d1",
+        "execute",
+        "DB",
+        "--local",
+        "--command",
+        `INSERT INTO users (id, email, name, password_hash) VALUES ('bench', 'bench@empresa.test', 'Bench', '${hash}')`,
+      ],
+      state,
+    );
+    const edge = await startWrangler("apps/edge", {
+      persistTo: state,
+      vars: {
+        FACTUS_BASE_URL: emulator.url,
+        JWT_SECRET,
+        FACTUS_CLIENT_ID: "emulator-client-id",
+        FACTUS_CLIENT_SECRET: "emulator-client-secret",
+        RATE_LIMIT_PER_MINUTE: "100000000",
+      },
+    });
+    stops.push(edge.stop);
+    const passthrough = await startWrangler("bench/passthrough", { vars: { UPSTREAM: emulator.url } });
+    stops.push(passthrough.stop);
+
+    const login = await fetch(`${edge.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "bench@empresa.test", password: "bench-password-123" }),
+    });
+    const jwt = (await login.json()).data.access_token;
+    const edgeUrl = `${edge.url}/api/v1/invoices/${number}`;
+    const edgeHeaders = { authorization: `Bearer ${jwt}`, "x-factus-token": token };
+    const check = await fetch(edgeUrl, { headers: edgeHeaders });
+    if (check.status !== 200) throw new Error(`edge answered ${check.status}: ${await check.text()}`);
+
+    // Warm both, then measure the pass-through first and the gateway second, each alone on the machine.
+    await load(`${passthrough.url}/v1/bills/show/${number}`, { authorization: `Bearer ${token}` }).catch(
+      () => undefined,
+    );
+    const bare = summary(
+      await load(`${passthrough.url}/v1/bills/show/${number}`, { authorization: `Bearer ${token}` }),
+    );
+    const gateway = summary(await load(edgeUrl, edgeHeaders));
+    return {
+      route: "GET /api/v1/invoices/{number} vs GET /v1/bills/show/{number} through a pass-through Worker",
+      connections: CONNECTIONS,
+      duration_seconds: DURATION_SECONDS,
+      passthrough: bare,
+      gateway,
+      throughput_ratio: Number((gateway.requests_per_second / bare.requests_per_second).toFixed(3)),
+      p50_ratio: Number((gateway.p50_ms / Math.max(bare.p50_ms, 0.001)).toFixed(2)),
+      p99_ratio: Number((gateway.p99_ms / Math.max(bare.p99_ms, 0.001)).toFixed(2)),
+    };
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+    rmSync(state, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,95 @@
+import { Hono } from "hono";
+import { createApp } from "../../apps/edge/src/app";
+import type { Config } from "../../apps/edge/src/lib/env";
+import { signJwt } from "../../apps/edge/src/lib/jwt";
+import { factusBillWith, invoiceWith } from "./fixtures";
+
+// Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
+
+const config: Config = {
+  jwtSecret: "bench-secret-bench-secret-bench-secret-0123",
+  jwtIssuer: "factus-edge",
+  jwtAudience: "factus-edge-api",
+  jwtTtlSeconds: 3600,
+  factusBaseUrl: "http://factus.bench",
+  factusTimeoutMs: 15000,
+  factusClientId: "id",
+  factusClientSecret: "secret",
+  corsOrigins: [],
+  rateLimitPerMinute: 1e9,
+  loginAttemptsPer15Minutes: 10,
+};
+const user = { id: "u-1", email: "bench@empresa.test", name: "Bench", password_hash: "x", disabled: 0 };
+// In-memory bindings: D1 answers the user lookup at once, the rate limiter always allows.
+const env = {
+  DB: {
+    prepare: () => ({
+      bind: () => ({ first: async () => user, run: async () => ({ meta: { changes: 1 } }) }),
+    }),
+  },
+  RATE_LIMITER: {
+    getByName: () => ({
+      hit: async (limit: number) => ({ allowed: true, limit, remaining: limit, retryAfterSeconds: 60 }),
+    }),
+  },
+};
+
+let upstreamBody = "";
+// The in-memory upstream: Factus answering instantly with a bill of the right size.
+globalThis.fetch = async () =>
+  new Response(upstreamBody, { headers: { "content-type": "application/json" } });
+console.log = () => {}; // the request log line is still built; only printing it is skipped
+
+const app = createApp(config);
+const bare = new Hono();
+bare.post("/echo", async (c) => c.json(await c.req.json()));
+bare.get("/echo", (c) => c.json(JSON.parse(upstreamBody)));
+
+let jwt: Promise<string> | undefined;
+const token = () => {
+  const now = Math.floor(Date.now() / 1000);
+  jwt ??= signJwt(
+    {
+      sub: user.id,
+      email: user.email,
+      iat: now,
+      nbf: now,
+      exp: now + 86_400,
+      iss: config.jwtIssuer,
+      aud: config.jwtAudience,
+      jti: "bench",
+    },
+    config.jwtSecret,
+  );
+  return jwt;
+};
+
+export default {
+  async fetch(request: Request) {
+    const url = new URL(request.url);
+    const items = Number(url.searchParams.get("items") ?? "10");
+    const n = Number(url.searchParams.get("n") ?? "100");
+    const target = url.searchParams.get("target") ?? "app";
+    const operation = url.searchParams.get("op") ?? "create";
+    const body = invoiceWith(items);
+    upstreamBody = factusBillWith(items);
+    const headers = {
+      authorization: `Bearer ${await token()}`,
+      "x-factus-token": "factus-token",
+      "content-type": "application/json",
+      "content-length": String(new TextEncoder().encode(body).length),
+    };
+    let status = 0;
+    for (let i = 0; i < n; i++) {
+      const response =
+        target === "bare"
+          ? await bare.request("/echo", operation === "create" ? { method: "POST", headers, body } : {})
+          : operation === "create"
+            ? await app.request("/api/v1/invoices", { method: "POST", headers, body }, env)
+            : await app.request("/api/v1/invoices/SETP990000001", { headers }, env);
+      await response.arrayBuffer();
+      status = response.status;
+    }
+    return Response.json({ n, status });
+  },
+};
