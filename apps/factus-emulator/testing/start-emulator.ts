@@ -1,5 +1,5 @@
-// Starts the emulator as a real HTTP server (`wrangler dev` on loopback) for other packages' tests, with its own
-// free ports and a throw-away state directory. Node-only: call it from a vitest globalSetup.
+// Starts Workers of this repo as real HTTP servers (`wrangler dev` on loopback) for tests and benchmarks, each with
+// its own free ports and a throw-away state directory unless told otherwise. Node-only.
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -8,15 +8,26 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export interface RunningEmulator {
+export interface RunningWorker {
   url: string;
-  adminSecret: string;
+  /** Where its local state (D1, Durable Objects) lives. */
+  state: string;
   stop(): Promise<void>;
 }
 
-const emulatorDir = fileURLToPath(new URL("..", import.meta.url));
+export interface RunningEmulator extends RunningWorker {
+  adminSecret: string;
+}
 
-async function freePort(): Promise<number> {
+const emulatorDir = fileURLToPath(new URL("..", import.meta.url));
+// wrangler's package exports hide bin/, so find it next to its package.json.
+export const wranglerBin = join(
+  dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
+  "bin",
+  "wrangler.js",
+);
+
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);
@@ -29,20 +40,17 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `wrangler dev` for the emulator and resolves once it answers HTTP. `vars` override wrangler.jsonc. */
-export async function startEmulator(vars: Record<string, string> = {}): Promise<RunningEmulator> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
-  const state = mkdtempSync(join(tmpdir(), "factus-emulator-"));
+/** Spawns `wrangler dev` in `cwd` and resolves once it answers HTTP. `vars` override wrangler.jsonc. */
+export async function startWranglerDev(
+  cwd: string,
+  options: { vars?: Record<string, string>; persistTo?: string; port?: number } = {},
+): Promise<RunningWorker> {
+  const port = options.port ?? (await freePort());
+  const inspectorPort = await freePort();
+  const state = options.persistTo ?? mkdtempSync(join(tmpdir(), "factus-wrangler-"));
   const url = `http://127.0.0.1:${port}`;
-  // wrangler's package exports hide bin/, so find it next to its package.json.
-  const wrangler = join(
-    dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
-    "bin",
-    "wrangler.js",
-  );
-  const allVars = { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars };
   const args = [
-    wrangler,
+    wranglerBin,
     "dev",
     "--ip",
     "127.0.0.1",
@@ -53,10 +61,10 @@ export async function startEmulator(vars: Record<string, string> = {}): Promise<
     "--persist-to",
     state,
     "--show-interactive-dev-session=false",
-    ...Object.entries(allVars).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
+    ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
   ];
   const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: emulatorDir,
+    cwd,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
@@ -78,20 +86,30 @@ export async function startEmulator(vars: Record<string, string> = {}): Promise<
         });
       });
     }
-    rmSync(state, { recursive: true, force: true });
+    if (!options.persistTo) rmSync(state, { recursive: true, force: true });
   };
 
   const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+  while (Date.now() < deadline && child.exitCode === null) {
     try {
       const response = await fetch(`${url}/__ready`);
       await response.body?.cancel();
-      return { url, adminSecret: vars.EMULATOR_ADMIN_SECRET ?? "emulator-admin-secret", stop };
+      return { url, state, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   }
   await stop();
-  throw new Error(`The Factus emulator did not start:\n${output.slice(-3000)}`);
+  throw new Error(`wrangler dev in ${cwd} did not start:\n${output.slice(-3000)}`);
+}
+
+/** The Factus emulator on loopback, with open accounts (one isolated company per username). */
+export async function startEmulator(vars: Record<string, string> = {}): Promise<RunningEmulator> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const worker = await startWranglerDev(emulatorDir, {
+    port,
+    vars: { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars },
+  });
+  return { ...worker, adminSecret: vars.EMULATOR_ADMIN_SECRET ?? "emulator-admin-secret" };
 }
