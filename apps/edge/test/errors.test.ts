@@ -233,7 +233,9 @@ describe("every error code, in the one envelope", () => {
   });
 
   it("refuses to build with a missing or weak JWT_SECRET, naming the problem", () => {
-    expect(() => readConfig({ ...env, JWT_SECRET: undefined })).toThrow("JWT_SECRET is not set");
+    expect(() => readConfig({ ...env, JWT_SECRET: undefined as unknown as string })).toThrow(
+      "JWT_SECRET is not set",
+    );
     expect(() => readConfig({ ...env, JWT_SECRET: "short" })).toThrow("JWT_SECRET must be at least 32 bytes");
   });
 });

@@ -1,21 +1,11 @@
 import * as z from "zod";
 
-/** Bindings and variables of the edge Worker (wrangler.jsonc, secrets). */
-export interface Env {
-  DB: D1Database;
-  RATE_LIMITER: DurableObjectNamespace<import("../middleware/rate-limiter").RateLimiter>;
-  FACTUS_BASE_URL: string;
-  FACTUS_TIMEOUT_MS: string;
-  FACTUS_CLIENT_ID?: string;
-  FACTUS_CLIENT_SECRET?: string;
-  JWT_SECRET?: string;
-  JWT_ISSUER: string;
-  JWT_AUDIENCE: string;
-  JWT_TTL_SECONDS: string;
-  CORS_ORIGINS: string;
-  RATE_LIMIT_PER_MINUTE: string;
-  LOGIN_ATTEMPTS_PER_15_MINUTES: string;
-}
+/**
+ * Bindings and variables of the edge Worker, as `wrangler types` generates them from wrangler.jsonc
+ * (worker-configuration.d.ts; rerun `pnpm --filter edge types` after changing it). Secrets may be missing at run
+ * time whatever the types say: readConfig checks them.
+ */
+export type Env = Cloudflare.Env;
 
 const positiveInt = (fallback: number) =>
   z.preprocess(
