@@ -241,11 +241,28 @@ describe("every error code, in the one envelope", () => {
 });
 
 describe("malformed input never causes a 500", () => {
+  it("refuses JSON nested deeper than 32 levels before parsing it, and counts no brackets inside strings", async () => {
+    const { jsonDepthExceeds } = await import("../src/middleware/json-body");
+    expect(jsonDepthExceeds(`${"[".repeat(33)}${"]".repeat(33)}`, 32)).toBe(true);
+    expect(jsonDepthExceeds(`${"[".repeat(32)}${"]".repeat(32)}`, 32)).toBe(false);
+    expect(
+      jsonDepthExceeds(JSON.stringify({ a: '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\\"{{{{' }), 2),
+    ).toBe(false);
+    const response = await call(`${API}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: `${'{"a":'.repeat(40)}1${"}".repeat(40)}`,
+    });
+    const body = await expectStatus(response, 422);
+    expect(body.error.details[0].message).toContain("32");
+  });
+
   it.each([
     ["a JSON array body", "[]"],
     ["a JSON string body", '"x"'],
     ["null", "null"],
-    ["a deep object", `${"[".repeat(5000)}${"]".repeat(5000)}`],
+    ["a deep array", `${"[".repeat(5000)}${"]".repeat(5000)}`],
+    ["a deep object", `${'{"a":'.repeat(40)}1${"}".repeat(40)}`],
   ])("%s", async (_, text) => {
     const response = await call(`${API}/invoices`, {
       method: "POST",

@@ -15,7 +15,31 @@ const limit = bodyLimit({
   },
 });
 
-/** Bodies of POST/PUT/PATCH must be JSON (415 otherwise) and at most MAX_BODY_BYTES (413), streamed or not. */
+/** Deepest nesting of arrays and objects accepted: an invoice needs 4; anything far deeper is an attack. */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether JSON text nests deeper than `max`, by one pass over its brackets (strings skipped), before parsing it. */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 92)
+        i++; // backslash: skip the escaped character
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 123 || char === 91) {
+      if (++depth > max) return true;
+    } else if (char === 125 || char === 93) depth--;
+  }
+  return false;
+}
+
+/**
+ * Bodies of POST/PUT/PATCH must be JSON (415 otherwise), at most MAX_BODY_BYTES (413), streamed or not, and nest at
+ * most MAX_JSON_DEPTH levels (422). The text read here is cached by Hono for the validators.
+ */
 export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (!["POST", "PUT", "PATCH"].includes(c.req.method)) return next();
   const type = c.req.header("content-type") ?? "";
@@ -23,5 +47,12 @@ export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   }
-  return limit(c, next);
+  return limit(c, async () => {
+    if (hasBody && jsonDepthExceeds(await c.req.text(), MAX_JSON_DEPTH)) {
+      throw new ApiError("VALIDATION_FAILED", {
+        details: [{ path: "", message: `El JSON anida más de ${MAX_JSON_DEPTH} niveles` }],
+      });
+    }
+    await next();
+  });
 });
