@@ -18,13 +18,24 @@ export class RateLimiter extends DurableObject {
   private windowStart = 0;
   private count = 0;
 
+  /** Counts one event and says whether it is within the limit. */
   hit(limit: number, windowMs: number): RateLimitResult {
+    return this.state(limit, windowMs, 1);
+  }
+
+  /** Says whether the limit is already spent, without counting anything. */
+  peek(limit: number, windowMs: number): RateLimitResult {
+    const result = this.state(limit, windowMs, 0);
+    return { ...result, allowed: this.count < limit };
+  }
+
+  private state(limit: number, windowMs: number, add: number): RateLimitResult {
     const now = Date.now();
     if (now - this.windowStart >= windowMs) {
       this.windowStart = now;
       this.count = 0;
     }
-    this.count++;
+    this.count += add;
     return {
       allowed: this.count <= limit,
       limit,
@@ -39,15 +50,21 @@ export class RateLimiter extends DurableObject {
   }
 }
 
-/** Counts a request against `key`; throws RATE_LIMITED (429 + Retry-After) once the window is full. */
+/**
+ * Counts a request against `key` (or, with `count: false`, only checks it); throws RATE_LIMITED (429 + Retry-After)
+ * once the window is full.
+ */
 export async function enforceRateLimit(
   namespace: AppEnv["Bindings"]["RATE_LIMITER"],
   key: string,
   limit: number,
   windowMs: number,
-  message?: string,
+  options: { message?: string; count?: boolean } = {},
 ): Promise<RateLimitResult> {
-  const result = await namespace.getByName(key).hit(limit, windowMs);
+  const limiter = namespace.getByName(key);
+  const result =
+    options.count === false ? await limiter.peek(limit, windowMs) : await limiter.hit(limit, windowMs);
+  const message = options.message;
   if (!result.allowed) {
     throw new ApiError("RATE_LIMITED", {
       message,

@@ -19,7 +19,7 @@ export const loginRoute = createRoute({
   description:
     "Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para " +
     "`Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. " +
-    "Se limitan los intentos por IP y correo.",
+    "Se limitan los intentos fallidos por IP y correo (10 cada 15 minutos por defecto).",
   security: [],
   request: jsonBody(LoginRequest, "Credenciales del usuario local"),
   responses: {
@@ -31,17 +31,20 @@ export const loginRoute = createRoute({
 export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
   const config = c.get("config");
-  const ip = c.req.header("cf-connecting-ip") ?? "local";
-  await enforceRateLimit(
-    c.env.RATE_LIMITER,
-    `login:${ip}:${email}`,
-    config.loginAttemptsPer15Minutes,
-    15 * 60_000,
-    "Demasiados intentos de inicio de sesión; espere antes de reintentar",
-  );
+  // Failed attempts per IP + e-mail are limited (brute force); successful logins do not count.
+  const key = `login:${c.req.header("cf-connecting-ip") ?? "local"}:${email}`;
+  const attempts = (count: boolean) =>
+    enforceRateLimit(c.env.RATE_LIMITER, key, config.loginAttemptsPer15Minutes, 15 * 60_000, {
+      message: "Demasiados intentos fallidos de inicio de sesión; espere antes de reintentar",
+      count,
+    });
+  await attempts(false);
   const user = await findUserByEmail(c.env.DB, email);
   // Verify against a decoy when the e-mail is unknown, so timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
-  if (!user || !valid || user.disabled) throw new ApiError("INVALID_CREDENTIALS");
+  if (!user || !valid || user.disabled) {
+    await attempts(true);
+    throw new ApiError("INVALID_CREDENTIALS");
+  }
   return c.json({ message: MESSAGE, data: await issueLocalToken(config, user) }, 200);
 };
