@@ -1,5 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { API, call, expectStatus, forgeJwt, newSession, type Session, seedInvoice } from "./helpers";
+import {
+  API,
+  api,
+  call,
+  emulatorAdmin,
+  expectStatus,
+  forgeJwt,
+  json,
+  newSession,
+  type Session,
+  seedInvoice,
+} from "./helpers";
 
 /** Every route behind the local JWT; `factus` marks those that also need X-Factus-Token. */
 const PROTECTED: { method: string; path: string; factus: boolean; body?: unknown }[] = [
@@ -108,5 +119,20 @@ describe("the control case", () => {
       headers: { authorization: `Bearer ${slightly}` },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe("what reaches Factus", () => {
+  it("only the Factus token, as Authorization: Bearer; never the local JWT or the X-Factus-Token header", async () => {
+    await expectStatus(
+      await api(session, "/numbering-ranges", { headers: { "x-request-id": "trace-0000001" } }),
+      200,
+    );
+    const { headers } = await json(await emulatorAdmin(session, "/last-request"));
+    expect(headers.authorization).toBe(`Bearer ${session.factusToken}`);
+    expect(headers["x-factus-token"]).toBeUndefined();
+    expect(JSON.stringify(headers)).not.toContain(session.jwt);
+    expect(JSON.stringify(headers)).not.toContain(session.jwt.split(".")[2]);
+    expect(headers["x-request-id"]).toBe("trace-0000001");
   });
 });

@@ -29,6 +29,7 @@ export function createEmulatorApp(account: Account) {
 
   // Every /v1 call needs a live access token and counts against the user's per-minute limit.
   app.use("/v1/*", async (c, next) => {
+    if (account.config.faultsEnabled) account.lastRequestHeaders = Object.fromEntries(c.req.raw.headers);
     const header = c.req.header("authorization") ?? "";
     const token = header.startsWith("Bearer ") ? account.store.tokenByAccess(header.slice(7)) : undefined;
     if (!token || token.expires_at <= account.nowMs()) return unauthenticated(c);

@@ -7,7 +7,7 @@ import { safeEqual } from "./oauth";
 
 /**
  * `/__emulator/*`: test controls Factus does not have (arm faults, move the clock, record RADIAN events, read sent
- * e-mails). Guarded by `X-Emulator-Admin: <EMULATOR_ADMIN_SECRET>` and off when FAULTS_ENABLED is "false".
+ * e-mails, see the headers of the last call). Guarded by `X-Emulator-Admin: <EMULATOR_ADMIN_SECRET>` and off when FAULTS_ENABLED is "false".
  */
 export function adminRoutes(account: Account) {
   const app = new Hono();
@@ -65,6 +65,8 @@ export function adminRoutes(account: Account) {
     });
     return c.json({ number }, 201);
   });
+
+  app.get("/last-request", (c) => c.json({ headers: account.lastRequestHeaders }));
 
   app.get("/emails/:number", (c) => {
     const document =

@@ -16,6 +16,8 @@ export class Account {
   private clockOffsetMs = 0;
   private readonly windows = new Map<string, { start: number; count: number }>();
   readonly armedFaults: ArmedFault[] = [];
+  /** Headers of the last /v1 request, for tests that check what a gateway forwards (test mode only). */
+  lastRequestHeaders: Record<string, string> = {};
 
   constructor(
     readonly store: Store,
