@@ -6,9 +6,10 @@ import {
   nameOfCode,
   PAYMENT_METHODS,
 } from "@factus-edge/contracts";
-import { DIAN_QR_BASE, documentKey } from "../documents/cufe";
+import { documentKey } from "../documents/cufe";
 import type { DocumentRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
+import { documentRecord } from "../views/bill-view";
 import { factusDateTime } from "../views/format";
 import { companyView, customerName, customerView, establishmentView, itemsView } from "../views/parties";
 import type { Account } from "./account";
@@ -100,18 +101,8 @@ export function creditNoteView(note: StoredCreditNote, qrImage: string) {
     customer: customerView(request.customer),
     credit_note: {
       id: row.id,
-      number: row.number,
-      reference_code: row.reference_code,
-      status: row.status,
-      send_email: request.send_email ? 1 : 0,
-      qr: `${DIAN_QR_BASE}${row.cufe}`,
+      ...documentRecord(row, request, totals, qrImage),
       cude: row.cufe,
-      validated: row.validated_at ? factusDateTime(row.validated_at) : null,
-      ...totals.bill,
-      observation: request.observation || null,
-      errors: JSON.parse(row.errors),
-      created_at: factusDateTime(row.created_at),
-      qr_image: qrImage,
       bill_id: bill?.id ?? null,
       cufe: bill?.cufe ?? null,
       number_bill: bill?.number ?? null,

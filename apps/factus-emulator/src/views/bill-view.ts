@@ -46,6 +46,28 @@ const codeName = (catalog: readonly { code: string; name: string }[], code: stri
 
 export const documentErrors = (row: DocumentRow): string[] => JSON.parse(row.errors);
 
+/** The fields a bill and a credit note record share, in Factus' format. */
+export function documentRecord(
+  row: DocumentRow,
+  request: { send_email?: boolean | undefined; observation?: string | undefined },
+  totals: InvoiceTotals,
+  qrImage: string,
+) {
+  return {
+    number: row.number,
+    reference_code: row.reference_code,
+    status: row.status,
+    send_email: request.send_email ? 1 : 0,
+    qr: `${DIAN_QR_BASE}${row.cufe}`,
+    validated: row.validated_at ? factusDateTime(row.validated_at) : null,
+    ...totals.bill,
+    observation: request.observation || null,
+    errors: documentErrors(row),
+    created_at: factusDateTime(row.created_at),
+    qr_image: qrImage,
+  };
+}
+
 /** `data` of Factus' bill create and show responses. */
 export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: number; number: string }[]) {
   const { row, request, totals, range } = bill;
@@ -69,19 +91,9 @@ export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: n
       document: codeName(BILL_DOCUMENT_TYPES, request.document),
       operation_type: codeName(OPERATION_TYPES, request.operation_type),
       order_reference: request.order_reference ?? null,
-      number: row.number,
-      reference_code: row.reference_code,
-      status: row.status,
-      send_email: request.send_email ? 1 : 0,
-      qr: `${DIAN_QR_BASE}${row.cufe}`,
+      ...documentRecord(row, request, totals, qrImage),
       cufe: row.cufe,
-      validated: row.validated_at ? factusDateTime(row.validated_at) : null,
-      ...totals.bill,
-      observation: request.observation || null,
-      errors: documentErrors(row),
-      created_at: factusDateTime(row.created_at),
       payment_due_date: request.payment_due_date ?? null,
-      qr_image: qrImage,
       has_claim: 0,
       is_negotiable_instrument: 0,
       payment_form: codeName(PAYMENT_FORMS, request.payment_form),
