@@ -1,25 +1,16 @@
 // 2. Over HTTP on loopback: autocannon against `wrangler dev` running edge + emulator, and against a bare pass-through
 // Worker in front of the same emulator, reading the same invoice.
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { startEmulator } from "factus-emulator/testing";
-import { root, startWrangler, wranglerBin } from "./wrangler.mjs";
+import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
+import { root, startWrangler } from "./wrangler.mjs";
 
 const JWT_SECRET = "bench-http-secret-bench-http-secret-0123456789";
 const DURATION_SECONDS = 8;
 const CONNECTIONS = 10;
-
-function edgeWrangler(args, persistTo) {
-  const result = spawnSync(process.execPath, [wranglerBin, ...args, "--persist-to", persistTo], {
-    cwd: join(root, "apps/edge"),
-    encoding: "utf8",
-    env: { ...process.env, CI: "true", WRANGLER_SEND_METRICS: "false" },
-  });
-  if (result.status !== 0) throw new Error(`wrangler ${args.join(" ")}: ${result.stderr}`);
-}
 
 const load = (url, headers) =>
   new Promise((resolve, reject) => {
@@ -63,20 +54,13 @@ export async function measureHttp() {
     });
     const number = (await created.json()).data.bill.number;
 
-    edgeWrangler(["d1", "migrations", "apply", "DB", "--local"], state);
-    const { hashPassword } = await import("../../apps/edge/scripts/password-hash.mjs");
-    const hash = await hashPassword("bench-password-123");
-    edgeWrangler(
-      [
-        "d1",
-        "execute",
-        "DB",
-        "--local",
-        "--command",
-        `INSERT INTO users (id, email, name, password_hash) VALUES ('bench', 'bench@empresa.test', 'Bench', '${hash}')`,
-      ],
-      state,
-    );
+    wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
+    await addUser({
+      email: "bench@empresa.test",
+      password: "bench-password-123",
+      name: "Bench",
+      persistTo: state,
+    });
     const edge = await startWrangler("apps/edge", {
       persistTo: state,
       vars: {

@@ -16,9 +16,10 @@ const wranglerBin = join(
 /**
  * Runs wrangler in apps/edge; throws with its output when it fails.
  * @param {string[]} args
+ * @param {{ persistTo?: string }} [options] local state directory other than .wrangler/state (the benchmark's)
  */
-export function wrangler(args) {
-  if (process.env.EDGE_PERSIST_TO) args = [...args, "--persist-to", process.env.EDGE_PERSIST_TO];
+export function wrangler(args, options = {}) {
+  if (options.persistTo) args = [...args, "--persist-to", options.persistTo];
   const result = spawnSync(process.execPath, [wranglerBin, ...args], {
     cwd: edgeDir,
     encoding: "utf8",
@@ -34,9 +35,9 @@ const sqlText = (value) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Inserts a user (or, with `ifMissing`, leaves an existing one untouched).
- * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean }} user
+ * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean; persistTo?: string }} user
  */
-export async function addUser({ email, password, name, remote = false, ifMissing = false }) {
+export async function addUser({ email, password, name, remote = false, ifMissing = false, persistTo }) {
   if (!/^[^\s@'"]+@[^\s@'"]+\.[^\s@'"]+$/.test(email)) throw new Error(`Not an e-mail address: ${email}`);
   if (password.length < 12) throw new Error("Passwords need at least 12 characters");
   const hash = await hashPassword(password);
@@ -44,5 +45,5 @@ export async function addUser({ email, password, name, remote = false, ifMissing
   const sql = `${insert} INTO users (id, email, name, password_hash) VALUES (${sqlText(randomUUID())}, ${sqlText(
     email.toLowerCase(),
   )}, ${sqlText(name)}, ${sqlText(hash)});`;
-  wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", "--command", sql]);
+  wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", "--command", sql], { persistTo });
 }

@@ -9,9 +9,8 @@ import {
 import { documentKey } from "../documents/cufe";
 import type { DocumentRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
-import { documentRecord } from "../views/bill-view";
-import { factusDateTime } from "../views/format";
-import { companyView, customerName, customerView, establishmentView, itemsView } from "../views/parties";
+import { documentRecord, documentSummary } from "../views/bill-view";
+import { companyView, customerView, establishmentView, itemsView } from "../views/parties";
 import type { Account } from "./account";
 
 /** DIAN's CUDE hashes the software PIN where a CUFE has the range's technical key. */
@@ -128,22 +127,5 @@ export function creditNoteView(note: StoredCreditNote, qrImage: string) {
 }
 
 export function creditNoteSummaryView(note: StoredCreditNote) {
-  const { row, request, totals } = note;
-  return {
-    id: row.id,
-    api_client_name: "Factus Emulator",
-    reference_code: row.reference_code,
-    number: row.number,
-    identification: request.customer.identification,
-    graphic_representation_name: customerName(request.customer),
-    company: request.customer.company ?? "",
-    trade_name: request.customer.trade_name ?? "",
-    names: request.customer.names ?? "",
-    email: request.customer.email ?? "",
-    total: totals.bill.total,
-    status: row.status,
-    errors: JSON.parse(row.errors),
-    send_email: request.send_email ? 1 : 0,
-    created_at: factusDateTime(row.created_at),
-  };
+  return documentSummary(note.row, note.request, note.totals);
 }

@@ -116,15 +116,17 @@ export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: n
   };
 }
 
-/** A row of Factus' bill list. */
-export function billSummaryView(bill: StoredBill, creditNotes: { id: number; number: string }[]) {
-  const { row, request, totals } = bill;
+/** The fields a row of Factus' bill and credit-note lists share. */
+export function documentSummary(
+  row: DocumentRow,
+  request: Pick<FactusBillRequest, "customer"> & { send_email?: boolean | undefined },
+  totals: InvoiceTotals,
+) {
   return {
     id: row.id,
-    document: codeName(BILL_DOCUMENT_TYPES, request.document),
-    number: row.number,
     api_client_name: "Factus Emulator",
     reference_code: row.reference_code,
+    number: row.number,
     identification: request.customer.identification,
     graphic_representation_name: customerName(request.customer),
     company: request.customer.company ?? "",
@@ -135,10 +137,19 @@ export function billSummaryView(bill: StoredBill, creditNotes: { id: number; num
     status: row.status,
     errors: documentErrors(row),
     send_email: request.send_email ? 1 : 0,
+    created_at: factusDateTime(row.created_at),
+  };
+}
+
+/** A row of Factus' bill list. */
+export function billSummaryView(bill: StoredBill, creditNotes: { id: number; number: string }[]) {
+  const { row, request, totals } = bill;
+  return {
+    ...documentSummary(row, request, totals),
+    document: codeName(BILL_DOCUMENT_TYPES, request.document),
     has_claim: 0,
     is_negotiable_instrument: 0,
     payment_form: codeName(PAYMENT_FORMS, request.payment_form),
-    created_at: factusDateTime(row.created_at),
     credit_notes: creditNotes,
     debit_notes: [],
   };
