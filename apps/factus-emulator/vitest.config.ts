@@ -5,8 +5,14 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.jsonc" },
-      // Short token lifetimes and a small rate limit make expiry and 429 testable in seconds.
-      miniflare: { bindings: { ACCESS_TOKEN_TTL_SECONDS: "3600", RATE_LIMIT_PER_MINUTE: "1000" } },
+      // A small rate limit makes 429 testable in seconds; open accounts let a test have a company of its own.
+      miniflare: {
+        bindings: {
+          ACCESS_TOKEN_TTL_SECONDS: "3600",
+          RATE_LIMIT_PER_MINUTE: "1000",
+          EMULATOR_OPEN_ACCOUNTS: "true",
+        },
+      },
     }),
   ],
   test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 },

@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import { applyFault } from "./faults";
+import { applyTransportFaults, type DocumentFaults, splitFaults } from "./faults";
 import { unauthenticated } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { billRoutes } from "./routes/bills";
@@ -9,18 +9,19 @@ import { numberingRangeRoutes } from "./routes/numbering-ranges";
 import { oauthRoutes } from "./routes/oauth";
 import type { Account } from "./services/account";
 
-type Variables = { username: string; forcedRejection?: boolean };
+export type EmulatorVariables = { username: string; documentFaults: DocumentFaults };
 
 /** The emulated Factus v1 API of one account. */
 export function createEmulatorApp(account: Account) {
-  const app = new Hono<{ Variables: Variables }>();
+  const app = new Hono<{ Variables: EmulatorVariables }>();
 
   app.route("/__emulator", adminRoutes(account));
 
   app.use("*", async (c, next) => {
     const fault = account.takeFault(c.req.path, c.req.header("x-emulator-fault") ?? null);
-    if (fault === "dian-rejection") c.set("forcedRejection", true);
-    const faulted = fault && fault !== "dian-rejection" ? await applyFault(c, fault) : undefined;
+    const { document, transport } = splitFaults(fault ?? "");
+    c.set("documentFaults", document);
+    const faulted = await applyTransportFaults(c, transport);
     if (faulted) return faulted;
     await next();
   });

@@ -12,6 +12,7 @@ export interface EmulatorEnv {
   FAULTS_ENABLED: string;
   EMULATOR_ADMIN_SECRET: string;
   PUBLIC_BASE_URL: string;
+  VALIDATED_REFERENCE_RESEND?: string;
 }
 
 export interface EmulatorConfig {
@@ -27,6 +28,8 @@ export interface EmulatorConfig {
   faultsEnabled: boolean;
   adminSecret: string;
   publicBaseUrl: string;
+  /** How a re-sent reference of a validated document is answered: "reject" (422, default) or "return" it. */
+  validatedReferenceResend: "reject" | "return";
 }
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -47,5 +50,6 @@ export function readConfig(env: EmulatorEnv): EmulatorConfig {
     faultsEnabled: env.FAULTS_ENABLED !== "false",
     adminSecret: env.EMULATOR_ADMIN_SECRET,
     publicBaseUrl: env.PUBLIC_BASE_URL,
+    validatedReferenceResend: env.VALIDATED_REFERENCE_RESEND === "return" ? "return" : "reject",
   };
 }

@@ -11,34 +11,104 @@ export function droppedResponse(): Response {
   return new Response(readable, { headers: { "content-type": "application/json" } });
 }
 
+/** What DIAN answers a document create when a test forces it (see `documentFaults`). */
+export type DianVerdictFault = "pending" | "rule-90" | "rejection";
+
+/** Faults that act on a document create itself rather than on the HTTP exchange. */
+export interface DocumentFaults {
+  /** DIAN is slow (`pending`), already has the document (`rule-90`), or rejects it for FAJ43b (`rejection`). */
+  verdict?: DianVerdictFault;
+  /** The document is issued and stored, then its answer is lost: `drop`, `malformed`, `503` or `delay:<ms>`. */
+  lostAfterIssue?: string;
+}
+
 /**
- * Test-only faults, from an `X-Emulator-Fault` header or armed through `/__emulator/faults`. A fault is a
- * comma-separated list of: `latency=<ms>` (wait, then answer normally unless another fault follows),
- * `status=<code>` (answer that status), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then
- * the body stream breaks: what a dropped connection looks like to the caller), `rate-limit` (429 with Retry-After).
- * `dian-rejection` is not applied here: on a bill create it makes DIAN reject the bill for a rule the emulator does
- * not otherwise model (FAJ43b), so the bill is stored as pending and blocks its range like any real rejection.
- * Production Factus never sees these: they exist only here.
+ * Splits a fault list into the faults of the document create (`dian-pending`, `dian-rule-90`, `dian-rejection`,
+ * `lost-after-issue=<how>`) and the transport faults applied before any route runs.
  */
-export async function applyFault(c: Context, fault: string): Promise<Response | undefined> {
+export function splitFaults(fault: string): { document: DocumentFaults; transport: string[] } {
+  const document: DocumentFaults = {};
+  const transport: string[] = [];
   for (const part of fault.split(",").map((entry) => entry.trim())) {
+    if (part === "dian-pending") document.verdict = "pending";
+    else if (part === "dian-rule-90") document.verdict = "rule-90";
+    else if (part === "dian-rejection") document.verdict = "rejection";
+    else if (part.startsWith("lost-after-issue=")) document.lostAfterIssue = part.slice(17);
+    else if (part) transport.push(part);
+  }
+  return { document, transport };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.min(ms, 60_000)));
+
+/** 503 as Factus answers it while in maintenance, with the Retry-After it sends then. */
+const maintenance = () =>
+  Response.json(
+    { status: "Service Unavailable", message: "Servicio en mantenimiento, intente más tarde" },
+    { status: 503, headers: { "Retry-After": "30" } },
+  );
+
+/** 402 as Factus answers it when the subscription has no documents left. */
+const subscriptionExhausted = () =>
+  Response.json(
+    {
+      status: "Payment Required",
+      message: "No tiene documentos disponibles en su suscripción. Adquiera un nuevo plan para continuar",
+    },
+    { status: 402 },
+  );
+
+const truncatedSuccess = () =>
+  new Response('{"status":"Created","message":"Documento registrado","data":{"bill":{"number":', {
+    status: 201,
+    headers: { "content-type": "application/json" },
+  });
+
+// The Worker entry turns this marker into a broken stream: a stream that breaks inside the Durable Object would
+// reach the caller as a clean 500 instead of a lost connection.
+const dropMarker = () => new Response(null, { headers: { [DROP_MARKER]: "1" } });
+
+/**
+ * Test-only transport faults, from an `X-Emulator-Fault` header or armed through `/__emulator/faults`:
+ * `latency=<ms>` (wait, then answer normally unless another fault follows), `status=<code>` (answer that status;
+ * 402 and 503 with Factus' bodies), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then the
+ * body stream breaks), `rate-limit=<s>` (429 with Retry-After). Production Factus never sees these.
+ */
+export async function applyTransportFaults(c: Context, faults: string[]): Promise<Response | undefined> {
+  for (const part of faults) {
     const [name, value] = part.split("=");
     if (name === "latency") {
-      await new Promise((resolve) => setTimeout(resolve, Math.min(Number(value) || 0, 60_000)));
+      await sleep(Number(value) || 0);
     } else if (name === "status") {
       const status = Number(value) || 500;
+      if (status === 402) return subscriptionExhausted();
+      if (status === 503) return maintenance();
       return c.json({ message: status >= 500 ? "Server Error" : "Emulated error" }, status as 500);
     } else if (name === "malformed-json") {
       return new Response('{"status":"OK","message":"Solicitud exitosa","data":{"number":', {
         headers: { "content-type": "application/json" },
       });
     } else if (name === "drop") {
-      // The Worker entry turns this marker into a broken stream: a stream that breaks inside the Durable Object
-      // would reach the caller as a clean 500 instead of a lost connection.
-      return new Response(null, { headers: { [DROP_MARKER]: "1" } });
+      return dropMarker();
     } else if (name === "rate-limit") {
       return c.json({ message: "Too Many Attempts." }, 429, { "Retry-After": value ?? "7" });
     }
   }
   return undefined;
+}
+
+/**
+ * `lost-after-issue`: the document was issued and stored; the caller gets no usable answer. `delay:<ms>` answers
+ * normally after that long (past a client's timeout), the others lose the answer outright.
+ */
+export async function loseAnswer(how: string | undefined, answer: Response): Promise<Response> {
+  if (!how) return answer;
+  if (how === "drop") return dropMarker();
+  if (how === "malformed") return truncatedSuccess();
+  if (how === "503") return maintenance();
+  if (how.startsWith("delay:")) {
+    await sleep(Number(how.slice(6)) || 0);
+    return answer;
+  }
+  return answer;
 }

@@ -20,9 +20,12 @@ describe("OAuth", () => {
     expect(wrongClient.status).toBe(401);
   });
 
-  it("keeps the seeded account only, unless EMULATOR_OPEN_ACCOUNTS lets other usernames open their own", async () => {
-    const other = await passwordGrant({ username: "otra@empresa.test" });
-    expect(other.status).toBe(400);
+  it("with EMULATOR_OPEN_ACCOUNTS (the tests' setting), another username opens an isolated company, password checked", async () => {
+    const username = `otra-${crypto.randomUUID()}@empresa.test`;
+    expect((await passwordGrant({ username, password: "wrong-password" })).status).toBe(400);
+    const other = await json(await passwordGrant({ username }));
+    const bills = await json(await api(other.access_token, "/v1/bills"));
+    expect(bills.data.pagination.total).toBe(0);
   });
 
   it("rotates refresh tokens: the new pair works, the old pair stops working", async () => {

@@ -38,6 +38,15 @@ export function adminRoutes(account: Account) {
     return c.json({ armed: 0 });
   });
 
+  app.post("/settings", async (c) => {
+    const body = (await jsonBody(c)) as { validated_reference_resend?: unknown } | undefined;
+    const resend = body?.validated_reference_resend;
+    if (resend !== "reject" && resend !== "return")
+      return c.json({ message: 'validated_reference_resend must be "reject" or "return"' }, 422);
+    account.settings.validatedReferenceResend = resend;
+    return c.json({ validated_reference_resend: resend });
+  });
+
   app.post("/clock", async (c) => {
     const body = (await jsonBody(c)) as { advance_seconds?: unknown } | undefined;
     const seconds = Number(body?.advance_seconds);

@@ -1,10 +1,9 @@
 import { FactusBillRequest, FactusSendEmailRequest, RADIAN_EVENTS } from "@factus-edge/contracts";
 import { Hono } from "hono";
+import type { EmulatorVariables } from "../app";
 import { documentXml } from "../documents/printable";
 import { base64, qrDataUri } from "../documents/qr-png";
 import {
-  conflict,
-  created,
   done,
   fieldErrors,
   filters,
@@ -20,20 +19,11 @@ import { validateBill } from "../services/bills";
 import { printable } from "../services/printables";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
-import { deleteByReference, pdfData, xmlData } from "./documents";
-
-/** What the `dian-rejection` test fault makes DIAN answer: a rule the emulator does not check by itself. */
-const UNMODELLED_REJECTION = {
-  rule: "FAJ43b",
-  path: ["customer", "names"],
-  message: "Nombre informado No corresponde al registrado en el RUT con respecto al Nit suministrado",
-};
-
-const PENDING_MESSAGE = "Se encontró una factura pendiente por enviar a la DIAN";
+import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
 
 export function billRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono<{ Variables: { forcedRejection?: boolean } }>();
+  const app = new Hono<{ Variables: EmulatorVariables }>();
 
   const loadBill = (number: string) => {
     const row = store.documentByNumber("bill", number);
@@ -49,34 +39,10 @@ export function billRoutes(account: Account) {
     if (body === undefined) return c.json({ message: "El cuerpo debe ser JSON válido" }, 400);
     const parsed = FactusBillRequest.safeParse(body);
     if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    const outcome = await validateBill(
-      account,
-      parsed.data,
-      c.get("forcedRejection") ? [UNMODELLED_REJECTION] : [],
+    const outcome = await validateBill(account, parsed.data, c.get("documentFaults").verdict);
+    return answerIssue(c, "bill", outcome, async (row) =>
+      billView(readBill(row, store.range(row.range_id)!), await qrDataUri(row.cufe), creditNotesOf(row.id)),
     );
-    switch (outcome.kind) {
-      case "invalid":
-        return validationError(c, outcome.errors);
-      case "duplicate":
-        return validationError(c, {
-          reference_code: [
-            `El código de referencia ${outcome.existing.reference_code} ya fue usado en la factura ${outcome.existing.number}`,
-          ],
-        });
-      case "pending-block":
-        return conflict(c, PENDING_MESSAGE);
-      case "rejected":
-        return validationError(c, outcome.errors, `Documento ${outcome.row.number} rechazado por la DIAN`);
-      case "validated": {
-        const bill = readBill(outcome.row, outcome.range);
-        const view = billView(bill, await qrDataUri(bill.row.cufe), []);
-        return created(
-          c,
-          view,
-          `Documento con el código de referencia ${bill.row.reference_code} registrado y validado con éxito`,
-        );
-      }
-    }
   });
 
   app.get("/", (c) => {

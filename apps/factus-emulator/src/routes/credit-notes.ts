@@ -1,8 +1,8 @@
 import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
+import type { EmulatorVariables } from "../app";
 import { qrDataUri } from "../documents/qr-png";
 import {
-  created,
   done,
   fieldErrors,
   filters,
@@ -22,11 +22,11 @@ import {
 } from "../services/credit-notes";
 import { printable } from "../services/printables";
 import { PAGE_SIZE } from "../store/store";
-import { deleteByReference, pdfData, xmlData } from "./documents";
+import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
 
 export function creditNoteRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono();
+  const app = new Hono<{ Variables: EmulatorVariables }>();
   const load = (number: string) => {
     const row = store.documentByNumber("credit_note", number);
     return row ? readCreditNote(account, row) : undefined;
@@ -39,14 +39,11 @@ export function creditNoteRoutes(account: Account) {
     if (body === undefined) return c.json({ message: "El cuerpo debe ser JSON válido" }, 400);
     const parsed = FactusCreditNoteRequest.safeParse(body);
     if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    const outcome = await validateCreditNote(account, parsed.data);
-    if (outcome.kind === "invalid") return validationError(c, outcome.errors);
-    const { note } = outcome;
-    return created(
-      c,
-      creditNoteView(note, await qrDataUri(note.row.cufe)),
-      `Documento con el código de referencia ${note.row.reference_code} registrado y validado con éxito`,
-    );
+    const outcome = await validateCreditNote(account, parsed.data, c.get("documentFaults").verdict);
+    return answerIssue(c, "credit_note", outcome, async (row) => {
+      const note = readCreditNote(account, row);
+      return creditNoteView(note, await qrDataUri(row.cufe));
+    });
   });
 
   app.get("/", (c) => {

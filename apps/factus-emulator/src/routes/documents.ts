@@ -1,10 +1,65 @@
 import type { Context } from "hono";
+import type { EmulatorVariables } from "../app";
 import { documentFileName, documentPdf, documentXml, type PrintableDocument } from "../documents/printable";
 import { base64 } from "../documents/qr-png";
-import { done, notFound, validationError } from "../http";
+import { loseAnswer } from "../faults";
+import { conflict, created, done, notFound, ok, validationError } from "../http";
+import type { IssueOutcome } from "../services/issue-document";
+import type { DocumentRow } from "../store/rows";
 import type { Store } from "../store/store";
 
-// What bills and credit notes share: their files and deletion by reference code.
+// What bills and credit notes share: the answer to a create, their files and deletion by reference code.
+
+const NOUN = { bill: "la factura", credit_note: "la nota crédito" } as const;
+const PENDING_BLOCK = {
+  bill: "Se encontró una factura pendiente por enviar a la DIAN",
+  credit_note: "Se encontró una nota crédito pendiente por enviar a la DIAN",
+} as const;
+
+/**
+ * Factus' answer to a create-and-validate, from what DIAN said: 201 validated or still pending (`status` 0 with no
+ * "Rechazo" in `errors`), 200 for a re-sent validated reference when the account returns it, 422 for a rejection
+ * (the document stays stored, numbered) or a used reference, 409 while another document blocks the range. A
+ * `lost-after-issue` fault then loses that answer after the document was stored.
+ */
+export async function answerIssue(
+  c: Context<{ Variables: EmulatorVariables }>,
+  kind: DocumentRow["kind"],
+  outcome: IssueOutcome,
+  view: (row: DocumentRow) => Promise<unknown>,
+): Promise<Response> {
+  switch (outcome.kind) {
+    case "invalid":
+      return validationError(c, outcome.errors);
+    case "duplicate":
+      return validationError(c, {
+        reference_code: [
+          `El código de referencia ${outcome.existing.reference_code} ya fue usado en ${NOUN[kind]} ${outcome.existing.number}`,
+        ],
+      });
+    case "pending-block":
+      return conflict(c, PENDING_BLOCK[kind]);
+    case "rejected": {
+      const answer = validationError(
+        c,
+        outcome.errors,
+        `Documento ${outcome.row.number} rechazado por la DIAN`,
+      );
+      return loseAnswer(c.get("documentFaults").lostAfterIssue, answer);
+    }
+    case "issued": {
+      const { row } = outcome;
+      const reference = `Documento con el código de referencia ${row.reference_code}`;
+      const data = await view(row);
+      const answer = outcome.resent
+        ? ok(c, data, `${reference} ya fue validado por la DIAN`)
+        : row.status === 1
+          ? created(c, data, `${reference} registrado y validado con éxito`)
+          : created(c, data, `${reference} registrado; pendiente de la respuesta de la DIAN`);
+      return loseAnswer(c.get("documentFaults").lostAfterIssue, answer);
+    }
+  }
+}
 
 /** `data` of download-pdf. */
 export const pdfData = (document: PrintableDocument) => ({

@@ -1,6 +1,11 @@
 import type { EmulatorConfig } from "../env";
 import type { Store } from "../store/store";
 
+export interface AccountSettings {
+  /** A create that re-sends the reference of a validated document: 422 "already used" (default) or that document. */
+  validatedReferenceResend: "reject" | "return";
+}
+
 /** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
 export interface ArmedFault {
   fault: string;
@@ -18,11 +23,15 @@ export class Account {
   readonly armedFaults: ArmedFault[] = [];
   /** Headers of the last /v1 request, for tests that check what a gateway forwards (test mode only). */
   lastRequestHeaders: Record<string, string> = {};
+  /** Behaviours integrators report both ways, switchable per account through `/__emulator/settings`. */
+  readonly settings: AccountSettings;
 
   constructor(
     readonly store: Store,
     readonly config: EmulatorConfig,
-  ) {}
+  ) {
+    this.settings = { validatedReferenceResend: config.validatedReferenceResend };
+  }
 
   nowMs() {
     return Date.now() + this.clockOffsetMs;

@@ -277,7 +277,10 @@ export interface DianRuleViolation {
  * The DIAN rules this project checks before sending, because DIAN only applies them after a consecutive number is
  * spent: the customer's NIT check digit, a known municipality, a due date on credit sales.
  */
-export function dianRuleViolations(invoice: InvoiceFields): DianRuleViolation[] {
+export function dianRuleViolations(
+  invoice: Pick<InvoiceFields, "customer" | "establishment"> &
+    Partial<Pick<InvoiceFields, "payment_form" | "payment_due_date">>,
+): DianRuleViolation[] {
   const violations: DianRuleViolation[] = [];
   const { customer } = invoice;
   if (customer.identification_document_id === NIT_DOCUMENT_ID) {

@@ -1,0 +1,134 @@
+import {
+  computeInvoiceTotals,
+  dianRuleViolations,
+  type FactusBillRequest,
+  type FactusCreditNoteRequest,
+} from "@factus-edge/contracts";
+import { documentKey } from "../documents/cufe";
+import type { DianVerdictFault } from "../faults";
+import type { DocumentRow, RangeRow } from "../store/rows";
+import { ISSUER } from "../store/schema";
+import type { Account } from "./account";
+
+/** What DIAN answers a document Factus sent it (SPEC §5). */
+export type IssueOutcome =
+  /** Validated (status 1), or numbered and stored while DIAN has not answered yet (status 0, no "Rechazo"). */
+  | { kind: "issued"; row: DocumentRow; resent: boolean }
+  /** Rejected by DIAN: the number is consumed, the document stored with status 0 and its "Rechazo" errors. */
+  | { kind: "rejected"; row: DocumentRow; errors: Record<string, string> }
+  /** The reference belongs to a validated document and the account answers re-sends with a 422. */
+  | { kind: "duplicate"; existing: DocumentRow }
+  /** Another document of the range waits for DIAN: Factus refuses to number a new one (409). */
+  | { kind: "pending-block"; pending: DocumentRow }
+  | { kind: "invalid"; errors: Record<string, string[]> };
+
+/** The forced FAJ43b rejection (`dian-rejection` fault): a rule the emulator does not check by itself. */
+const UNMODELLED_REJECTION = {
+  rule: "FAJ43b",
+  message: "Nombre informado No corresponde al registrado en el RUT con respecto al Nit suministrado",
+};
+/** DIAN's rule 90: it already holds a document with this CUFE/CUDE. */
+const RULE_90 = { rule: "90", message: "Documento procesado anteriormente." };
+
+const rejection = (rule: string, message: string) => `Regla: ${rule}, Rechazo: ${message}`;
+export const isRejection = (errors: readonly string[]) => errors.some((text) => /Rechazo/i.test(text));
+
+/** Whether a stored document is waiting for DIAN's verdict (DIAN slow), as opposed to rejected. */
+export const awaitsDian = (row: DocumentRow) => row.status === 0 && !isRejection(JSON.parse(row.errors));
+
+type DocumentRequest = FactusBillRequest | FactusCreditNoteRequest;
+
+/**
+ * Factus' create-and-validate for bills and credit notes alike: numbers the document in its range, "sends" it to
+ * DIAN and stores it whatever DIAN says. Re-sending a reference whose document is not validated is Factus' official
+ * retry: no new number; a DIAN-slow document is re-queried as it was sent (DIAN holds that one), a rejected one is
+ * re-validated as re-sent (fixed). The numbering runs without an `await`, so concurrent creates get distinct
+ * consecutive numbers.
+ */
+export async function issueDocument(
+  account: Account,
+  input: {
+    kind: DocumentRow["kind"];
+    range: RangeRow;
+    request: DocumentRequest;
+    /** The range's technical key (CUFE) or the software PIN (CUDE). */
+    technicalKey: string;
+    billId?: number | null;
+    verdict?: DianVerdictFault | undefined;
+  },
+): Promise<IssueOutcome> {
+  const { store } = account;
+  const { kind, range } = input;
+  const existing = store.documentByReference(kind, input.request.reference_code);
+  if (existing?.status === 1) {
+    return account.settings.validatedReferenceResend === "return"
+      ? { kind: "issued", row: existing, resent: true }
+      : { kind: "duplicate", existing };
+  }
+  const pending = store.pendingInRange(range.id);
+  if (pending && pending.id !== existing?.id) return { kind: "pending-block", pending };
+
+  // DIAN holds the document it was first sent while its answer is pending: a re-send only asks for the verdict.
+  const keepsOriginal = existing !== undefined && awaitsDian(existing);
+  const request: DocumentRequest = keepsOriginal ? JSON.parse(existing.request) : input.request;
+  const rejections = [
+    ...dianRuleViolations(request),
+    ...(input.verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
+    ...(input.verdict === "rule-90" ? [RULE_90] : []),
+  ];
+  const errors = rejections.map((violation) => rejection(violation.rule, violation.message));
+  const status = rejections.length || input.verdict === "pending" ? 0 : 1;
+  const now = account.now();
+  const createdAt = keepsOriginal ? existing.created_at : now;
+  const totals = computeInvoiceTotals(request);
+  const fields = {
+    status,
+    request: JSON.stringify(request),
+    totals: JSON.stringify(totals),
+    cufe: keepsOriginal ? existing.cufe : "",
+    errors: JSON.stringify(errors),
+    validated_at: status ? now : null,
+    created_at: createdAt,
+  };
+
+  let row: DocumentRow;
+  if (existing) {
+    store.updateDocument(existing.id, fields);
+    row = { ...existing, ...fields };
+  } else {
+    const consecutive = store.takeNumber(range.id, now);
+    if (consecutive === undefined)
+      return { kind: "invalid", errors: { numbering_range_id: ["El rango de numeración está agotado"] } };
+    const inserted = {
+      kind,
+      number: `${range.prefix}${consecutive}`,
+      prefix: range.prefix,
+      range_id: range.id,
+      reference_code: input.request.reference_code,
+      bill_id: input.billId ?? null,
+      ...fields,
+    };
+    row = { id: store.insertDocument(inserted), ...inserted };
+  }
+
+  if (!keepsOriginal) {
+    row.cufe = await documentKey({
+      number: row.number,
+      createdAt,
+      request,
+      totals,
+      issuerNit: ISSUER.nit,
+      technicalKey: input.technicalKey,
+    });
+    store.updateDocument(row.id, row);
+  }
+
+  if (rejections.length) {
+    return {
+      kind: "rejected",
+      row,
+      errors: Object.fromEntries(rejections.map((violation, index) => [violation.rule, errors[index]!])),
+    };
+  }
+  return { kind: "issued", row, resent: false };
+}
