@@ -13,6 +13,7 @@ export default defineConfig({
           FACTUS_BASE_URL: inject<string>("emulatorUrl"),
           EMULATOR_ADMIN_SECRET: inject<string>("emulatorAdminSecret"),
           FACTUS_TIMEOUT_MS: "1500",
+          FACTUS_CREATE_TIMEOUT_MS: "2500",
           JWT_SECRET: TEST_JWT_SECRET,
           FACTUS_CLIENT_ID: "emulator-client-id",
           FACTUS_CLIENT_SECRET: "emulator-client-secret",

@@ -4,6 +4,7 @@ interface __BaseEnv_Env {
 	DB: D1Database;
 	FACTUS_BASE_URL: "http://127.0.0.1:8788";
 	FACTUS_TIMEOUT_MS: "15000";
+	FACTUS_CREATE_TIMEOUT_MS: "30000";
 	JWT_ISSUER: "factus-edge";
 	JWT_AUDIENCE: "factus-edge-api";
 	JWT_TTL_SECONDS: "3600";
@@ -27,7 +28,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "FACTUS_BASE_URL" | "FACTUS_TIMEOUT_MS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS" | "CORS_ORIGINS" | "RATE_LIMIT_PER_MINUTE" | "LOGIN_ATTEMPTS_PER_15_MINUTES" | "JWT_SECRET" | "FACTUS_CLIENT_ID" | "FACTUS_CLIENT_SECRET">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "FACTUS_BASE_URL" | "FACTUS_TIMEOUT_MS" | "FACTUS_CREATE_TIMEOUT_MS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS" | "CORS_ORIGINS" | "RATE_LIMIT_PER_MINUTE" | "LOGIN_ATTEMPTS_PER_15_MINUTES" | "JWT_SECRET" | "FACTUS_CLIENT_ID" | "FACTUS_CLIENT_SECRET">> {}
 }
 declare module "*.txt" {
 	const value: string;

@@ -13,6 +13,7 @@ const config: Config = {
   jwtTtlSeconds: 3600,
   factusBaseUrl: "http://factus.bench",
   factusTimeoutMs: 15000,
+  factusCreateTimeoutMs: 30000,
   factusClientId: "id",
   factusClientSecret: "secret",
   corsOrigins: [],

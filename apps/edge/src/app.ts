@@ -1,3 +1,4 @@
+import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
@@ -36,11 +37,19 @@ function fromHttpException(error: HTTPException): ApiError {
 /** The whole API: middleware, error handling, routes, OpenAPI document and docs UI. */
 export function createApp(config: Config) {
   const app = new OpenAPIHono<AppEnv>();
+  // One client per isolate: each call carries the caller's own token. Reads are retried once; creates never.
+  const factus = new FactusClient({
+    baseURL: config.factusBaseUrl,
+    timeout: config.factusTimeoutMs,
+    maxRetries: 1,
+    maxRetryDelay: 2_000,
+  });
 
   app.use("*", requestId);
   app.use("*", requestLogger);
   app.use("*", async (c, next) => {
     c.set("config", config);
+    c.set("factus", factus);
     await next();
   });
   app.use("*", secureHeaders());
@@ -64,6 +73,7 @@ export function createApp(config: Config) {
         "X-RateLimit-Limit",
         "X-RateLimit-Remaining",
         "Idempotent-Replayed",
+        "X-Document-Recovered",
         "Content-Disposition",
       ],
       maxAge: 600,

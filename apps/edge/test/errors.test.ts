@@ -123,12 +123,23 @@ describe("every error code, in the one envelope", () => {
       "DIAN_REJECTED",
     );
     expect(body.error.details[0]).toMatchObject({ path: "FAJ43b" });
+    // The consumed number and the reference travel with the error: the caller can find and fix the document.
+    expect(body.error.document).toMatchObject({
+      number: expect.stringMatching(/^SETP\d+$/),
+      reference_code: rejected.reference_code,
+      dian_status: "rejected",
+      recovery: "delete_fix_resend",
+    });
 
     const blocked = await expectError(
       await api(session, "/invoices", { method: "POST", body: seedInvoice() }),
       "FACTUS_PENDING_DOCUMENT",
     );
-    expect(blocked.message).toContain("elimínela por su código de referencia");
+    const { cufe: _, ...named } = body.error.document;
+    expect(blocked.error.document).toEqual(named);
+    expect(blocked.message).toContain(
+      `elimínelo con DELETE /api/v1/invoices/reference/${rejected.reference_code}`,
+    );
     await expectStatus(
       await api(session, `/invoices/reference/${rejected.reference_code}`, { method: "DELETE" }),
       200,
@@ -137,6 +148,62 @@ describe("every error code, in the one envelope", () => {
 
     await armFault(session, "status=409", "/v1/bills/validate");
     await expectError(await api(session, "/invoices", { method: "POST", body: seedInvoice() }), "CONFLICT");
+  });
+
+  it("DIAN_DOCUMENT_ALREADY_PROCESSED (rule 90) and DOCUMENT_AWAITING_DIAN: neither is deleted", async () => {
+    const own = await newSession(); // pending documents block a range: a company of the test's own
+    const slow = seedInvoice();
+    await armFault(own, "dian-pending", "/v1/bills/validate");
+    const pending = await expectStatus(await api(own, "/invoices", { method: "POST", body: slow }), 202);
+    const refused = await expectError(
+      await api(own, `/invoices/reference/${slow.reference_code}`, { method: "DELETE" }),
+      "DOCUMENT_AWAITING_DIAN",
+    );
+    expect(refused.error.document).toMatchObject({ number: pending.data.number, recovery: "retry" });
+
+    const other = await newSession();
+    const processed = seedInvoice();
+    await armFault(other, "dian-rule-90", "/v1/bills/validate");
+    const body = await expectError(
+      await api(other, "/invoices", { method: "POST", body: processed }),
+      "DIAN_DOCUMENT_ALREADY_PROCESSED",
+    );
+    expect(body.error.document).toMatchObject({
+      reference_code: processed.reference_code,
+      recovery: "reconcile",
+    });
+    await expectError(
+      await api(other, `/invoices/reference/${processed.reference_code}`, { method: "DELETE" }),
+      "DIAN_DOCUMENT_ALREADY_PROCESSED",
+    );
+  });
+
+  it("REFERENCE_CODE_IN_USE: a reference already issued for another customer or total", async () => {
+    const first = seedInvoice();
+    await expectStatus(await api(session, "/invoices", { method: "POST", body: first }), 201);
+    const different = seedInvoice({ reference_code: first.reference_code });
+    different.items[0]!.price = 2_000_000;
+    const body = await expectError(
+      await api(session, "/invoices", { method: "POST", body: different }),
+      "REFERENCE_CODE_IN_USE",
+    );
+    expect(body.error.document).toMatchObject({
+      reference_code: first.reference_code,
+      dian_status: "validated",
+    });
+  });
+
+  it("FACTUS_SUBSCRIPTION_EXHAUSTED (402) and FACTUS_OUTCOME_UNKNOWN (answer lost, lookup failing too)", async () => {
+    await armFault(session, "status=402", "/v1/bills/validate");
+    await expectError(
+      await api(session, "/invoices", { method: "POST", body: seedInvoice() }),
+      "FACTUS_SUBSCRIPTION_EXHAUSTED",
+    );
+    await armFault(session, "lost-after-issue=drop", "/v1/bills/validate");
+    await armFault(session, "status=500", "/v1/bills", 2);
+    const response = await api(session, "/invoices", { method: "POST", body: seedInvoice() });
+    await expectError(response, "FACTUS_OUTCOME_UNKNOWN");
+    expect(response.headers.get("retry-after")).toBe("5");
   });
 
   it("RATE_LIMITED from Factus keeps Retry-After", async () => {

@@ -47,7 +47,7 @@ describe("the OpenAPI 3.1 document", () => {
         );
       }
       const success = Object.keys(operation.responses).filter((status) => status.startsWith("2"));
-      expect(success.length, where).toBe(1);
+      expect(success.length, where).toBeGreaterThanOrEqual(1);
     }
     expect(ids.size).toBe(ops.length);
   });

@@ -28,38 +28,17 @@ describe("at-most-once invoices", () => {
     ).toHaveLength(49);
     expect(await billsWithReference(invoice.reference_code)).toBe(1);
   });
-
-  it("50 parallel creates with 50 keys and one reference_code: 1 invoice, 49 clear errors", async () => {
-    const invoice = seedInvoice();
-    const responses = await Promise.all(
-      Array.from({ length: 50 }, () =>
-        api(session, "/invoices", {
-          method: "POST",
-          body: invoice,
-          headers: { "idempotency-key": crypto.randomUUID() },
-        }),
-      ),
-    );
-    const bodies = await Promise.all(responses.map(json));
-    expect(responses.filter((response) => response.status === 201)).toHaveLength(1);
-    const refused = bodies.filter((body) => body.error);
-    expect(refused).toHaveLength(49);
-    for (const body of refused) {
-      expect(body.error.code).toBe("VALIDATION_FAILED");
-      expect(body.error.details[0].path).toBe("reference_code");
-      expect(body.error.details[0].message).toContain(invoice.reference_code);
-    }
-    expect(await billsWithReference(invoice.reference_code)).toBe(1);
-  });
 });
 
 describe("upstream faults: the right answer, and the create path never creates twice", () => {
+  // Faults that strike before Factus issues anything; lost answers after issue are in dian-outcomes.test.ts.
   it.each([
-    ["status=503", 502, "UPSTREAM_ERROR"],
+    ["status=503", 503, "UPSTREAM_UNAVAILABLE"],
+    ["status=502", 502, "UPSTREAM_ERROR"],
     ["malformed-json", 502, "UPSTREAM_ERROR"],
     ["drop", 503, "UPSTREAM_UNAVAILABLE"],
     ["rate-limit=9", 429, "RATE_LIMITED"],
-    ["latency=2500", 504, "UPSTREAM_TIMEOUT"],
+    ["latency=3500", 504, "UPSTREAM_TIMEOUT"],
   ])("%s → %i %s; retried with the same key, one invoice", async (fault, status, code) => {
     const invoice = seedInvoice();
     const headers = { "idempotency-key": crypto.randomUUID() };
@@ -69,14 +48,15 @@ describe("upstream faults: the right answer, and the create path never creates t
     expect(body.error.code).toBe(code);
     if (code === "RATE_LIMITED") expect(failed.headers.get("retry-after")).toBe("9");
 
-    // The client retries with the same key; the failed answer was not stored, so the create is attempted again.
-    // After a timeout Factus may or may not have created the bill before the gateway gave up: either the retry
-    // creates it, or Factus refuses the repeated reference code. Both leave exactly one invoice.
+    // The retry with the same key looks the invoice up first (the answer was lost: Factus may have issued it), then
+    // sends. After a timeout the first create may still land while the retry is sent: Factus refuses the second
+    // copy of the reference and the gateway answers with the invoice it holds. One invoice either way.
     const retried = await api(session, "/invoices", { method: "POST", body: invoice, headers });
     const retriedBody = await json(retried);
-    if (retried.status === 422) expect(retriedBody.error.details[0].path).toBe("reference_code");
-    else expect(retried.status, JSON.stringify(retriedBody)).toBe(201);
+    expect([200, 201], JSON.stringify(retriedBody)).toContain(retried.status);
+    expect(retriedBody.data.dian_status).toBe("validated");
     if (!fault.startsWith("latency")) expect(retried.status).toBe(201);
+    if (fault.startsWith("latency")) await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(await billsWithReference(invoice.reference_code)).toBe(1);
   });
 

@@ -1,4 +1,7 @@
+import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildOpenApiDocument, createApp } from "../src/app";
+import { readConfig } from "../src/lib/env";
 import {
   API,
   api,
@@ -12,30 +15,39 @@ import {
   seedInvoice,
 } from "./helpers";
 
-/** Every route behind the local JWT; `factus` marks those that also need X-Factus-Token. */
-const PROTECTED: { method: string; path: string; factus: boolean; body?: unknown }[] = [
-  { method: "POST", path: "/auth/factus/login", factus: false, body: { email: "a@b.co", password: "x" } },
-  { method: "POST", path: "/auth/factus/refresh", factus: false, body: { refresh_token: "x" } },
-  { method: "POST", path: "/invoices", factus: true, body: seedInvoice() },
-  { method: "GET", path: "/invoices", factus: true },
-  { method: "GET", path: "/invoices/SETP990000000", factus: true },
-  { method: "GET", path: "/invoices/SETP990000000/pdf", factus: true },
-  { method: "GET", path: "/invoices/SETP990000000/xml", factus: true },
-  { method: "GET", path: "/invoices/SETP990000000/events", factus: true },
-  { method: "POST", path: "/invoices/SETP990000000/send-email", factus: true, body: { email: "a@b.co" } },
-  { method: "DELETE", path: "/invoices/reference/REF-1", factus: true },
-  { method: "GET", path: "/numbering-ranges", factus: true },
-  { method: "GET", path: "/lookups/municipalities", factus: true },
-  { method: "GET", path: "/lookups/taxes", factus: true },
-  { method: "GET", path: "/lookups/units", factus: true },
-  { method: "GET", path: "/lookups/countries", factus: true },
-  {
-    method: "GET",
-    path: "/lookups/acquirer?identification_document_id=3&identification_number=123",
-    factus: true,
-  },
-  { method: "GET", path: "/lookups/reference-tables", factus: false },
-];
+// The protected routes come from the generated OpenAPI document, so a new route is covered the day it is added.
+const document = buildOpenApiDocument(createApp(readConfig(env))) as unknown as {
+  paths: Record<string, Record<string, { operationId: string; security: Record<string, string[]>[] }>>;
+};
+/** Path parameters, bodies and queries that pass validation, so each refusal is about credentials alone. */
+const PATH_EXAMPLES: Record<string, string> = { number: "SETP990000000", reference_code: "REF-1" };
+const BODIES: Record<string, unknown> = {
+  factusLogin: { email: "a@b.co", password: "x" },
+  factusRefresh: { refresh_token: "x" },
+  createInvoice: seedInvoice(),
+  sendInvoiceEmail: { email: "a@b.co" },
+};
+const QUERIES: Record<string, string> = {
+  lookupAcquirer: "?identification_document_id=3&identification_number=123",
+};
+
+/** Every operation behind the local JWT; `factus` marks those that also need X-Factus-Token. */
+const PROTECTED = Object.entries(document.paths).flatMap(([path, methods]) =>
+  Object.entries(methods)
+    .filter(([, operation]) => operation.security.some((scheme) => "bearerAuth" in scheme))
+    .map(([method, operation]) => ({
+      method: method.toUpperCase(),
+      path:
+        path.slice(API.length).replace(/\{(\w+)\}/g, (_, name: string) => PATH_EXAMPLES[name] ?? name) +
+        (QUERIES[operation.operationId] ?? ""),
+      factus: operation.security.some((scheme) => "factusToken" in scheme),
+      body: BODIES[operation.operationId],
+    })),
+);
+
+it("reads the protected routes from the OpenAPI document", () => {
+  expect(PROTECTED.length).toBeGreaterThanOrEqual(18);
+});
 
 let session: Session;
 beforeAll(async () => {

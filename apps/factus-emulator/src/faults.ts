@@ -58,6 +58,13 @@ const subscriptionExhausted = () =>
     { status: 402 },
   );
 
+/** 403 with the reason Factus gives when the company may not use a feature. */
+const forbidden = () =>
+  Response.json(
+    { status: "Forbidden", message: "La empresa no tiene habilitada la facturación electrónica en Factus" },
+    { status: 403 },
+  );
+
 const truncatedSuccess = () =>
   new Response('{"status":"Created","message":"Documento registrado","data":{"bill":{"number":', {
     status: 201,
@@ -71,7 +78,7 @@ const dropMarker = () => new Response(null, { headers: { [DROP_MARKER]: "1" } })
 /**
  * Test-only transport faults, from an `X-Emulator-Fault` header or armed through `/__emulator/faults`:
  * `latency=<ms>` (wait, then answer normally unless another fault follows), `status=<code>` (answer that status;
- * 402 and 503 with Factus' bodies), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then the
+ * 402, 403 and 503 with Factus' bodies), `malformed-json` (200 with a truncated JSON body), `drop` (headers, then the
  * body stream breaks), `rate-limit=<s>` (429 with Retry-After). Production Factus never sees these.
  */
 export async function applyTransportFaults(c: Context, faults: string[]): Promise<Response | undefined> {
@@ -82,6 +89,7 @@ export async function applyTransportFaults(c: Context, faults: string[]): Promis
     } else if (name === "status") {
       const status = Number(value) || 500;
       if (status === 402) return subscriptionExhausted();
+      if (status === 403) return forbidden();
       if (status === 503) return maintenance();
       return c.json({ message: status >= 500 ? "Server Error" : "Emulated error" }, status as 500);
     } else if (name === "malformed-json") {

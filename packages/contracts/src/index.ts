@@ -25,6 +25,7 @@ export * from "./factus/numbering-ranges";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
+export * from "./schemas/dian-status";
 export * from "./schemas/envelope";
 export * from "./schemas/errors";
 export * from "./schemas/invoice-request";

@@ -30,7 +30,7 @@ test("a create request is a valid totals input", () => {
 test("error envelope codes are the catalog's keys", () => {
   expectTypeOf<ErrorEnvelope["error"]["code"]>().toEqualTypeOf<ErrorCode>();
   expectTypeOf<keyof typeof ERROR_CATALOG>().toEqualTypeOf<ErrorCode>();
-  expectTypeOf<CreatedInvoice["status"]>().toEqualTypeOf<"success">();
+  expectTypeOf<CreatedInvoice["status"]>().toEqualTypeOf<"success" | "pending">();
 });
 
 test("Factus responses parse to typed data", () => {

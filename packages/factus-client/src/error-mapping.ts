@@ -8,11 +8,13 @@ import {
   FactusRateLimitError,
   type FactusRuleError,
   FactusServerError,
+  FactusSubscriptionError,
   FactusValidationError,
 } from "./errors";
 
-const DIAN_RULE_ID = /^[A-Z]{2,4}\d{1,3}[a-z]?$/;
-const RULE_TEXT = /^Regla:\s*([A-Za-z]{2,4}\d{1,3}[a-z]?)\s*,\s*(.*)$/s;
+// DIAN rule ids: letters and digits ("FAK24", "FAJ43b") or digits alone ("90", documento procesado anteriormente).
+const DIAN_RULE_ID = /^(?:[A-Z]{2,4})?\d{1,3}[a-z]?$/;
+const RULE_TEXT = /^Regla:\s*((?:[A-Za-z]{2,4})?\d{1,3}[a-z]?)\s*,\s*(.*)$/s;
 
 const asRecord = (value: unknown): Record<string, unknown> | undefined =>
   value && typeof value === "object" && !Array.isArray(value)
@@ -49,7 +51,10 @@ export function parseValidationBody(body: unknown): {
   const record = asRecord(source);
   if (record) {
     for (const [key, value] of Object.entries(record)) {
-      if (DIAN_RULE_ID.test(key)) ruleErrors.push({ rule: key, message: texts(value).join(" ") });
+      const message = texts(value).join(" ");
+      // A bare number is a rule only with DIAN's wording: PHP also keys plain message lists by index.
+      const isRule = DIAN_RULE_ID.test(key) && (/[A-Z]/.test(key) || /Rechazo/i.test(message));
+      if (isRule) ruleErrors.push({ rule: key, message });
       else for (const text of texts(value)) addText(text, key);
     }
   } else {
@@ -79,6 +84,7 @@ export function errorFromResponse(
     typeof root?.message === "string" && root.message ? root.message : `Factus answered ${status}`;
   const init = { status, body, headers, requestId };
   if (status === 401) return new FactusAuthenticationError(message, init);
+  if (status === 402) return new FactusSubscriptionError(message, init);
   if (status === 404) return new FactusNotFoundError(message, init);
   if (status === 409) return new FactusConflictError(message, init);
   if (status === 422) return new FactusValidationError(message, { ...init, ...parseValidationBody(body) });

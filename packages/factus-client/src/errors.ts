@@ -29,6 +29,9 @@ export class FactusError extends Error {
 /** Thrown for a non-2xx answer no more specific class covers (400, 403, 405…). */
 export class FactusApiError extends FactusError {}
 
+/** Thrown on 402: the Factus subscription has no documents left; nothing was numbered. */
+export class FactusSubscriptionError extends FactusError {}
+
 /** Thrown on 401: the access token is missing, wrong or expired, or the OAuth credentials were refused. */
 export class FactusAuthenticationError extends FactusError {}
 
@@ -51,7 +54,7 @@ export interface FactusFieldError {
 }
 
 export interface FactusRuleError {
-  /** DIAN rule id, e.g. "FAK24". */
+  /** DIAN rule id, e.g. "FAK24" or "90". */
   rule: string;
   message: string;
 }
@@ -72,6 +75,13 @@ export class FactusValidationError extends FactusError {
   /** True when DIAN rejected the document (it was numbered and stored as pending). */
   get isDianRejection(): boolean {
     return this.ruleErrors.length > 0;
+  }
+
+  /** True when DIAN answered rule 90, "Documento procesado anteriormente": it already holds this document. */
+  get isAlreadyProcessed(): boolean {
+    return this.ruleErrors.some(
+      (rule) => rule.rule === "90" || /procesado anteriormente/i.test(rule.message),
+    );
   }
 }
 

@@ -8,6 +8,7 @@ import {
   FactusNotFoundError,
   FactusRateLimitError,
   FactusServerError,
+  FactusSubscriptionError,
   FactusValidationError,
 } from "../src";
 import { fakeFetch, jsonResponse } from "./fake-fetch";
@@ -23,6 +24,7 @@ describe("errors are typed by status and carry status, body and request id", () 
     [401, { message: "Unauthenticated." }, FactusAuthenticationError],
     [404, { message: "No encontrado" }, FactusNotFoundError],
     [400, { message: "Bad" }, FactusApiError],
+    [402, { message: "No tiene documentos disponibles" }, FactusSubscriptionError],
     [403, { message: "Forbidden" }, FactusApiError],
     [500, { message: "Server Error" }, FactusServerError],
     [503, "<html>down</html>", FactusServerError],
@@ -33,6 +35,33 @@ describe("errors are typed by status and carry status, body and request id", () 
     expect(error).toBeInstanceOf(type);
     expect(error).toMatchObject({ status, requestId: "req-9" });
     expect(error.body).toEqual(body);
+  });
+
+  it("422 rule 90 (a numeric DIAN rule) is a rejection that says DIAN already has the document", async () => {
+    const error = await failWith(() =>
+      jsonResponse(
+        {
+          status: "Validation error",
+          message: "Documento SETP990000001 rechazado por la DIAN",
+          data: { errors: { "90": "Regla: 90, Rechazo: Documento procesado anteriormente." } },
+        },
+        422,
+      ),
+    );
+    expect(error).toBeInstanceOf(FactusValidationError);
+    expect(error.ruleErrors).toEqual([
+      { rule: "90", message: "Regla: 90, Rechazo: Documento procesado anteriormente." },
+    ]);
+    expect(error.isDianRejection).toBe(true);
+    expect(error.isAlreadyProcessed).toBe(true);
+  });
+
+  it("422 keyed by index without DIAN's wording stays a plain message, not a rule", async () => {
+    const error = await failWith(() =>
+      jsonResponse({ message: "Error", data: { errors: { "0": "El campo items es obligatorio" } } }, 422),
+    );
+    expect(error.isDianRejection).toBe(false);
+    expect(error.fieldErrors).toEqual([{ field: "0", messages: ["El campo items es obligatorio"] }]);
   });
 
   it("409 pending document is recognised", async () => {

@@ -7,8 +7,14 @@ export interface AppVariables {
   requestId: string;
   /** The authenticated local user, set by the auth middleware. */
   user: { id: string; email: string };
-  /** A Factus client carrying the caller's X-Factus-Token, set by the Factus-token middleware. */
+  /** The isolate's one Factus client; calls pass the caller's token (`upstream(c)`). */
   factus: FactusClient;
+  /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */
+  factusToken: string;
+  /** Set by the idempotency middleware: an earlier try of this key lost Factus' answer, so look before sending. */
+  reconcileFirst: boolean;
+  /** Set by a create whose Factus answer was lost: the idempotency key is kept as "outcome unknown". */
+  outcomeUnknown: boolean;
 }
 
 export interface AppEnv {

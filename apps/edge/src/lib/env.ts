@@ -24,6 +24,7 @@ const ConfigSchema = z.object({
   jwtTtlSeconds: positiveInt(3600),
   factusBaseUrl: z.url({ error: "FACTUS_BASE_URL must be a URL" }),
   factusTimeoutMs: positiveInt(15_000),
+  factusCreateTimeoutMs: positiveInt(30_000),
   factusClientId: z
     .string({ error: "FACTUS_CLIENT_ID is not set" })
     .min(1, { error: "FACTUS_CLIENT_ID is not set" }),
@@ -53,6 +54,7 @@ export function readConfig(env: Env): Config {
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     factusBaseUrl: env.FACTUS_BASE_URL,
     factusTimeoutMs: env.FACTUS_TIMEOUT_MS,
+    factusCreateTimeoutMs: env.FACTUS_CREATE_TIMEOUT_MS,
     factusClientId: env.FACTUS_CLIENT_ID,
     factusClientSecret: env.FACTUS_CLIENT_SECRET,
     corsOrigins: env.CORS_ORIGINS ?? "",

@@ -1,4 +1,10 @@
-import { ERROR_CATALOG, type ErrorCode, type ErrorDetail, type ErrorEnvelope } from "@factus-edge/contracts";
+import {
+  type DocumentRef,
+  ERROR_CATALOG,
+  type ErrorCode,
+  type ErrorDetail,
+  type ErrorEnvelope,
+} from "@factus-edge/contracts";
 import type * as z from "zod";
 
 /** An error the API answers on purpose: a stable code, the status and message of ERROR_CATALOG unless overridden. */
@@ -9,6 +15,8 @@ export class ApiError extends Error {
     readonly options: {
       message?: string;
       details?: ErrorDetail[];
+      /** The Factus document the error is about (rejected, blocking the range, holding the reference). */
+      document?: DocumentRef;
       headers?: Record<string, string>;
       cause?: unknown;
     } = {},
@@ -22,7 +30,12 @@ export class ApiError extends Error {
 export function errorEnvelope(error: ApiError, requestId: string): ErrorEnvelope {
   return {
     message: error.message,
-    error: { code: error.code, request_id: requestId, details: error.options.details ?? [] },
+    error: {
+      code: error.code,
+      request_id: requestId,
+      details: error.options.details ?? [],
+      ...(error.options.document ? { document: error.options.document } : {}),
+    },
   };
 }
 

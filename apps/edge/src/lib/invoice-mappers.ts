@@ -1,13 +1,16 @@
-import type {
-  CreatedInvoice,
-  FactusBill,
-  FactusBillSummary,
-  InvoiceDetail,
-  InvoiceSummary,
+import {
+  type CreatedInvoice,
+  type DocumentRef,
+  dianStatusOf,
+  type FactusBill,
+  type FactusBillSummary,
+  type InvoiceDetail,
+  type InvoiceSummary,
+  recoveryOf,
 } from "@factus-edge/contracts";
 
 /** Factus money ("81232.50" or 40000) → a JSON number with at most 2 decimals. */
-const money = (value: string | number) => Math.round(Number(value) * 100) / 100;
+export const money = (value: string | number) => Math.round(Number(value) * 100) / 100;
 
 /** Factus' "09-01-2025 01:56:13 PM" (Colombian time) → "2025-01-09T13:56:13-05:00"; other texts pass through. */
 export function isoFromFactus(text: string | null | undefined): string | null {
@@ -22,23 +25,40 @@ export function isoFromFactus(text: string | null | undefined): string | null {
 /** The prefix of a number ("SETP990000001" → "SETP"), when Factus does not send the range. */
 const prefixOf = (bill: FactusBill) =>
   bill.numbering_range?.prefix ?? /^[A-Za-z]*/.exec(bill.bill.number)?.[0] ?? "";
-const statusOf = (status: number) => (status === 1 ? "validated" : "pending") as "validated" | "pending";
 const nameOf = (party: {
   graphic_representation_name?: string | null;
   company?: string | null;
   names?: string | null;
 }) => party.graphic_representation_name || party.company || party.names || "";
 
+/** What the create answers: the seed's fields, plus where the invoice stands with DIAN. */
 export function createdInvoice(bill: FactusBill, message: string): CreatedInvoice {
+  const dianStatus = dianStatusOf(bill.bill.status, bill.bill.errors);
   return {
     number: bill.bill.number,
     prefix: prefixOf(bill),
     cufe: bill.bill.cufe ?? "",
     qr_url: bill.bill.qr ?? "",
-    status: "success",
+    status: dianStatus === "validated" ? "success" : "pending",
+    dian_status: dianStatus,
+    dian_notifications: bill.bill.errors,
     message,
     reference_code: bill.bill.reference_code ?? "",
     total: money(bill.bill.total),
+  };
+}
+
+/** A Factus document as an error names it, with what is safe to do with it. */
+export function documentRef(
+  document: { number: string | null; reference_code: string | null; status: number; errors: string[] },
+  cufe?: string | null,
+): DocumentRef {
+  return {
+    number: document.number,
+    reference_code: document.reference_code,
+    dian_status: dianStatusOf(document.status, document.errors),
+    recovery: recoveryOf(document.status, document.errors),
+    ...(cufe === undefined ? {} : { cufe }),
   };
 }
 
@@ -72,7 +92,8 @@ export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail 
         total: money(bill.bill.total),
         discount_total: money(bill.bill.discount_amount),
         surcharge_total: money(bill.bill.surcharge_amount),
-        status: statusOf(bill.bill.status),
+        status: dianStatusOf(bill.bill.status, bill.bill.errors),
+        dian_status: dianStatusOf(bill.bill.status, bill.bill.errors),
         qr_url: bill.bill.qr,
         validated_at: isoFromFactus(bill.bill.validated),
         dian_notifications: bill.bill.errors,
@@ -97,7 +118,8 @@ export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
     name: nameOf(row),
     email: row.email || null,
     total: money(row.total),
-    status: statusOf(row.status),
+    status: dianStatusOf(row.status, row.errors),
+    dian_status: dianStatusOf(row.status, row.errors),
     dian_notifications: row.errors,
     created_at: isoFromFactus(row.created_at) ?? row.created_at,
   };

@@ -3,6 +3,7 @@ import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contr
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: "Solicitud mal formada",
   401: "Sin autenticación válida",
+  402: "Suscripción de Factus agotada",
   403: "Sin permiso",
   404: "No encontrado",
   405: "Método no permitido",
@@ -33,6 +34,8 @@ export const AUTH_ERRORS: ErrorCode[] = ["UNAUTHENTICATED"];
 export const FACTUS_ERRORS: ErrorCode[] = [
   "FACTUS_TOKEN_MISSING",
   "FACTUS_UNAUTHENTICATED",
+  "FORBIDDEN",
+  "FACTUS_SUBSCRIPTION_EXHAUSTED",
   "UPSTREAM_ERROR",
   "UPSTREAM_UNAVAILABLE",
   "UPSTREAM_TIMEOUT",

@@ -7,15 +7,25 @@ import {
   FactusInvalidRequestError,
   FactusNotFoundError,
   FactusRateLimitError,
+  FactusServerError,
+  FactusSubscriptionError,
   FactusTimeoutError,
   FactusValidationError,
+  parseRetryAfter,
 } from "@factus-edge/factus-client";
 import type { Context } from "hono";
 import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
 
-/** Per-call options for the Factus client: our request id travels upstream as X-Request-Id. */
-export const upstream = (c: Context<AppEnv>) => ({ requestId: c.get("requestId") });
+/** Per-call options for the Factus client: the caller's Factus token, and our request id as X-Request-Id. */
+export const upstream = (c: Context<AppEnv>) => ({
+  requestId: c.get("requestId"),
+  accessToken: c.get("factusToken"),
+});
+
+/** A DIAN rejection's rules as error details. */
+export const ruleDetails = (error: FactusValidationError): ErrorDetail[] =>
+  error.ruleErrors.map((rule) => ({ path: rule.rule, message: rule.message }));
 
 /**
  * Translates a Factus client error into the API's envelope (SPEC §2): Factus' own wording is kept only where it
@@ -34,11 +44,8 @@ export function toApiError(error: unknown, notFoundMessage = "Recurso no encontr
   }
   if (error instanceof FactusValidationError) {
     if (error.isDianRejection) {
-      const details: ErrorDetail[] = error.ruleErrors.map((rule) => ({
-        path: rule.rule,
-        message: rule.message,
-      }));
-      return new ApiError("DIAN_REJECTED", { details, cause: error });
+      const code = error.isAlreadyProcessed ? "DIAN_DOCUMENT_ALREADY_PROCESSED" : "DIAN_REJECTED";
+      return new ApiError(code, { details: ruleDetails(error), cause: error });
     }
     const details = error.fieldErrors.flatMap((field) =>
       field.messages.map((message) => ({ path: field.field, message })),
@@ -64,8 +71,25 @@ export function toApiError(error: unknown, notFoundMessage = "Recurso no encontr
   }
   if (error instanceof FactusTimeoutError) return new ApiError("UPSTREAM_TIMEOUT", { cause: error });
   if (error instanceof FactusConnectionError) return new ApiError("UPSTREAM_UNAVAILABLE", { cause: error });
-  if (error instanceof FactusApiError && error.status === 403)
-    return new ApiError("FORBIDDEN", { cause: error });
+  if (error instanceof FactusSubscriptionError)
+    return new ApiError("FACTUS_SUBSCRIPTION_EXHAUSTED", { cause: error });
+  if (error instanceof FactusServerError && error.status === 503) {
+    // Factus in maintenance: say when to come back, as Factus did.
+    const retryAfter = parseRetryAfter(error.headers?.get("retry-after") ?? null) ?? 60;
+    return new ApiError("UPSTREAM_UNAVAILABLE", {
+      message: "Factus no está disponible (mantenimiento); reintente más tarde",
+      headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) },
+      cause: error,
+    });
+  }
+  if (error instanceof FactusApiError && error.status === 403) {
+    // Factus' reason ("La empresa no tiene habilitada…") is what the caller needs to act on.
+    const reason = error.message.startsWith("Factus answered") ? undefined : error.message.slice(0, 300);
+    return new ApiError("FORBIDDEN", {
+      message: reason ? `Factus no permite la operación: ${reason}` : undefined,
+      cause: error,
+    });
+  }
   return new ApiError("UPSTREAM_ERROR", { cause: error });
 }
 

@@ -1,4 +1,3 @@
-import { FactusClient } from "@factus-edge/factus-client";
 import { createMiddleware } from "hono/factory";
 import { findUserById, type UserRow } from "../db/users";
 import type { AppEnv } from "../lib/context";
@@ -45,24 +44,14 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
 });
 
 /**
- * Requires `X-Factus-Token` and puts on the context a Factus client that sends it upstream (and nowhere else) as
- * `Authorization: Bearer`. Reads are retried once; creates never.
+ * Requires `X-Factus-Token` and keeps it on the context; `upstream(c)` sends it to Factus (and nowhere else) as
+ * `Authorization: Bearer` through the isolate's one client.
  */
 export const requireFactusToken = createMiddleware<AppEnv>(async (c, next) => {
   const token = c.req.header("x-factus-token")?.trim();
   if (!token) throw new ApiError("FACTUS_TOKEN_MISSING");
   if (token.length > 4096 || /\s/.test(token))
     throw new ApiError("FACTUS_UNAUTHENTICATED", { message: "X-Factus-Token no es válido" });
-  const config = c.get("config");
-  c.set(
-    "factus",
-    new FactusClient({
-      baseURL: config.factusBaseUrl,
-      accessToken: token,
-      timeout: config.factusTimeoutMs,
-      maxRetries: 1,
-      maxRetryDelay: 2_000,
-    }),
-  );
+  c.set("factusToken", token);
   await next();
 });

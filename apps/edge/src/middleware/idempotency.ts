@@ -10,14 +10,14 @@ export const IDEMPOTENCY_LOCK_MS = 60_000;
 const WAIT_FOR_FIRST_MS = 5_000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
 /** Response headers worth replaying. */
-const REPLAYED_HEADERS = ["content-type", "location"];
+const REPLAYED_HEADERS = ["content-type", "location", "x-document-recovered"];
 /**
  * Answers worth replaying: the request was carried out (2xx), or is refused for what it is (bad body, unknown
  * invoice, DIAN's verdict). Anything else (401 token, 409 blocked range, 429, 5xx) may succeed on a retry, so the key
- * is released for it.
+ * is released for it; so is a 202 (DIAN has not answered yet): a retry with the key re-sends, Factus' own retry.
  */
 const FINAL_STATUSES = (status: number) =>
-  (status >= 200 && status < 300) || [400, 404, 413, 415, 422].includes(status);
+  (status >= 200 && status < 300 && status !== 202) || [400, 404, 413, 415, 422].includes(status);
 
 interface StoredKey {
   fingerprint: string;
@@ -45,8 +45,9 @@ function replay(stored: StoredKey) {
  * `Idempotency-Key` on POST (SPEC §2), stored per user in D1 for 24 h with a fingerprint of method, path and body:
  * the same key and body replays the stored answer; another body is IDEMPOTENCY_KEY_REUSED (422); a duplicate that
  * arrives while the first runs waits for it a few seconds, then gets IDEMPOTENCY_IN_PROGRESS (409). Answers that a
- * retry could change (5xx, 429, 401, 409) are not stored, so a retry after an upstream failure is attempted again;
- * Factus itself refuses a second bill with the same reference_code, so that retry cannot issue a duplicate either.
+ * retry could change (5xx, 429, 401, 409, 202) are not stored, so a retry after an upstream failure is attempted
+ * again; a create whose Factus answer was lost keeps the key as "outcome unknown", and its next try looks the invoice
+ * up by reference_code before it ever sends again.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
@@ -63,20 +64,28 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   for (;;) {
     const now = Date.now();
+    // Claims a new key, an expired one, or an unfinished one whose holder crashed or lost Factus' answer; says
+    // whether an earlier try lost its answer (outcome_unknown), so the handler looks in Factus before sending.
     const claimed = await db
       .prepare(
         `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
          ON CONFLICT (user_id, idempotency_key) DO UPDATE SET
            fingerprint = excluded.fingerprint, locked_until = excluded.locked_until, response_status = NULL,
-           response_headers = NULL, response_body = NULL, created_at = excluded.created_at, expires_at = excluded.expires_at
+           response_headers = NULL, response_body = NULL, created_at = excluded.created_at,
+           expires_at = excluded.expires_at,
+           outcome_unknown = CASE WHEN idempotency_keys.expires_at <= ?5 THEN 0 ELSE idempotency_keys.outcome_unknown END
          WHERE idempotency_keys.expires_at <= ?5
             OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= ?5
-                AND idempotency_keys.fingerprint = excluded.fingerprint)`,
+                AND idempotency_keys.fingerprint = excluded.fingerprint)
+         RETURNING outcome_unknown`,
       )
       .bind(userId, key, fingerprint, now + IDEMPOTENCY_LOCK_MS, now, now + IDEMPOTENCY_TTL_MS)
-      .run();
-    if (claimed.meta.changes === 1) break;
+      .first<{ outcome_unknown: number }>();
+    if (claimed) {
+      c.set("reconcileFirst", claimed.outcome_unknown === 1);
+      break;
+    }
 
     const stored = await db
       .prepare(
@@ -93,14 +102,17 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await sleep(100);
   }
 
+  // A try that lost Factus' answer keeps the key as "outcome unknown" rather than releasing it.
+  const unfinished = () =>
+    c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key);
   try {
     await next();
   } catch (error) {
-    await release(db, userId, key);
+    await unfinished();
     throw error;
   }
   if (!FINAL_STATUSES(c.res.status)) {
-    await release(db, userId, key);
+    await unfinished();
     return;
   }
   const headers = Object.fromEntries(
@@ -109,18 +121,38 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
       return value === null ? [] : [[name, value]];
     }),
   );
-  await db
-    .prepare(
-      `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5, locked_until = NULL
-       WHERE user_id = ?1 AND idempotency_key = ?2`,
-    )
-    .bind(userId, key, c.res.status, JSON.stringify(headers), await c.res.clone().text())
-    .run();
+  try {
+    await db
+      .prepare(
+        `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
+           locked_until = NULL, outcome_unknown = 0
+         WHERE user_id = ?1 AND idempotency_key = ?2`,
+      )
+      .bind(userId, key, c.res.status, JSON.stringify(headers), await c.res.clone().text())
+      .run();
+  } catch {
+    // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
+    // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
+    console.warn(
+      JSON.stringify({ level: "warn", msg: "idempotency answer not stored", request_id: c.get("requestId") }),
+    );
+  }
 });
 
 function release(db: D1Database, userId: string, key: string) {
   return db
     .prepare("DELETE FROM idempotency_keys WHERE user_id = ?1 AND idempotency_key = ?2")
+    .bind(userId, key)
+    .run();
+}
+
+/** Unlocks the key but remembers that Factus' answer was lost, so its next try reconciles before sending. */
+function markOutcomeUnknown(db: D1Database, userId: string, key: string) {
+  return db
+    .prepare(
+      `UPDATE idempotency_keys SET locked_until = 0, outcome_unknown = 1
+       WHERE user_id = ?1 AND idempotency_key = ?2`,
+    )
     .bind(userId, key)
     .run();
 }

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { DocumentRef } from "./dian-status";
 
 /**
  * Every error the public API can answer: code → HTTP status → default Spanish message. The edge builds both its
@@ -22,7 +23,23 @@ export const ERROR_CATALOG = {
   FACTUS_PENDING_DOCUMENT: {
     status: 409,
     message:
-      "Hay una factura pendiente por enviar a la DIAN en este rango: elimínela por su código de referencia y reenvíe",
+      "Un documento pendiente ante la DIAN bloquea el rango de numeración: error.document dice cuál y cómo resolverlo",
+  },
+  DIAN_DOCUMENT_ALREADY_PROCESSED: {
+    status: 409,
+    message:
+      "La DIAN ya tiene este documento (regla 90, documento procesado anteriormente): no lo elimine ni lo reenvíe; " +
+      "concilie su estado con Factus",
+  },
+  DOCUMENT_AWAITING_DIAN: {
+    status: 409,
+    message:
+      "La DIAN aún no responde sobre este documento: no lo elimine; reenvíelo tal cual (POST " +
+      "/api/v1/invoices/reference/{reference_code}/retry) para conocer su estado",
+  },
+  REFERENCE_CODE_IN_USE: {
+    status: 409,
+    message: "El código de referencia ya identifica otro documento en Factus, con otro cliente o total",
   },
   CONFLICT: { status: 409, message: "El recurso ya existe o está en un estado que no lo permite" },
   IDEMPOTENCY_IN_PROGRESS: {
@@ -35,10 +52,21 @@ export const ERROR_CATALOG = {
   },
   DIAN_REJECTED: { status: 422, message: "La DIAN rechazó el documento" },
   RATE_LIMITED: { status: 429, message: "Demasiadas solicitudes; reintente más tarde" },
+  FACTUS_SUBSCRIPTION_EXHAUSTED: {
+    status: 402,
+    message:
+      "La suscripción de Factus no tiene documentos disponibles: adquiera un nuevo plan para seguir emitiendo",
+  },
   INTERNAL: { status: 500, message: "Error interno; el equipo fue notificado" },
   UPSTREAM_ERROR: { status: 502, message: "Factus respondió con un error" },
   UPSTREAM_UNAVAILABLE: { status: 503, message: "No fue posible conectar con Factus" },
   UPSTREAM_TIMEOUT: { status: 504, message: "Factus no respondió a tiempo" },
+  FACTUS_OUTCOME_UNKNOWN: {
+    status: 503,
+    message:
+      "Se perdió la respuesta de Factus y no fue posible saber si emitió el documento: reintente con la misma " +
+      "Idempotency-Key o el mismo reference_code (nunca con otro), que primero lo buscará en Factus",
+  },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOG;
@@ -62,6 +90,11 @@ export const ErrorEnvelope = z
       code: ErrorCode,
       request_id: z.string(),
       details: z.array(ErrorDetail),
+      document: DocumentRef.optional().meta({
+        description:
+          "El documento de Factus en juego: el que la DIAN rechazó (con el número consumido), el que bloquea el " +
+          "rango, o el que ya usa el código de referencia.",
+      }),
     }),
   })
   .meta({

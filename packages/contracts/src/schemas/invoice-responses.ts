@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { RADIAN_EVENTS } from "../catalogs/dian";
+import { DianStatus } from "./dian-status";
 import { Pagination } from "./envelope";
 import { ReferenceCode } from "./invoice-request";
 
@@ -12,8 +13,17 @@ export const CreatedInvoice = z
     prefix: z.string().meta({ examples: ["SETP"] }),
     cufe: z.string().meta({ description: "Código Único de Factura Electrónica (SHA-384, 96 hex)." }),
     qr_url: z.string().meta({ description: "URL de consulta del documento en la DIAN." }),
-    status: z.literal("success"),
-    message: z.string().meta({ description: "Mensaje de Factus sobre la validación." }),
+    status: z.enum(["success", "pending"]).meta({
+      description:
+        '"success" (201): validada por la DIAN. "pending" (202): numerada y guardada, la DIAN aún no responde.',
+    }),
+    dian_status: DianStatus,
+    dian_notifications: z
+      .array(z.string())
+      .meta({ description: "Notificaciones de la DIAN (no invalidan el documento), p. ej. FAJ43b." }),
+    message: z
+      .string()
+      .meta({ description: "Qué pasó con el documento y, si está pendiente, cómo terminarlo." }),
     reference_code: z.string(),
     total: Money,
   })
@@ -43,7 +53,8 @@ export const InvoiceDetail = z
         total: Money,
         discount_total: Money.meta({ description: "Descuentos a nivel de factura." }),
         surcharge_total: Money.meta({ description: "Recargos a nivel de factura." }),
-        status: z.enum(["validated", "pending"]),
+        status: DianStatus.meta({ description: "Igual a dian_status (se conserva por compatibilidad)." }),
+        dian_status: DianStatus,
         qr_url: z.string().nullable(),
         validated_at: z
           .string()
@@ -74,7 +85,8 @@ export const InvoiceSummary = z
     name: z.string(),
     email: z.string().nullable(),
     total: Money,
-    status: z.enum(["validated", "pending"]),
+    status: DianStatus.meta({ description: "Igual a dian_status (se conserva por compatibilidad)." }),
+    dian_status: DianStatus,
     dian_notifications: z.array(z.string()),
     created_at: z.string().meta({ description: "ISO 8601, hora de Colombia (-05:00)." }),
   })

@@ -2,7 +2,7 @@ import { CreatedInvoice, CreateInvoiceRequest, successEnvelope } from "@factus-e
 import { createRoute, type RouteHandler } from "@hono/zod-openapi";
 import seedRequest from "../../../../../fixtures/seeds/create-invoice.request.json";
 import type { AppEnv } from "../../lib/context";
-import { createdInvoice } from "../../lib/invoice-mappers";
+import { issueInvoice, respondIssued } from "../../lib/invoice-issuance";
 import {
   AUTH_ERRORS,
   BODY_ERRORS,
@@ -12,13 +12,26 @@ import {
   jsonBody,
   jsonResponse,
 } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
 import { requireFactusToken, requireUser } from "../../middleware/auth";
 import { idempotency } from "../../middleware/idempotency";
 import { userRateLimit } from "../../middleware/rate-limiter";
 import { IdempotencyHeaders } from "./schema";
 
 const MESSAGE = "Factura creada exitosamente";
+
+/** The answers of a create that carry the invoice: 201, 202 and 200 share the shape and the headers. */
+const created = (description: string) => ({
+  ...jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), description),
+  headers: {
+    Location: { description: "URL de la factura", schema: { type: "string" as const } },
+    "X-Document-Recovered": {
+      description:
+        "Presente cuando la factura se encontró en Factus en lugar de crearse con esta solicitud: `lost-answer` " +
+        "(se perdió la respuesta de Factus) o `existing-reference` (el reference_code ya estaba emitido).",
+      schema: { type: "string" as const, enum: ["lost-answer", "existing-reference"] },
+    },
+  },
+});
 
 export const createInvoiceRoute = createRoute({
   method: "post",
@@ -31,7 +44,11 @@ export const createInvoiceRoute = createRoute({
     "municipio, fecha de vencimiento en ventas a crédito…), porque la DIAN rechaza después de consumir un número " +
     "consecutivo. Acepta códigos DIAN donde su significado es inequívoco (municipio DANE 11001, estándar 999, " +
     'tributo del cliente "01"/"ZZ") y los traduce a ids de Factus. Los precios incluyen impuestos (Factus v1). ' +
-    "Con `Idempotency-Key` los reintentos nunca crean una segunda factura.",
+    "Con `Idempotency-Key` los reintentos nunca crean una segunda factura.\n\n" +
+    "La respuesta dice siempre la verdad sobre el documento legal: **201** validado por la DIAN; **202** numerado " +
+    "pero la DIAN aún no responde (no lo elimine: reenvíe la misma solicitud); **422 DIAN_REJECTED** con el número " +
+    "consumido en `error.document`; **409 DIAN_DOCUMENT_ALREADY_PROCESSED** (regla 90: ni eliminar ni reenviar). " +
+    "Si se pierde la respuesta de Factus, la factura se busca por `reference_code` antes de responder.",
   security: FACTUS_SECURITY,
   middleware: [requireUser, userRateLimit, requireFactusToken, idempotency] as const,
   request: {
@@ -42,16 +59,24 @@ export const createInvoiceRoute = createRoute({
     }),
   },
   responses: {
-    201: {
-      ...jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "Factura creada y validada por la DIAN"),
-      headers: { Location: { description: "URL de la factura creada", schema: { type: "string" } } },
-    },
+    201: created("Factura validada por la DIAN (`status` success, `dian_status` validated)"),
+    202: created(
+      "La DIAN aún no responde (`status` pending): la factura quedó numerada y guardada. No la elimine: reenvíe la " +
+        "misma solicitud o llame a POST /invoices/reference/{reference_code}/retry para conocer el veredicto.",
+    ),
+    200: created(
+      "Ya existía una factura con este reference_code, el mismo cliente y el mismo total: es esta " +
+        "(`X-Document-Recovered: existing-reference`).",
+    ),
     ...errorResponses(
       ...BODY_ERRORS,
       ...AUTH_ERRORS,
       ...FACTUS_ERRORS,
       "DIAN_REJECTED",
+      "DIAN_DOCUMENT_ALREADY_PROCESSED",
       "FACTUS_PENDING_DOCUMENT",
+      "REFERENCE_CODE_IN_USE",
+      "FACTUS_OUTCOME_UNKNOWN",
       "IDEMPOTENCY_IN_PROGRESS",
       "IDEMPOTENCY_KEY_REUSED",
       "CONFLICT",
@@ -59,13 +84,5 @@ export const createInvoiceRoute = createRoute({
   },
 });
 
-export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = async (c) => {
-  const invoice = c.req.valid("json");
-  // Already parsed with CreateInvoiceRequest, which is stricter than Factus' own rules: no second pass.
-  const bill = await callFactus(() =>
-    c.get("factus").bills.create(invoice, { ...upstream(c), prevalidated: true }),
-  );
-  const data = createdInvoice(bill, `Documento ${bill.bill.number} validado por la DIAN`);
-  c.header("Location", `/api/v1/invoices/${encodeURIComponent(data.number)}`);
-  return c.json({ message: MESSAGE, data }, 201);
-};
+export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = async (c) =>
+  respondIssued(c, await issueInvoice(c, c.req.valid("json")));

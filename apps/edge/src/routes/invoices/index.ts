@@ -5,12 +5,14 @@ import { invoiceEvents, invoiceEventsRoute } from "./events";
 import { invoicePdf, invoicePdfRoute, invoiceXml, invoiceXmlRoute } from "./files";
 import { getInvoice, getInvoiceRoute } from "./get";
 import { listInvoices, listInvoicesRoute } from "./list";
+import { retryInvoice, retryInvoiceRoute } from "./retry";
 import { sendInvoiceEmail, sendInvoiceEmailRoute } from "./send-email";
 
 export const invoicesRouter = createRouter()
   .openapi(createInvoiceRoute, createInvoice)
   .openapi(listInvoicesRoute, listInvoices)
   .openapi(deleteInvoiceRoute, deleteInvoice)
+  .openapi(retryInvoiceRoute, retryInvoice)
   .openapi(invoicePdfRoute, invoicePdf)
   .openapi(invoiceXmlRoute, invoiceXml)
   .openapi(invoiceEventsRoute, invoiceEvents)
