@@ -49,6 +49,16 @@ describe("validated", () => {
   });
 });
 
+describe("validated with a DIAN notification", () => {
+  it("is still validated (201), and the notification is listed", async () => {
+    const session = await newSession();
+    await armFault(session, "dian-notification", "/v1/bills/validate");
+    const created = await expectStatus(await create(session, seedInvoice()), 201);
+    expect(created.data).toMatchObject({ status: "success", dian_status: "validated" });
+    expect(created.data.dian_notifications).toEqual([expect.stringMatching(/^Regla: FAJ43b, Notificación:/)]);
+  });
+});
+
 describe("DIAN slow", () => {
   it("202 pending with the number; never deleted; the 409 names it; the retry route validates it", async () => {
     const session = await newSession();

@@ -12,11 +12,14 @@ export function droppedResponse(): Response {
 }
 
 /** What DIAN answers a document create when a test forces it (see `documentFaults`). */
-export type DianVerdictFault = "pending" | "rule-90" | "rejection";
+export type DianVerdictFault = "pending" | "rule-90" | "rejection" | "notification";
 
 /** Faults that act on a document create itself rather than on the HTTP exchange. */
 export interface DocumentFaults {
-  /** DIAN is slow (`pending`), already has the document (`rule-90`), or rejects it for FAJ43b (`rejection`). */
+  /**
+   * DIAN is slow (`pending`), already has the document (`rule-90`), rejects it for FAJ43b (`rejection`), or validates
+   * it with a FAJ43b notification that does not invalidate it (`notification`).
+   */
   verdict?: DianVerdictFault;
   /** The document is issued and stored, then its answer is lost: `drop`, `malformed`, `503` or `delay:<ms>`. */
   lostAfterIssue?: string;
@@ -33,6 +36,7 @@ export function splitFaults(fault: string): { document: DocumentFaults; transpor
     if (part === "dian-pending") document.verdict = "pending";
     else if (part === "dian-rule-90") document.verdict = "rule-90";
     else if (part === "dian-rejection") document.verdict = "rejection";
+    else if (part === "dian-notification") document.verdict = "notification";
     else if (part.startsWith("lost-after-issue=")) document.lostAfterIssue = part.slice(17);
     else if (part) transport.push(part);
   }

@@ -22,7 +22,7 @@ export type IssueOutcome =
   | { kind: "pending-block"; pending: DocumentRow }
   | { kind: "invalid"; errors: Record<string, string[]> };
 
-/** The forced FAJ43b rejection (`dian-rejection` fault): a rule the emulator does not check by itself. */
+/** FAJ43b (`dian-rejection` / `dian-notification` faults): a rule the emulator does not check by itself. */
 const UNMODELLED_REJECTION = {
   rule: "FAJ43b",
   message: "Nombre informado No corresponde al registrado en el RUT con respecto al Nit suministrado",
@@ -77,6 +77,9 @@ export async function issueDocument(
     ...(input.verdict === "rule-90" ? [RULE_90] : []),
   ];
   const errors = rejections.map((violation) => rejection(violation.rule, violation.message));
+  // A notification travels in `errors` too, but does not invalidate the document (SPEC §5).
+  if (input.verdict === "notification" && !rejections.length)
+    errors.push(`Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`);
   const status = rejections.length || input.verdict === "pending" ? 0 : 1;
   const now = account.now();
   const createdAt = keepsOriginal ? existing.created_at : now;
