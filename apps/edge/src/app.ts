@@ -40,6 +40,8 @@ export function createApp(config: Config) {
   // One client per isolate: each call carries the caller's own token. Reads are retried once; creates never.
   const factus = new FactusClient({
     baseURL: config.factusBaseUrl,
+    // The server's OAuth client, for /auth/factus/*; resource calls carry the caller's token instead.
+    credentials: { clientId: config.factusClientId, clientSecret: config.factusClientSecret },
     timeout: config.factusTimeoutMs,
     maxRetries: 1,
     maxRetryDelay: 2_000,

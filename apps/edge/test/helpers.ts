@@ -59,6 +59,7 @@ export interface Session {
   user: TestUser;
   jwt: string;
   factusToken: string;
+  factusRefreshToken: string;
   /** The emulator account (an isolated Factus company) this session invoices as. */
   account: string;
 }
@@ -83,7 +84,13 @@ export async function newSession(): Promise<Session> {
     }),
     200,
   );
-  return { user, jwt: login.data.access_token, factusToken: factus.data.access_token, account };
+  return {
+    user,
+    jwt: login.data.access_token,
+    factusToken: factus.data.access_token,
+    factusRefreshToken: factus.data.refresh_token,
+    account,
+  };
 }
 
 /** An authenticated call: JSON bodies are serialized, both auth headers set. */
@@ -113,6 +120,13 @@ export function emulatorAdmin(session: Session, path: string, body?: unknown) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
 }
+
+/** Disarms every emulator fault still armed for this session's account. */
+export const clearFaults = (session: Session) =>
+  fetch(`${env.FACTUS_BASE_URL}/__emulator/faults`, {
+    method: "DELETE",
+    headers: { "x-emulator-admin": env.EMULATOR_ADMIN_SECRET, "x-emulator-account": session.account },
+  });
 
 /** Arms an emulator fault for this session's next matching Factus calls. */
 export const armFault = (session: Session, fault: string, pathPrefix: string, times = 1) =>

@@ -35,7 +35,13 @@ describe("logs", () => {
         body: JSON.stringify({ email: account, password: "sandbox-password" }),
       }),
     );
-    const session = { user, jwt, factusToken: factus.data.access_token, account };
+    const session = {
+      user,
+      jwt,
+      factusToken: factus.data.access_token,
+      factusRefreshToken: factus.data.refresh_token,
+      account,
+    };
     const invoice = seedInvoice({ customer: { ...seedInvoice().customer, email: "compras@acme.test" } });
     const created = await expectStatus(
       await api(session, "/invoices", { method: "POST", body: invoice }),

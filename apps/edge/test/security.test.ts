@@ -1,7 +1,4 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildOpenApiDocument, createApp } from "../src/app";
-import { readConfig } from "../src/lib/env";
 import {
   API,
   api,
@@ -12,38 +9,11 @@ import {
   json,
   newSession,
   type Session,
-  seedInvoice,
 } from "./helpers";
+import { OPERATIONS } from "./operations";
 
 // The protected routes come from the generated OpenAPI document, so a new route is covered the day it is added.
-const document = buildOpenApiDocument(createApp(readConfig(env))) as unknown as {
-  paths: Record<string, Record<string, { operationId: string; security: Record<string, string[]>[] }>>;
-};
-/** Path parameters, bodies and queries that pass validation, so each refusal is about credentials alone. */
-const PATH_EXAMPLES: Record<string, string> = { number: "SETP990000000", reference_code: "REF-1" };
-const BODIES: Record<string, unknown> = {
-  factusLogin: { email: "a@b.co", password: "x" },
-  factusRefresh: { refresh_token: "x" },
-  createInvoice: seedInvoice(),
-  sendInvoiceEmail: { email: "a@b.co" },
-};
-const QUERIES: Record<string, string> = {
-  lookupAcquirer: "?identification_document_id=3&identification_number=123",
-};
-
-/** Every operation behind the local JWT; `factus` marks those that also need X-Factus-Token. */
-const PROTECTED = Object.entries(document.paths).flatMap(([path, methods]) =>
-  Object.entries(methods)
-    .filter(([, operation]) => operation.security.some((scheme) => "bearerAuth" in scheme))
-    .map(([method, operation]) => ({
-      method: method.toUpperCase(),
-      path:
-        path.slice(API.length).replace(/\{(\w+)\}/g, (_, name: string) => PATH_EXAMPLES[name] ?? name) +
-        (QUERIES[operation.operationId] ?? ""),
-      factus: operation.security.some((scheme) => "factusToken" in scheme),
-      body: BODIES[operation.operationId],
-    })),
-);
+const PROTECTED = OPERATIONS.filter((operation) => operation.user);
 
 it("reads the protected routes from the OpenAPI document", () => {
   expect(PROTECTED.length).toBeGreaterThanOrEqual(18);
@@ -58,7 +28,7 @@ function send(route: (typeof PROTECTED)[number], headers: Record<string, string>
   return call(`${API}${route.path}`, {
     method: route.method,
     headers: { ...(route.body ? { "content-type": "application/json" } : {}), ...headers },
-    body: route.body ? JSON.stringify(route.body) : undefined,
+    body: route.body ? JSON.stringify(route.body()) : undefined,
   });
 }
 

@@ -15,6 +15,7 @@ export {
   resolveMunicipalityId,
 } from "./catalogs/municipality-ids";
 export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled } from "./decimal";
+export { CREATE_INVOICE_EXAMPLE } from "./examples";
 export * from "./factus/auth";
 export * from "./factus/bills";
 export * from "./factus/catalogs";
@@ -30,6 +31,9 @@ export * from "./schemas/envelope";
 export * from "./schemas/errors";
 export * from "./schemas/invoice-request";
 export * from "./schemas/invoice-responses";
+export * from "./schemas/lookups";
+export * from "./schemas/numbering-ranges";
+export * from "./schemas/path-params";
 export {
   type BillTotals,
   computeInvoiceTotals,

@@ -8,10 +8,10 @@ import {
 import type * as z from "zod";
 
 /** An error the API answers on purpose: a stable code, the status and message of ERROR_CATALOG unless overridden. */
-export class ApiError extends Error {
+export class ApiError<C extends ErrorCode = ErrorCode> extends Error {
   readonly status: number;
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     readonly options: {
       message?: string;
       details?: ErrorDetail[];

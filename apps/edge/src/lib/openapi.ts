@@ -1,4 +1,12 @@
 import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts";
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import * as z from "zod";
+import { requireFactusToken, requireUser } from "../middleware/auth";
+import { idempotency } from "../middleware/idempotency";
+import { userRateLimit } from "../middleware/rate-limiter";
+import type { AppEnv } from "./context";
+import { UPSTREAM_ERROR_CODES } from "./upstream";
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: "Solicitud mal formada",
@@ -6,8 +14,6 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   402: "Suscripción de Factus agotada",
   403: "Sin permiso",
   404: "No encontrado",
-  405: "Método no permitido",
-  406: "Formato no disponible",
   409: "Conflicto",
   413: "Cuerpo demasiado grande",
   415: "Tipo de contenido no soportado",
@@ -22,23 +28,11 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
 /** Error codes every route may answer. */
 const COMMON: ErrorCode[] = ["INTERNAL", "RATE_LIMITED"];
 /** Codes of routes that read a JSON body. */
-export const BODY_ERRORS: ErrorCode[] = [
+const BODY_ERRORS: ErrorCode[] = [
   "VALIDATION_FAILED",
   "MALFORMED_JSON",
   "UNSUPPORTED_MEDIA_TYPE",
   "PAYLOAD_TOO_LARGE",
-];
-/** Codes of routes behind the local JWT. */
-export const AUTH_ERRORS: ErrorCode[] = ["UNAUTHENTICATED"];
-/** Codes of routes that call Factus with the caller's token. */
-export const FACTUS_ERRORS: ErrorCode[] = [
-  "FACTUS_TOKEN_MISSING",
-  "FACTUS_UNAUTHENTICATED",
-  "FORBIDDEN",
-  "FACTUS_SUBSCRIPTION_EXHAUSTED",
-  "UPSTREAM_ERROR",
-  "UPSTREAM_UNAVAILABLE",
-  "UPSTREAM_TIMEOUT",
 ];
 
 /**
@@ -62,12 +56,92 @@ export function errorResponses(...codes: ErrorCode[]) {
   );
 }
 
-/** `security` of routes that need the local JWT and the Factus token. */
-export const FACTUS_SECURITY = [{ bearerAuth: [], factusToken: [] }];
-/** `security` of routes that need only the local JWT. */
-export const LOCAL_SECURITY = [{ bearerAuth: [] }];
+/** Headers of every Factus-backed route, documented once. */
+const FactusHeaders = z.object({
+  "x-factus-token": z
+    .string()
+    .optional()
+    .meta({
+      description: "Token de acceso de Factus (de /auth/factus/login). Obligatorio.",
+      examples: ["eyJ0eXAiOi…"],
+    }),
+});
 
-/** A JSON request body for createRoute. */
+const IdempotencyHeaders = FactusHeaders.extend({
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .meta({
+      description:
+        "Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la " +
+        "respuesta guardada durante 24 h, sin crear otro documento.",
+      examples: ["8c0b7a0e-6d1f-4d8e-9a53-2f9f2f4b1c11"],
+    }),
+});
+
+/**
+ * Who may call a route, and so what it declares and enforces together: `factus` needs the local JWT and the
+ * caller's X-Factus-Token (rate-limited per user; every error a Factus call can end in), `user` the local JWT only,
+ * `public` nothing.
+ */
+export type Access = "factus" | "user" | "public";
+
+const ACCESS: Record<
+  Access,
+  {
+    security: Record<string, string[]>[];
+    middleware: MiddlewareHandler<AppEnv>[];
+    errors: readonly ErrorCode[];
+  }
+> = {
+  factus: {
+    security: [{ bearerAuth: [], factusToken: [] }],
+    middleware: [requireUser, userRateLimit, requireFactusToken],
+    errors: ["UNAUTHENTICATED", "FACTUS_TOKEN_MISSING", ...UPSTREAM_ERROR_CODES],
+  },
+  user: { security: [{ bearerAuth: [] }], middleware: [requireUser], errors: ["UNAUTHENTICATED"] },
+  public: { security: [], middleware: [], errors: [] },
+};
+
+type RouteSpec = Omit<RouteConfig, "path" | "security" | "middleware">;
+
+export interface RouteOptions {
+  /** Codes this operation answers beyond those of its access, body and parameters. */
+  errors?: readonly ErrorCode[];
+  /** Takes an `Idempotency-Key` (POST): its middleware runs last, after authentication. */
+  idempotent?: boolean;
+}
+
+/**
+ * A route whose security, middleware, headers and error responses all follow from `access` and its own request, so
+ * what the OpenAPI document declares is what the runtime enforces. Handlers are typed by `spec` as with createRoute.
+ */
+export function defineRoute<P extends string, R extends RouteSpec & { path: P }>(
+  access: Access,
+  spec: R,
+  options: RouteOptions = {},
+) {
+  const preset = ACCESS[access];
+  const request = spec.request ?? {};
+  const codes: ErrorCode[] = [
+    ...preset.errors,
+    ...(request.body ? BODY_ERRORS : []),
+    ...(request.params || request.query ? (["VALIDATION_FAILED"] as const) : []),
+    ...(options.idempotent ? (["IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
+    ...(options.errors ?? []),
+  ];
+  const headers = options.idempotent ? IdempotencyHeaders : access === "factus" ? FactusHeaders : undefined;
+  return createRoute({
+    ...spec,
+    security: preset.security,
+    middleware: [...preset.middleware, ...(options.idempotent ? [idempotency] : [])],
+    request: { ...request, ...(headers ? { headers } : {}) },
+    responses: { ...spec.responses, ...errorResponses(...codes) },
+  } as R);
+}
+
+/** A JSON request body for a route. */
 export const jsonBody = <T>(schema: T, description: string, example?: unknown) => ({
   body: {
     required: true,
@@ -76,7 +150,7 @@ export const jsonBody = <T>(schema: T, description: string, example?: unknown) =
   },
 });
 
-/** A JSON success response for createRoute. */
+/** A JSON success response for a route. */
 export const jsonResponse = <T>(schema: T, description: string) => ({
   description,
   content: { "application/json": { schema } },

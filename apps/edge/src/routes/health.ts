@@ -1,24 +1,22 @@
 import { successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import type { AppEnv } from "../lib/context";
-import { errorResponses, jsonResponse } from "../lib/openapi";
+import { defineRoute, jsonResponse } from "../lib/openapi";
 import { createRouter } from "../lib/router";
 
-export const healthRoute = createRoute({
+export const healthRoute = defineRoute("public", {
   method: "get",
   path: "/health",
   operationId: "health",
   tags: ["Sistema"],
   summary: "Estado del servicio",
   description: "Responde 200 si el Worker está arriba. No requiere autenticación ni consulta a Factus.",
-  security: [],
   responses: {
     200: jsonResponse(
       successEnvelope(z.object({ status: z.literal("ok") }), "Servicio disponible"),
       "Disponible",
     ),
-    ...errorResponses(),
   },
 });
 

@@ -1,5 +1,6 @@
 import { createRouter } from "../../lib/router";
-import { factusLogin, factusLoginRoute, factusRefresh, factusRefreshRoute } from "./factus";
+import { factusLogin, factusLoginRoute } from "./factus-login";
+import { factusRefresh, factusRefreshRoute } from "./factus-refresh";
 import { login, loginRoute } from "./login";
 
 export const authRouter = createRouter()

@@ -1,32 +1,32 @@
 import { LocalToken, LoginRequest, successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { RouteHandler } from "@hono/zod-openapi";
 import { findUserByEmail } from "../../db/users";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
-import { BODY_ERRORS, errorResponses, jsonBody, jsonResponse } from "../../lib/openapi";
+import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
 import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
 import { issueLocalToken } from "../../lib/session";
 import { enforceRateLimit } from "../../middleware/rate-limiter";
 
 const MESSAGE = "Inicio de sesión exitoso";
 
-export const loginRoute = createRoute({
-  method: "post",
-  path: "/login",
-  operationId: "login",
-  tags: ["Autenticación"],
-  summary: "Iniciar sesión en la API",
-  description:
-    "Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para " +
-    "`Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. " +
-    "Se limitan los intentos fallidos por IP y correo (10 cada 15 minutos por defecto).",
-  security: [],
-  request: jsonBody(LoginRequest, "Credenciales del usuario local"),
-  responses: {
-    200: jsonResponse(successEnvelope(LocalToken, MESSAGE), "Token emitido"),
-    ...errorResponses(...BODY_ERRORS, "INVALID_CREDENTIALS"),
+export const loginRoute = defineRoute(
+  "public",
+  {
+    method: "post",
+    path: "/login",
+    operationId: "login",
+    tags: ["Autenticación"],
+    summary: "Iniciar sesión en la API",
+    description:
+      "Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para " +
+      "`Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. " +
+      "Se limitan los intentos fallidos por IP y correo (10 cada 15 minutos por defecto).",
+    request: jsonBody(LoginRequest, "Credenciales del usuario local"),
+    responses: { 200: jsonResponse(successEnvelope(LocalToken, MESSAGE), "Token emitido") },
   },
-});
+  { errors: ["INVALID_CREDENTIALS"] },
+);
 
 export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");

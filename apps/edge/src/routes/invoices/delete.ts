@@ -1,16 +1,19 @@
-import { dianStatusOf, InvoiceDeleted, isAlreadyProcessed, successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import {
+  dianStatusOf,
+  InvoiceDeleted,
+  isAlreadyProcessed,
+  ReferenceCodeParam,
+  successEnvelope,
+} from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { findBillByReference } from "../../lib/invoice-issuance";
 import { documentRef } from "../../lib/invoice-mappers";
-import { AUTH_ERRORS, errorResponses, FACTUS_ERRORS, FACTUS_SECURITY, jsonResponse } from "../../lib/openapi";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { forgetPendingRequest } from "../../lib/pending-requests";
 import { callFactus, upstream } from "../../lib/upstream";
-import { requireFactusToken, requireUser } from "../../middleware/auth";
-import { userRateLimit } from "../../middleware/rate-limiter";
-import { FactusHeaders, ReferenceParam } from "./schema";
 
 const MESSAGE = "Factura eliminada exitosamente";
 
@@ -25,32 +28,24 @@ const DeleteQuery = z.strictObject({
     }),
 });
 
-export const deleteInvoiceRoute = createRoute({
-  method: "delete",
-  path: "/reference/{reference_code}",
-  operationId: "deleteInvoiceByReference",
-  tags: ["Facturas"],
-  summary: "Eliminar una factura rechazada",
-  description:
-    "Elimina, por su código de referencia, una factura que la DIAN **rechazó**: es lo que desbloquea el rango tras " +
-    "un FACTUS_PENDING_DOCUMENT cuya recuperación es `delete_fix_resend`. Se niega (409) a eliminar una factura que " +
-    "la DIAN aún no responde (DOCUMENT_AWAITING_DIAN: reenvíela tal cual con /retry) o que la DIAN ya tiene (regla " +
-    "90), salvo `?force=true`. Una factura validada no se puede eliminar: se corrige con una nota crédito.",
-  security: FACTUS_SECURITY,
-  middleware: [requireUser, userRateLimit, requireFactusToken] as const,
-  request: { params: ReferenceParam, query: DeleteQuery, headers: FactusHeaders },
-  responses: {
-    200: jsonResponse(successEnvelope(InvoiceDeleted, MESSAGE), "Factura eliminada"),
-    ...errorResponses(
-      ...AUTH_ERRORS,
-      ...FACTUS_ERRORS,
-      "NOT_FOUND",
-      "VALIDATION_FAILED",
-      "DOCUMENT_AWAITING_DIAN",
-      "DIAN_DOCUMENT_ALREADY_PROCESSED",
-    ),
+export const deleteInvoiceRoute = defineRoute(
+  "factus",
+  {
+    method: "delete",
+    path: "/reference/{reference_code}",
+    operationId: "deleteInvoiceByReference",
+    tags: ["Facturas"],
+    summary: "Eliminar una factura rechazada",
+    description:
+      "Elimina, por su código de referencia, una factura que la DIAN **rechazó**: es lo que desbloquea el rango tras " +
+      "un FACTUS_PENDING_DOCUMENT cuya recuperación es `delete_fix_resend`. Se niega (409) a eliminar una factura que " +
+      "la DIAN aún no responde (DOCUMENT_AWAITING_DIAN: reenvíela tal cual con /retry) o que la DIAN ya tiene (regla " +
+      "90), salvo `?force=true`. Una factura validada no se puede eliminar: se corrige con una nota crédito.",
+    request: { params: ReferenceCodeParam, query: DeleteQuery },
+    responses: { 200: jsonResponse(successEnvelope(InvoiceDeleted, MESSAGE), "Factura eliminada") },
   },
-});
+  { errors: ["DOCUMENT_AWAITING_DIAN"] },
+);
 
 export const deleteInvoice: RouteHandler<typeof deleteInvoiceRoute, AppEnv> = async (c) => {
   const { reference_code } = c.req.valid("param");

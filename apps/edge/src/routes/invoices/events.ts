@@ -1,16 +1,13 @@
-import { RadianEvent, successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { DocumentNumberParam, RadianEvent, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import type { AppEnv } from "../../lib/context";
-import { AUTH_ERRORS, errorResponses, FACTUS_ERRORS, FACTUS_SECURITY, jsonResponse } from "../../lib/openapi";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { callFactus, upstream } from "../../lib/upstream";
-import { requireFactusToken, requireUser } from "../../middleware/auth";
-import { userRateLimit } from "../../middleware/rate-limiter";
-import { FactusHeaders, NumberParam } from "./schema";
 
 const MESSAGE = "Eventos de factura obtenidos exitosamente";
 
-export const invoiceEventsRoute = createRoute({
+export const invoiceEventsRoute = defineRoute("factus", {
   method: "get",
   path: "/{number}/events",
   operationId: "listInvoiceEvents",
@@ -19,13 +16,8 @@ export const invoiceEventsRoute = createRoute({
   description:
     "Eventos que el adquiriente registró ante la DIAN (RADIAN): 030 acuse de recibo, 031 reclamo, 032 recibo del " +
     "bien o servicio, 033 aceptación expresa, 034 aceptación tácita.",
-  security: FACTUS_SECURITY,
-  middleware: [requireUser, userRateLimit, requireFactusToken] as const,
-  request: { params: NumberParam, headers: FactusHeaders },
-  responses: {
-    200: jsonResponse(successEnvelope(z.array(RadianEvent), MESSAGE), "Eventos de la factura"),
-    ...errorResponses(...AUTH_ERRORS, ...FACTUS_ERRORS, "NOT_FOUND", "VALIDATION_FAILED"),
-  },
+  request: { params: DocumentNumberParam },
+  responses: { 200: jsonResponse(successEnvelope(z.array(RadianEvent), MESSAGE), "Eventos de la factura") },
 });
 
 export const invoiceEvents: RouteHandler<typeof invoiceEventsRoute, AppEnv> = async (c) => {

@@ -2,11 +2,12 @@ import { createRouter } from "../../lib/router";
 import { createInvoice, createInvoiceRoute } from "./create";
 import { deleteInvoice, deleteInvoiceRoute } from "./delete";
 import { invoiceEvents, invoiceEventsRoute } from "./events";
-import { invoicePdf, invoicePdfRoute, invoiceXml, invoiceXmlRoute } from "./files";
 import { getInvoice, getInvoiceRoute } from "./get";
 import { listInvoices, listInvoicesRoute } from "./list";
+import { invoicePdf, invoicePdfRoute } from "./pdf";
 import { retryInvoice, retryInvoiceRoute } from "./retry";
 import { sendInvoiceEmail, sendInvoiceEmailRoute } from "./send-email";
+import { invoiceXml, invoiceXmlRoute } from "./xml";
 
 export const invoicesRouter = createRouter()
   .openapi(createInvoiceRoute, createInvoice)

@@ -1,16 +1,13 @@
 import { InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { invoiceSummary } from "../../lib/invoice-mappers";
-import { AUTH_ERRORS, errorResponses, FACTUS_ERRORS, FACTUS_SECURITY, jsonResponse } from "../../lib/openapi";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { callFactus, upstream } from "../../lib/upstream";
-import { requireFactusToken, requireUser } from "../../middleware/auth";
-import { userRateLimit } from "../../middleware/rate-limiter";
-import { FactusHeaders } from "./schema";
 
 const MESSAGE = "Facturas obtenidas exitosamente";
 
-export const listInvoicesRoute = createRoute({
+export const listInvoicesRoute = defineRoute("factus", {
   method: "get",
   path: "/",
   operationId: "listInvoices",
@@ -19,13 +16,8 @@ export const listInvoicesRoute = createRoute({
   description:
     "Facturas de la empresa, de la más reciente a la más antigua, 10 por página. Filtros por número, prefijo, código " +
     "de referencia, identificación o nombre del cliente (coincidencia parcial) y estado (1 validada, 0 pendiente).",
-  security: FACTUS_SECURITY,
-  middleware: [requireUser, userRateLimit, requireFactusToken] as const,
-  request: { query: InvoiceListQuery, headers: FactusHeaders },
-  responses: {
-    200: jsonResponse(successEnvelope(InvoiceList, MESSAGE), "Una página de facturas"),
-    ...errorResponses(...AUTH_ERRORS, ...FACTUS_ERRORS, "VALIDATION_FAILED"),
-  },
+  request: { query: InvoiceListQuery },
+  responses: { 200: jsonResponse(successEnvelope(InvoiceList, MESSAGE), "Una página de facturas") },
 });
 
 export const listInvoices: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {

@@ -1,51 +1,38 @@
-import { CreatedInvoice, dianStatusOf, successEnvelope } from "@factus-edge/contracts";
-import { createRoute, type RouteHandler } from "@hono/zod-openapi";
+import { CreatedInvoice, dianStatusOf, ReferenceCodeParam, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { findBillByReference, issueInvoice, rejectionError, respondIssued } from "../../lib/invoice-issuance";
 import { createdInvoice } from "../../lib/invoice-mappers";
-import { AUTH_ERRORS, errorResponses, FACTUS_ERRORS, FACTUS_SECURITY, jsonResponse } from "../../lib/openapi";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { forgetPendingRequest, pendingRequest } from "../../lib/pending-requests";
 import { callFactus } from "../../lib/upstream";
-import { requireFactusToken, requireUser } from "../../middleware/auth";
-import { userRateLimit } from "../../middleware/rate-limiter";
-import { FactusHeaders, ReferenceParam } from "./schema";
 
 const MESSAGE = "Factura reenviada a la DIAN";
 
-export const retryInvoiceRoute = createRoute({
-  method: "post",
-  path: "/reference/{reference_code}/retry",
-  operationId: "retryInvoiceByReference",
-  tags: ["Facturas"],
-  summary: "Terminar una factura que la DIAN no ha respondido",
-  description:
-    "Reenvía tal cual, con el mismo código de referencia, la solicitud de una factura que quedó pendiente (202: la " +
-    "DIAN no respondió a tiempo). Es el reintento oficial de Factus: consulta a la DIAN y actualiza el estado sin " +
-    "duplicar la factura ni consumir otro número. Responde 201 si quedó validada, 202 si la DIAN sigue sin " +
-    "responder, 200 si ya estaba validada. No sirve para una factura rechazada: esa se corrige y se reenvía con " +
-    "POST /invoices (mismo reference_code) o se elimina.",
-  security: FACTUS_SECURITY,
-  middleware: [requireUser, userRateLimit, requireFactusToken] as const,
-  request: { params: ReferenceParam, headers: FactusHeaders },
-  responses: {
-    201: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "Validada por la DIAN"),
-    202: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "La DIAN sigue sin responder"),
-    200: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "Ya estaba validada"),
-    ...errorResponses(
-      ...AUTH_ERRORS,
-      ...FACTUS_ERRORS,
-      "NOT_FOUND",
-      "VALIDATION_FAILED",
-      "DIAN_REJECTED",
-      "DIAN_DOCUMENT_ALREADY_PROCESSED",
-      "FACTUS_PENDING_DOCUMENT",
-      "REFERENCE_CODE_IN_USE",
-      "FACTUS_OUTCOME_UNKNOWN",
-      "CONFLICT",
-    ),
+export const retryInvoiceRoute = defineRoute(
+  "factus",
+  {
+    method: "post",
+    path: "/reference/{reference_code}/retry",
+    operationId: "retryInvoiceByReference",
+    tags: ["Facturas"],
+    summary: "Terminar una factura que la DIAN no ha respondido",
+    description:
+      "Reenvía tal cual, con el mismo código de referencia, la solicitud de una factura que quedó pendiente (202: la " +
+      "DIAN no respondió a tiempo). Es el reintento oficial de Factus: consulta a la DIAN y actualiza el estado sin " +
+      "duplicar la factura ni consumir otro número. Responde 201 si quedó validada, 202 si la DIAN sigue sin " +
+      "responder, 200 si ya estaba validada. No sirve para una factura rechazada: esa se corrige y se reenvía con " +
+      "POST /invoices (mismo reference_code) o se elimina.",
+    request: { params: ReferenceCodeParam },
+    responses: {
+      201: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "Validada por la DIAN"),
+      202: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "La DIAN sigue sin responder"),
+      200: jsonResponse(successEnvelope(CreatedInvoice, MESSAGE), "Ya estaba validada"),
+    },
   },
-});
+  { errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"] },
+);
 
 export const retryInvoice: RouteHandler<typeof retryInvoiceRoute, AppEnv> = async (c) => {
   const { reference_code } = c.req.valid("param");

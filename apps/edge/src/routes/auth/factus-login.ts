@@ -1,0 +1,36 @@
+import { FactusLoginRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { factusSession, oauthError } from "../../lib/factus-oauth";
+import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import { UPSTREAM_ERROR_CODES } from "../../lib/upstream";
+
+const MESSAGE = "Autenticación exitosa";
+
+export const factusLoginRoute = defineRoute(
+  "user",
+  {
+    method: "post",
+    path: "/factus/login",
+    operationId: "factusLogin",
+    tags: ["Autenticación"],
+    summary: "Iniciar sesión en Factus",
+    description:
+      "Hace el grant de contraseña de OAuth2 ante Factus con las credenciales de la cuenta de Factus y el client " +
+      "id/secret del servidor. Devuelve el `access_token` que se envía luego en `X-Factus-Token`.",
+    request: jsonBody(FactusLoginRequest, "Correo y contraseña de la cuenta de Factus"),
+    responses: { 200: jsonResponse(successEnvelope(FactusSession, MESSAGE), "Sesión de Factus") },
+  },
+  { errors: UPSTREAM_ERROR_CODES },
+);
+
+export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async (c) => {
+  const { email, password } = c.req.valid("json");
+  const token = await c
+    .get("factus")
+    .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
+    .catch((error) => {
+      throw oauthError(error, "Factus rechazó el correo o la contraseña");
+    });
+  return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
+};

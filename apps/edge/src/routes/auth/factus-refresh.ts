@@ -1,0 +1,34 @@
+import { FactusRefreshRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { factusSession, oauthError } from "../../lib/factus-oauth";
+import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import { UPSTREAM_ERROR_CODES } from "../../lib/upstream";
+
+const MESSAGE = "Token refrescado exitosamente";
+
+export const factusRefreshRoute = defineRoute(
+  "user",
+  {
+    method: "post",
+    path: "/factus/refresh",
+    operationId: "factusRefresh",
+    tags: ["Autenticación"],
+    summary: "Refrescar el token de Factus",
+    description: "Cambia un `refresh_token` de Factus por un par nuevo; el anterior deja de servir.",
+    request: jsonBody(FactusRefreshRequest, "Refresh token de Factus"),
+    responses: { 200: jsonResponse(successEnvelope(FactusSession, MESSAGE), "Sesión renovada") },
+  },
+  { errors: UPSTREAM_ERROR_CODES },
+);
+
+export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = async (c) => {
+  const { refresh_token } = c.req.valid("json");
+  const token = await c
+    .get("factus")
+    .auth.refreshGrant({ refreshToken: refresh_token }, { requestId: c.get("requestId") })
+    .catch((error) => {
+      throw oauthError(error, "Factus rechazó el refresh token: inicie sesión en Factus de nuevo");
+    });
+  return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
+};

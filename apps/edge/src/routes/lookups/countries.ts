@@ -1,0 +1,3 @@
+import { catalogLookup } from "./catalog";
+
+export const countries = catalogLookup("countries", "lookupCountries", "Países", "countries");

@@ -1,0 +1,8 @@
+import { catalogLookup } from "./catalog";
+
+export const municipalities = catalogLookup(
+  "municipalities",
+  "lookupMunicipalities",
+  "Municipios",
+  "municipalities",
+);

@@ -1,0 +1,3 @@
+import { catalogLookup } from "./catalog";
+
+export const taxes = catalogLookup("taxes", "lookupTaxes", "Tributos de productos", "tributes");

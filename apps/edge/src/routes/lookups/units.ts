@@ -1,0 +1,3 @@
+import { catalogLookup } from "./catalog";
+
+export const units = catalogLookup("units", "lookupUnits", "Unidades de medida", "measurementUnits");

@@ -1,0 +1,41 @@
+import { NumberingRange, NumberingRangeQuery, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import * as z from "zod";
+import type { AppEnv } from "../../lib/context";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Rangos de numeración obtenidos exitosamente";
+
+export const listRangesRoute = defineRoute("factus", {
+  method: "get",
+  path: "/",
+  operationId: "listNumberingRanges",
+  tags: ["Rangos de numeración"],
+  summary: "Listar rangos de numeración",
+  description:
+    "Rangos autorizados por la DIAN en la cuenta de Factus. `numbering_range_id` puede omitirse al crear una " +
+    "factura solo si hay exactamente un rango de facturas activo.",
+  request: { query: NumberingRangeQuery },
+  responses: { 200: jsonResponse(successEnvelope(z.array(NumberingRange), MESSAGE), "Rangos") },
+});
+
+export const listRanges: RouteHandler<typeof listRangesRoute, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  const ranges = await callFactus(() => c.get("factus").numberingRanges.list(query, upstream(c)));
+  const data = ranges.map((range) => ({
+    id: range.id,
+    document: range.document,
+    prefix: range.prefix,
+    from: range.from,
+    to: range.to,
+    current: range.current,
+    resolution_number: range.resolution_number,
+    start_date: range.start_date,
+    end_date: range.end_date,
+    technical_key: range.technical_key,
+    is_expired: range.is_expired,
+    is_active: range.is_active === 1,
+  }));
+  return c.json({ message: MESSAGE, data }, 200);
+};
