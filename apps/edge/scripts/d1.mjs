@@ -7,7 +7,8 @@ import { fileURLToPath } from "node:url";
 import { hashPassword } from "./password-hash.mjs";
 
 export const edgeDir = fileURLToPath(new URL("..", import.meta.url));
-const wranglerBin = join(
+/** wrangler's CLI: its package exports hide bin/, so it is found next to its package.json. */
+export const wranglerBin = join(
   dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
   "bin",
   "wrangler.js",

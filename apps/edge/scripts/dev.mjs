@@ -2,9 +2,8 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { addUser, edgeDir, wrangler } from "./d1.mjs";
+import { join } from "node:path";
+import { addUser, edgeDir, wrangler, wranglerBin } from "./d1.mjs";
 
 export const DEMO_USER = { email: "demo@factus.local", password: "demo-password-123", name: "Usuario demo" };
 
@@ -31,11 +30,6 @@ console.log(`
   Factus account   sandbox@factus.local / sandbox-password   (the emulator on http://127.0.0.1:8788)
 `);
 
-const wranglerBin = join(
-  dirname(createRequire(import.meta.url).resolve("wrangler/package.json")),
-  "bin",
-  "wrangler.js",
-);
 const child = spawn(
   process.execPath,
   [wranglerBin, "dev", "--ip", "127.0.0.1", "--port", "8787", "--inspector-port", "9329"],

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
 import { applyTransportFaults, type DocumentFaults, splitFaults } from "./faults";
 import { unauthenticated } from "./http";
 import { adminRoutes } from "./routes/admin";
@@ -52,6 +53,8 @@ export function createEmulatorApp(account: Account) {
 
   app.notFound((c) => c.json({ message: "Not Found" }, 404));
   app.onError((error, c) => {
+    // Hono's own refusals (malformed JSON…) answer as Laravel does: their status, a message.
+    if (error instanceof HTTPException) return c.json({ message: error.message }, error.status);
     console.error("emulator error", error instanceof Error ? error.message : String(error));
     return c.json({ message: "Server Error" }, 500);
   });

@@ -1,6 +1,6 @@
 /** Bindings of the emulator Worker (see wrangler.jsonc). */
 export interface EmulatorEnv {
-  FACTUS: DurableObjectNamespace<import("./account").FactusAccount>;
+  FACTUS: DurableObjectNamespace<import("./account-object").FactusAccount>;
   EMULATOR_CLIENT_ID: string;
   EMULATOR_CLIENT_SECRET: string;
   EMULATOR_USERNAME: string;

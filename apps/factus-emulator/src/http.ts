@@ -1,4 +1,6 @@
 import type { Context } from "hono";
+import { createMiddleware } from "hono/factory";
+import { validator } from "hono/validator";
 import type * as z from "zod";
 
 // Factus v1's response bodies, success and error, as its docs show them.
@@ -38,14 +40,25 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return errors;
 }
 
-/** Reads a JSON body; undefined when it is not JSON. */
-export async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    return undefined;
-  }
-}
+/**
+ * A JSON body checked with `schema`, as Factus checks it: a 422 with Laravel-style field errors when it does not
+ * fit (Hono answers malformed JSON with 400 before that).
+ */
+export const validJson = <S extends z.ZodType>(schema: S) =>
+  validator("json", (value, c) => {
+    const parsed = schema.safeParse(value);
+    return parsed.success ? (parsed.data as z.output<S>) : validationError(c, fieldErrors(parsed.error));
+  });
+
+/** Loads the document named by the `:number` path parameter into `c.var.document`, or answers Factus' 404. */
+export const documentParam = <T>(load: (number: string) => T | undefined, noun: string) =>
+  createMiddleware<{ Variables: { document: T } }>(async (c, next) => {
+    const number = c.req.param("number") ?? "";
+    const document = load(number);
+    if (!document) return notFound(c, `No se encontró ${noun} ${number}`);
+    c.set("document", document);
+    await next();
+  });
 
 /** Factus-style `filter[name]=value` query parameters as a plain object. */
 export function filters(c: Context, names: readonly string[]): Record<string, string | undefined> {

@@ -1,8 +1,8 @@
-import { accountOfRequest } from "./accounts";
+import { accountOfRequest } from "./account-routing";
 import type { EmulatorEnv } from "./env";
 import { DROP_MARKER, droppedResponse } from "./faults";
 
-export { FactusAccount } from "./account";
+export { FactusAccount } from "./account-object";
 
 /**
  * Every request goes to its account's object: the seeded account, or (with EMULATOR_OPEN_ACCOUNTS, for tests) any

@@ -21,7 +21,7 @@ export * from "./factus/bills";
 export * from "./factus/catalogs";
 export * from "./factus/common";
 export * from "./factus/credit-notes";
-export * from "./factus/errors";
+export * from "./factus/dates";
 export * from "./factus/numbering-ranges";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";

@@ -11,14 +11,17 @@ export class Page<T> implements AsyncIterable<T> {
     private readonly fetchPage: (page: number) => Promise<Page<T>>,
   ) {}
 
+  /** Whether Factus has a page after this one. */
   hasNextPage(): boolean {
     return this.pagination.current_page < this.pagination.last_page;
   }
 
+  /** Fetches the page after this one. */
   getNextPage(): Promise<Page<T>> {
     return this.fetchPage(this.pagination.current_page + 1);
   }
 
+  /** Every row of this page and the ones after it, fetching each next page only when needed. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     let page: Page<T> = this;
     for (;;) {

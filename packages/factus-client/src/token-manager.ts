@@ -26,6 +26,7 @@ export class TokenManager implements TokenSource {
     private readonly now: () => number = Date.now,
   ) {}
 
+  /** A live access token: cached, refreshed 60 s before expiry, one grant at a time however many callers wait. */
   async token(options: RequestOptions): Promise<string> {
     if (this.cached && this.now() < this.cached.expiresAt - REFRESH_MARGIN_MS) return this.cached.accessToken;
     this.inflight ??= this.renew(options).finally(() => {
@@ -34,6 +35,7 @@ export class TokenManager implements TokenSource {
     return this.inflight;
   }
 
+  /** Forgets `token` after Factus refused it (401), so the next call gets a new one. */
   invalidate(token: string) {
     if (this.cached?.accessToken === token) this.cached = { ...this.cached, expiresAt: 0 };
   }

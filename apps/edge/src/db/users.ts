@@ -20,15 +20,3 @@ export function findUserById(db: D1Database, id: string) {
     .bind(id)
     .first<UserRow>();
 }
-
-export async function insertUser(
-  db: D1Database,
-  user: { email: string; name: string; passwordHash: string },
-) {
-  const id = crypto.randomUUID();
-  await db
-    .prepare("INSERT INTO users (id, email, name, password_hash) VALUES (?1, ?2, ?3, ?4)")
-    .bind(id, user.email.toLowerCase(), user.name, user.passwordHash)
-    .run();
-  return id;
-}

@@ -6,21 +6,12 @@ import {
   type FactusBillSummary,
   type InvoiceDetail,
   type InvoiceSummary,
+  isoFromFactusDateTime,
   recoveryOf,
 } from "@factus-edge/contracts";
 
 /** Factus money ("81232.50" or 40000) → a JSON number with at most 2 decimals. */
 export const money = (value: string | number) => Math.round(Number(value) * 100) / 100;
-
-/** Factus' "09-01-2025 01:56:13 PM" (Colombian time) → "2025-01-09T13:56:13-05:00"; other texts pass through. */
-export function isoFromFactus(text: string | null | undefined): string | null {
-  if (!text) return null;
-  const match = /^(\d{2})-(\d{2})-(\d{4}) (\d{2}):(\d{2}):(\d{2})(?: (AM|PM))?$/.exec(text.trim());
-  if (!match) return text;
-  const [, day, month, year, hours, minutes, seconds, half] = match;
-  const hour = half ? (Number(hours) % 12) + (half === "PM" ? 12 : 0) : Number(hours);
-  return `${year}-${month}-${day}T${String(hour).padStart(2, "0")}:${minutes}:${seconds}-05:00`;
-}
 
 /** The prefix of a number ("SETP990000001" → "SETP"), when Factus does not send the range. */
 const prefixOf = (bill: FactusBill) =>
@@ -65,7 +56,7 @@ export function documentRef(
 /** Factus' bill → the customer's documented detail shape (seed 004), plus documented extras. */
 export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail {
   const { company, customer } = bill;
-  const createdAt = isoFromFactus(bill.bill.created_at);
+  const createdAt = isoFromFactusDateTime(bill.bill.created_at);
   return {
     status: "success",
     message,
@@ -95,7 +86,7 @@ export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail 
         status: dianStatusOf(bill.bill.status, bill.bill.errors),
         dian_status: dianStatusOf(bill.bill.status, bill.bill.errors),
         qr_url: bill.bill.qr,
-        validated_at: isoFromFactus(bill.bill.validated),
+        validated_at: isoFromFactusDateTime(bill.bill.validated),
         dian_notifications: bill.bill.errors,
       },
       items: bill.items.map((item) => ({
@@ -121,6 +112,6 @@ export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
     status: dianStatusOf(row.status, row.errors),
     dian_status: dianStatusOf(row.status, row.errors),
     dian_notifications: row.errors,
-    created_at: isoFromFactus(row.created_at) ?? row.created_at,
+    created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
   };
 }

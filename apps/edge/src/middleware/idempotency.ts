@@ -30,7 +30,7 @@ interface StoredKey {
 
 async function sha256Hex(text: string) {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return new Uint8Array(digest).toHex();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,5 +1,6 @@
 import {
   type BillTotals,
+  colombiaDateTime,
   type FactusBillRequest,
   formatCents,
   type InvoiceTotals,
@@ -18,12 +19,6 @@ export interface CufeInput {
   issuerNit: string;
   customerIdentification: string;
   technicalKey: string;
-}
-
-/** Colombian civil time (UTC−5, no daylight saving) of an ISO instant: [YYYY-MM-DD, HH:mm:ss]. */
-export function colombiaDateTime(iso: string): [string, string] {
-  const local = new Date(new Date(iso).getTime() - 5 * 3600_000).toISOString();
-  return [local.slice(0, 10), local.slice(11, 19)];
 }
 
 /** The concatenation DIAN hashes into a CUFE (SPEC §3), exposed so tests can recompute it independently. */
@@ -50,7 +45,7 @@ export function cufeSource(input: CufeInput): string {
 
 export async function sha384Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-384", new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, "0")).join("");
+  return new Uint8Array(digest).toHex();
 }
 
 /** Sum of item taxes per tribute (IVA = 1, INC = 4, ICA = 3), as 2-decimal strings. */

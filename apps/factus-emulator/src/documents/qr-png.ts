@@ -70,13 +70,6 @@ export async function qrPng(text: string, scale = 4): Promise<Uint8Array> {
   ]);
 }
 
-export function base64(bytes: Uint8Array): string {
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 const rendered = new Map<string, Promise<string>>();
 const RENDERED_CACHE_SIZE = 500;
 
@@ -85,7 +78,7 @@ export function qrDataUri(text: string): Promise<string> {
   let uri = rendered.get(text);
   if (!uri) {
     if (rendered.size >= RENDERED_CACHE_SIZE) rendered.delete(rendered.keys().next().value!);
-    uri = qrPng(text).then((png) => `data:image/png;base64,${base64(png)}`);
+    uri = qrPng(text).then((png) => `data:image/png;base64,${png.toBase64()}`);
     rendered.set(text, uri);
   }
   return uri;

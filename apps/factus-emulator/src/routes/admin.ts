@@ -1,9 +1,27 @@
 import { RADIAN_EVENTS } from "@factus-edge/contracts";
+import type { Context } from "hono";
 import { Hono } from "hono";
+import * as z from "zod";
 import { sha384Hex } from "../documents/cufe";
-import { jsonBody } from "../http";
+import { sameSecret } from "../secrets";
 import type { Account } from "../services/account";
-import { safeEqual } from "./oauth";
+
+const FaultBody = z.object({
+  fault: z.string().min(1),
+  times: z.int().positive().default(1),
+  path_prefix: z.string().default("/v1/"),
+});
+const SettingsBody = z.object({ validated_reference_resend: z.enum(["reject", "return"]) });
+const ClockBody = z.object({ advance_seconds: z.number() });
+const RadianEventBody = z.object({
+  event_code: z.string().refine((code) => RADIAN_EVENTS.some((event) => event.code === code)),
+});
+
+/** A test control's JSON body (tests send it with or without a content type), or undefined when it does not fit. */
+async function adminBody<S extends z.ZodType>(c: Context, schema: S): Promise<z.output<S> | undefined> {
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  return parsed.success ? parsed.data : undefined;
+}
 
 /**
  * `/__emulator/*`: test controls Factus does not have (arm faults, move the clock, record RADIAN events, read sent
@@ -14,22 +32,16 @@ export function adminRoutes(account: Account) {
 
   app.use(async (c, next) => {
     const secret = c.req.header("x-emulator-admin") ?? "";
-    if (!account.config.faultsEnabled || !safeEqual(secret, account.config.adminSecret)) {
+    if (!account.config.faultsEnabled || !sameSecret(secret, account.config.adminSecret)) {
       return c.json({ message: "Not Found" }, 404);
     }
     await next();
   });
 
   app.post("/faults", async (c) => {
-    const body = (await jsonBody(c)) as
-      | { fault?: unknown; times?: unknown; path_prefix?: unknown }
-      | undefined;
-    if (typeof body?.fault !== "string") return c.json({ message: "fault is required" }, 422);
-    account.armedFaults.push({
-      fault: body.fault,
-      remaining: typeof body.times === "number" && body.times > 0 ? body.times : 1,
-      pathPrefix: typeof body.path_prefix === "string" ? body.path_prefix : "/v1/",
-    });
+    const body = await adminBody(c, FaultBody);
+    if (!body) return c.json({ message: "fault is required" }, 422);
+    account.armedFaults.push({ fault: body.fault, remaining: body.times, pathPrefix: body.path_prefix });
     return c.json({ armed: account.armedFaults.length });
   });
 
@@ -39,29 +51,25 @@ export function adminRoutes(account: Account) {
   });
 
   app.post("/settings", async (c) => {
-    const body = (await jsonBody(c)) as { validated_reference_resend?: unknown } | undefined;
-    const resend = body?.validated_reference_resend;
-    if (resend !== "reject" && resend !== "return")
-      return c.json({ message: 'validated_reference_resend must be "reject" or "return"' }, 422);
-    account.settings.validatedReferenceResend = resend;
-    return c.json({ validated_reference_resend: resend });
+    const body = await adminBody(c, SettingsBody);
+    if (!body) return c.json({ message: 'validated_reference_resend must be "reject" or "return"' }, 422);
+    account.settings.validatedReferenceResend = body.validated_reference_resend;
+    return c.json(body);
   });
 
   app.post("/clock", async (c) => {
-    const body = (await jsonBody(c)) as { advance_seconds?: unknown } | undefined;
-    const seconds = Number(body?.advance_seconds);
-    if (!Number.isFinite(seconds)) return c.json({ message: "advance_seconds is required" }, 422);
-    account.advanceClock(seconds);
+    const body = await adminBody(c, ClockBody);
+    if (!body) return c.json({ message: "advance_seconds is required" }, 422);
+    account.advanceClock(body.advance_seconds);
     return c.json({ now: account.now() });
   });
 
   app.post("/bills/:number/radian-events", async (c) => {
     const bill = account.store.documentByNumber("bill", c.req.param("number"));
     if (bill?.status !== 1) return c.json({ message: "No validated bill with that number" }, 404);
-    const body = (await jsonBody(c)) as { event_code?: unknown } | undefined;
-    const code = String(body?.event_code ?? "");
-    if (!RADIAN_EVENTS.some((event) => event.code === code))
-      return c.json({ message: "Unknown event_code" }, 422);
+    const body = await adminBody(c, RadianEventBody);
+    if (!body) return c.json({ message: "Unknown event_code" }, 422);
+    const code = body.event_code;
     const now = account.now();
     const number = `AP${account.store.countEvents() + 1}`;
     account.store.insertEvent({

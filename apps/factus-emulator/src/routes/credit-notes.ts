@@ -2,48 +2,27 @@ import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/co
 import { Hono } from "hono";
 import type { EmulatorVariables } from "../app";
 import { qrDataUri } from "../documents/qr-png";
-import {
-  done,
-  fieldErrors,
-  filters,
-  jsonBody,
-  notFound,
-  ok,
-  pageOf,
-  pagination,
-  validationError,
-} from "../http";
+import { documentParam, done, filters, ok, pageOf, pagination, validJson } from "../http";
 import type { Account } from "../services/account";
-import {
-  creditNoteSummaryView,
-  creditNoteView,
-  readCreditNote,
-  validateCreditNote,
-} from "../services/credit-notes";
-import { printable } from "../services/printables";
+import { validateCreditNote } from "../services/credit-notes";
 import { PAGE_SIZE } from "../store/store";
+import { creditNoteSummaryView, creditNoteView, readCreditNote } from "../views/credit-note-view";
+import { printable } from "../views/printable-view";
 import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
 
 export function creditNoteRoutes(account: Account) {
   const { store } = account;
   const app = new Hono<{ Variables: EmulatorVariables }>();
-  const load = (number: string) => {
+  const note = documentParam((number) => {
     const row = store.documentByNumber("credit_note", number);
     return row ? readCreditNote(account, row) : undefined;
-  };
-  const missing = (c: Parameters<typeof notFound>[0]) =>
-    notFound(c, `No se encontró la nota crédito ${c.req.param("number")}`);
+  }, "la nota crédito");
 
-  app.post("/validate", async (c) => {
-    const body = await jsonBody(c);
-    if (body === undefined) return c.json({ message: "El cuerpo debe ser JSON válido" }, 400);
-    const parsed = FactusCreditNoteRequest.safeParse(body);
-    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    const outcome = await validateCreditNote(account, parsed.data, c.get("documentFaults").verdict);
-    return answerIssue(c, "credit_note", outcome, async (row) => {
-      const note = readCreditNote(account, row);
-      return creditNoteView(note, await qrDataUri(row.cufe));
-    });
+  app.post("/validate", validJson(FactusCreditNoteRequest), async (c) => {
+    const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    return answerIssue(c, "credit_note", outcome, async (row) =>
+      creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe)),
+    );
   });
 
   app.get("/", (c) => {
@@ -57,34 +36,22 @@ export function creditNoteRoutes(account: Account) {
     });
   });
 
-  app.get("/download-pdf/:number", (c) => {
-    const note = load(c.req.param("number"));
-    if (!note) return missing(c);
-    return ok(c, pdfData(printable("credit_note", note, note.bill?.number)));
-  });
+  const printed = (stored: ReturnType<typeof readCreditNote>) =>
+    printable("credit_note", stored, stored.bill?.number);
+  app.get("/download-pdf/:number", note, (c) => ok(c, pdfData(printed(c.var.document))));
 
-  app.get("/download-xml/:number", (c) => {
-    const note = load(c.req.param("number"));
-    if (!note) return missing(c);
-    return ok(c, xmlData(printable("credit_note", note, note.bill?.number)));
-  });
+  app.get("/download-xml/:number", note, (c) => ok(c, xmlData(printed(c.var.document))));
 
   app.delete("/reference/:reference", deleteByReference(store, "credit_note"));
 
-  app.post("/send-email/:number", async (c) => {
-    const note = load(c.req.param("number"));
-    if (!note) return missing(c);
-    const parsed = FactusSendEmailRequest.safeParse(await jsonBody(c));
-    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    store.recordEmail(note.row.id, parsed.data.email, account.now());
+  app.post("/send-email/:number", note, validJson(FactusSendEmailRequest), (c) => {
+    store.recordEmail(c.var.document.row.id, c.req.valid("json").email, account.now());
     return done(c, "Nota crédito enviada al cliente con éxito");
   });
 
-  app.get("/:number", async (c) => {
-    const note = load(c.req.param("number"));
-    if (!note) return missing(c);
-    return ok(c, creditNoteView(note, await qrDataUri(note.row.cufe)));
-  });
+  app.get("/:number", note, async (c) =>
+    ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe))),
+  );
 
   return app;
 }

@@ -1,7 +1,6 @@
 import type { Context } from "hono";
 import type { EmulatorVariables } from "../app";
 import { documentFileName, documentPdf, documentXml, type PrintableDocument } from "../documents/printable";
-import { base64 } from "../documents/qr-png";
 import { loseAnswer } from "../faults";
 import { conflict, created, done, notFound, ok, validationError } from "../http";
 import type { IssueOutcome } from "../services/issue-document";
@@ -64,13 +63,13 @@ export async function answerIssue(
 /** `data` of download-pdf. */
 export const pdfData = (document: PrintableDocument) => ({
   file_name: documentFileName(document),
-  pdf_base_64_encoded: base64(documentPdf(document)),
+  pdf_base_64_encoded: documentPdf(document).toBase64(),
 });
 
 /** `data` of download-xml. */
 export const xmlData = (document: PrintableDocument) => ({
   file_name: documentFileName(document),
-  xml_base_64_encoded: base64(new TextEncoder().encode(documentXml(document))),
+  xml_base_64_encoded: new TextEncoder().encode(documentXml(document)).toBase64(),
 });
 
 /** Deletes a document DIAN has not validated, by its reference code (a validated one needs a credit note). */

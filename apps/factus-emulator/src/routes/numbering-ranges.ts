@@ -1,16 +1,6 @@
 import { FactusCreateNumberingRangeRequest, nameOfCode, RANGE_DOCUMENT_TYPES } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import {
-  created,
-  done,
-  fieldErrors,
-  filters,
-  jsonBody,
-  notFound,
-  ok,
-  pagination,
-  validationError,
-} from "../http";
+import { created, done, filters, notFound, ok, pagination, validationError, validJson } from "../http";
 import type { Account } from "../services/account";
 import type { RangeRow } from "../store/rows";
 import { dayMonthYear } from "../views/format";
@@ -83,10 +73,8 @@ export function numberingRangeRoutes(account: Account) {
     return range ? ok(c, rangeView(range, today(), true)) : notFound(c, "Rango de numeración no encontrado");
   });
 
-  app.post("/", async (c) => {
-    const parsed = FactusCreateNumberingRangeRequest.safeParse(await jsonBody(c));
-    if (!parsed.success) return validationError(c, fieldErrors(parsed.error));
-    const input = parsed.data;
+  app.post("/", validJson(FactusCreateNumberingRangeRequest), (c) => {
+    const input = c.req.valid("json");
     if (!nameOfCode(RANGE_DOCUMENT_TYPES, input.document)) {
       return validationError(c, { document: ["Tipo de documento desconocido"] });
     }

@@ -1,16 +1,7 @@
 import { Hono } from "hono";
-import { accountToken } from "../accounts";
+import { accountToken } from "../account-routing";
+import { sameSecret } from "../secrets";
 import type { Account } from "../services/account";
-
-/** Constant-time string comparison, so credential checks leak nothing through timing. */
-export function safeEqual(a: string, b: string) {
-  const left = new TextEncoder().encode(a);
-  const right = new TextEncoder().encode(b);
-  let difference = left.length ^ right.length;
-  for (let i = 0; i < Math.max(left.length, right.length); i++)
-    difference |= (left[i] ?? 0) ^ (right[i] ?? 0);
-  return difference === 0;
-}
 
 /** `POST /oauth/token`: Laravel Passport's password and refresh grants, form-encoded, as Factus runs them. */
 export function oauthRoutes(account: Account) {
@@ -26,8 +17,8 @@ export function oauthRoutes(account: Account) {
     const field = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : "");
 
     if (
-      !safeEqual(field("client_id"), config.clientId) ||
-      !safeEqual(field("client_secret"), config.clientSecret)
+      !sameSecret(field("client_id"), config.clientId) ||
+      !sameSecret(field("client_secret"), config.clientSecret)
     ) {
       return c.json(
         {
@@ -41,8 +32,8 @@ export function oauthRoutes(account: Account) {
     let username: string;
     if (field("grant_type") === "password") {
       const knownUser =
-        config.openAccounts || safeEqual(field("username").toLowerCase(), config.username.toLowerCase());
-      if (!knownUser || !field("username") || !safeEqual(field("password"), config.password)) {
+        config.openAccounts || sameSecret(field("username").toLowerCase(), config.username.toLowerCase());
+      if (!knownUser || !field("username") || !sameSecret(field("password"), config.password)) {
         return c.json(
           {
             error: "invalid_grant",

@@ -2,6 +2,7 @@ import {
   ALLOWANCE_CONCEPTS,
   BILL_DOCUMENT_TYPES,
   type FactusBillRequest,
+  factusDateTime,
   type InvoiceTotals,
   nameOfCode,
   OPERATION_TYPES,
@@ -10,7 +11,7 @@ import {
 } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
 import type { DocumentRow, RangeRow } from "../store/rows";
-import { dayMonthYear, factusDateTime, money } from "./format";
+import { dayMonthYear, money } from "./format";
 import {
   companyView,
   customerName,

@@ -2,15 +2,8 @@ import * as z from "zod";
 import { CREDIT_NOTE_CORRECTION_CONCEPTS, codesOf, PAYMENT_METHODS } from "../catalogs/dian";
 import { Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "../schemas/invoice-request";
 import { code, integerLike, strict, text } from "../schemas/primitives";
-import { FactusBillCustomer, FactusBillItem, FactusCompany } from "./bills";
-import {
-  FactusCodeText,
-  FactusFlag,
-  FactusMoney,
-  FactusNotifications,
-  factusEnvelope,
-  factusPage,
-} from "./common";
+import { FactusBillCustomer, FactusBillItem, FactusBillSummary, FactusCompany } from "./bills";
+import { FactusFlag, FactusMoney, FactusNotifications, factusEnvelope, factusPage } from "./common";
 
 /** `POST /v1/credit-notes/validate`: a credit note that references a validated bill. */
 export const FactusCreditNoteRequest = strict({
@@ -52,15 +45,6 @@ export const FactusCreditNote = z.looseObject({
 export type FactusCreditNote = z.infer<typeof FactusCreditNote>;
 export const FactusCreditNoteResponse = factusEnvelope(FactusCreditNote);
 
-export const FactusCreditNoteSummary = z.looseObject({
-  id: z.number(),
-  number: z.string(),
-  reference_code: z.string().nullable(),
-  identification: FactusCodeText,
-  graphic_representation_name: z.string().nullable(),
-  total: FactusMoney,
-  status: FactusFlag,
-  errors: FactusNotifications,
-  created_at: z.string(),
-});
+/** A row of `GET /v1/credit-notes`: a bill row's fields, without the customer's e-mail and split names. */
+export const FactusCreditNoteSummary = FactusBillSummary.omit({ company: true, names: true, email: true });
 export const FactusCreditNotePage = factusPage(FactusCreditNoteSummary);

@@ -65,6 +65,7 @@ export class BillsResource {
     );
   }
 
+  /** One bill in full (`GET /v1/bills/show/{number}`): company, customer, totals, CUFE, DIAN status, items. */
   async get(number: string, options: RequestOptions = {}) {
     const response = await this.http.request(
       { method: "GET", path: `/v1/bills/show/${segment(number)}` },

@@ -24,18 +24,22 @@ export class CatalogsResource {
     return (response as { data: z.output<S>["data"] }).data;
   }
 
+  /** Municipalities with their Factus ids (what `municipality_id` takes), optionally filtered by name. */
   municipalities(name?: string, options: RequestOptions = {}) {
     return this.list("/v1/municipalities", FactusMunicipalities, name, options);
   }
 
+  /** Countries (ISO 3166, Spanish names), optionally filtered by name. */
   countries(name?: string, options: RequestOptions = {}) {
     return this.list("/v1/countries", FactusCountries, name, options);
   }
 
+  /** Product tributes (IVA, INC, ICA…) with their Factus ids (an item's `tribute_id`). */
   tributes(name?: string, options: RequestOptions = {}) {
     return this.list("/v1/tributes/products", FactusTributes, name, options);
   }
 
+  /** Units of measure with their Factus ids (an item's `unit_measure_id`; 70 is "unidad"). */
   measurementUnits(name?: string, options: RequestOptions = {}) {
     return this.list("/v1/measurement-units", FactusMeasurementUnits, name, options);
   }
@@ -63,6 +67,7 @@ export class CatalogsResource {
 export class CompanyResource {
   constructor(private readonly http: HttpCore) {}
 
+  /** The company (issuer) of the account: NIT, names, address, responsibilities. */
   async get(options: RequestOptions = {}) {
     return (await this.http.request({ method: "GET", path: "/v1/company" }, FactusCompanyResponse, options))
       .data;

@@ -25,6 +25,7 @@ export class CreditNotesResource {
     return (await this.http.request({ method: "POST", path, json }, FactusCreditNoteResponse, options)).data;
   }
 
+  /** One page of credit notes, newest first; iterate the page with `for await` to walk all of them. */
   async list(
     params: BillFilters & { page?: number } = {},
     options: RequestOptions = {},
@@ -40,21 +41,25 @@ export class CreditNotesResource {
     );
   }
 
+  /** One credit note in full, with the bill it corrects. */
   async get(number: string, options: RequestOptions = {}) {
     const path = `/v1/credit-notes/${segment(number)}`;
     return (await this.http.request({ method: "GET", path }, FactusCreditNoteResponse, options)).data;
   }
 
+  /** `{ file_name, pdf_base_64_encoded }`. */
   async downloadPdf(number: string, options: RequestOptions = {}) {
     const path = `/v1/credit-notes/download-pdf/${segment(number)}`;
     return (await this.http.request({ method: "GET", path }, FactusPdf, options)).data;
   }
 
+  /** `{ file_name, xml_base_64_encoded }`. */
   async downloadXml(number: string, options: RequestOptions = {}) {
     const path = `/v1/credit-notes/download-xml/${segment(number)}`;
     return (await this.http.request({ method: "GET", path }, FactusXml, options)).data;
   }
 
+  /** Deletes a credit note DIAN has not validated, by its reference code. Returns Factus' message. */
   async delete(referenceCode: string, options: RequestOptions = {}) {
     const path = `/v1/credit-notes/reference/${segment(referenceCode)}`;
     return (await this.http.request({ method: "DELETE", path }, FactusMessage, options)).message;

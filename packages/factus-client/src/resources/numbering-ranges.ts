@@ -15,6 +15,7 @@ import { filterQuery } from "./bills";
 export class NumberingRangesResource {
   constructor(private readonly http: HttpCore) {}
 
+  /** The account's numbering ranges, filtered as Factus allows (id, document, resolution, key, active). */
   async list(filters: z.input<typeof FactusNumberingRangeFilters> = {}, options: RequestOptions = {}) {
     const query = filterQuery(this.http.prepare(FactusNumberingRangeFilters, filters, options));
     return (
@@ -26,11 +27,13 @@ export class NumberingRangesResource {
     ).data.data;
   }
 
+  /** One numbering range by its Factus id. */
   async get(id: number, options: RequestOptions = {}) {
     const path = `/v1/numbering-ranges/${Math.trunc(id)}`;
     return (await this.http.request({ method: "GET", path }, FactusNumberingRangeResponse, options)).data;
   }
 
+  /** Creates a numbering range (an administrative action: the range must match a DIAN resolution). */
   async create(input: z.input<typeof FactusCreateNumberingRangeRequest>, options: RequestOptions = {}) {
     const json = this.http.prepare(FactusCreateNumberingRangeRequest, input, options);
     return (
@@ -42,6 +45,7 @@ export class NumberingRangesResource {
     ).data;
   }
 
+  /** Deletes a numbering range that has issued no document. Returns Factus' message. */
   async delete(id: number, options: RequestOptions = {}) {
     const path = `/v1/numbering-ranges/${Math.trunc(id)}`;
     return (await this.http.request({ method: "DELETE", path }, FactusMessage, options)).message;

@@ -6,7 +6,8 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
-import { issueInvoice, respondIssued } from "../../lib/invoice-issuance";
+import { respondIssued } from "../../lib/invoice-answers";
+import { issueInvoice } from "../../lib/invoice-issuance";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
 
 const MESSAGE = "Factura creada exitosamente";

@@ -7,9 +7,9 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
+import { findBillByReference } from "../../lib/bill-lookup";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
-import { findBillByReference } from "../../lib/invoice-issuance";
 import { documentRef } from "../../lib/invoice-mappers";
 import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { forgetPendingRequest } from "../../lib/pending-requests";

@@ -1,8 +1,10 @@
 import { CreatedInvoice, dianStatusOf, ReferenceCodeParam, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { findBillByReference } from "../../lib/bill-lookup";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
-import { findBillByReference, issueInvoice, rejectionError, respondIssued } from "../../lib/invoice-issuance";
+import { rejectionError, respondIssued } from "../../lib/invoice-answers";
+import { issueInvoice } from "../../lib/invoice-issuance";
 import { createdInvoice } from "../../lib/invoice-mappers";
 import { defineRoute, jsonResponse } from "../../lib/openapi";
 import { forgetPendingRequest, pendingRequest } from "../../lib/pending-requests";

@@ -1,11 +1,12 @@
 // The emulator serves one Factus account per Durable Object. Tokens carry their account so the Worker entry can
 // route every call to the right object without a lookup: `<base64url(username)>.<random hex>`.
 
-const encode = (text: string) => btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+const encode = (text: string) =>
+  new TextEncoder().encode(text).toBase64({ alphabet: "base64url", omitPadding: true });
 
 function decode(tag: string): string | undefined {
   try {
-    const text = atob(tag.replace(/-/g, "+").replace(/_/g, "/"));
+    const text = new TextDecoder().decode(Uint8Array.fromBase64(tag, { alphabet: "base64url" }));
     return /^[^\s@]+@[^\s@]+$/.test(text) ? text : undefined;
   } catch {
     return undefined;
@@ -14,10 +15,7 @@ function decode(tag: string): string | undefined {
 
 /** A new opaque token that names its account. */
 export function accountToken(username: string): string {
-  const random = [...crypto.getRandomValues(new Uint8Array(32))].map((byte) =>
-    byte.toString(16).padStart(2, "0"),
-  );
-  return `${encode(username.toLowerCase())}.${random.join("")}`;
+  return `${encode(username.toLowerCase())}.${crypto.getRandomValues(new Uint8Array(32)).toHex()}`;
 }
 
 /** The account a token belongs to, when it is one of ours. */

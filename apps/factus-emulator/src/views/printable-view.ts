@@ -1,9 +1,9 @@
-import { colombiaDateTime, DIAN_QR_BASE } from "../documents/cufe";
+import { colombiaDateTime, factusDateTime } from "@factus-edge/contracts";
+import { DIAN_QR_BASE } from "../documents/cufe";
 import type { PrintableDocument } from "../documents/printable";
 import type { DocumentRow } from "../store/rows";
-import type { StoredBill } from "../views/bill-view";
-import { factusDateTime } from "../views/format";
-import { companyView, customerView, itemsView } from "../views/parties";
+import type { StoredBill } from "./bill-view";
+import { companyView, customerView, itemsView } from "./parties";
 
 /** The printable form of a stored bill or credit note (both keep a Factus request and its totals). */
 export function printable(
