@@ -209,7 +209,9 @@ describe("other routes", () => {
     expect((await expectStatus(await api(session, "/lookups/units?name=kilo"), 200)).data).toEqual([
       { id: 414, code: "KGM", name: "kilogramo" },
     ]);
-    expect((await expectStatus(await api(session, "/lookups/countries?name=colo"), 200)).data).toEqual([]);
+    expect((await expectStatus(await api(session, "/lookups/countries?name=colombia"), 200)).data).toEqual([
+      { id: 46, code: "CO", name: "Colombia" },
+    ]);
     const acquirer = await expectStatus(
       await api(session, "/lookups/acquirer?identification_document_id=3&identification_number=12345678"),
       200,

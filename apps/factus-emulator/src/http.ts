@@ -19,12 +19,20 @@ export const notFound = (c: Context, message: string) => c.json({ status: "Not F
 
 export const conflict = (c: Context, message: string) => c.json({ status: "Conflict", message }, 409);
 
-/** 422 with `data.errors` keyed by field (a list of messages each) or by DIAN rule (a text each). */
-export const validationError = (
+/**
+ * 422 with `data.errors` keyed by field (a list of messages each) or by DIAN rule (a text each), and `data.message`
+ * summing them up as Laravel does: the first message, and how many more there are.
+ */
+export function validationError(
   c: Context,
   errors: Record<string, string[] | string>,
   message = "Error de validación",
-) => c.json({ status: "Validation error", message, data: { errors } }, 422);
+) {
+  const texts = Object.values(errors).flat();
+  const more = texts.length - 1;
+  const summary = `${texts[0] ?? message}${more > 0 ? ` (y ${more} ${more === 1 ? "error más" : "errores más"})` : ""}`;
+  return c.json({ status: "Validation error", message, data: { message: summary, errors } }, 422);
+}
 
 /** zod issues → Laravel-style `{ "customer.dv": ["…"] }`. */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {
@@ -68,8 +76,19 @@ export function filters(c: Context, names: readonly string[]): Record<string, st
 /** `?page=` as a positive integer (1 when absent or invalid). */
 export const pageOf = (c: Context) => Math.max(1, Math.floor(Number(c.req.query("page") ?? "1")) || 1);
 
-/** Laravel's pagination object, with links as Factus returns them. */
-export function pagination(baseUrl: string, path: string, page: number, perPage: number, total: number) {
+/**
+ * Laravel's pagination object, with links as Factus returns them. Factus' published examples disagree on the
+ * previous/next links: the bill list leaves their `page` out, the credit-note list carries it (`null` or a number);
+ * `edgePages` follows the example of each list.
+ */
+export function pagination(
+  baseUrl: string,
+  path: string,
+  page: number,
+  perPage: number,
+  total: number,
+  edgePages: "omit" | "include" = "omit",
+) {
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   const link = (target: number) => `${baseUrl}${path}?page=${target}`;
   return {
@@ -84,7 +103,7 @@ export function pagination(baseUrl: string, path: string, page: number, perPage:
         url: page > 1 ? link(page - 1) : null,
         label: "&laquo; Anterior",
         active: false,
-        page: page > 1 ? page - 1 : null,
+        ...(edgePages === "include" ? { page: page > 1 ? page - 1 : null } : {}),
       },
       ...Array.from({ length: Math.min(lastPage, 10) }, (_, index) => ({
         url: link(index + 1),
@@ -96,7 +115,7 @@ export function pagination(baseUrl: string, path: string, page: number, perPage:
         url: page < lastPage ? link(page + 1) : null,
         label: "Siguiente &raquo;",
         active: false,
-        page: page < lastPage ? page + 1 : null,
+        ...(edgePages === "include" ? { page: page < lastPage ? page + 1 : null } : {}),
       },
     ],
   };

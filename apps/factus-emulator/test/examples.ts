@@ -16,6 +16,9 @@ export { default as creditNoteRequest } from "../../../fixtures/factus-v1/notas-
 export { default as creditNoteCreated } from "../../../fixtures/factus-v1/notas-credito__crear-y-validar.2.json";
 export { default as creditNotePdf } from "../../../fixtures/factus-v1/notas-credito__descargar-pdf.1.json";
 export { default as creditNoteXml } from "../../../fixtures/factus-v1/notas-credito__descargar-xml.1.json";
+export { default as creditNoteDeleted } from "../../../fixtures/factus-v1/notas-credito__eliminar.1.json";
+export { default as creditNoteEmailed } from "../../../fixtures/factus-v1/notas-credito__enviar-correo.2.json";
+export { default as creditNoteShow } from "../../../fixtures/factus-v1/notas-credito__ver.1.json";
 export { default as creditNoteList } from "../../../fixtures/factus-v1/notas-credito__ver-filtrar.1.json";
 export { default as countries } from "../../../fixtures/factus-v1/paises__obtener-paises.1.json";
 export { default as rangeCreated } from "../../../fixtures/factus-v1/rangos-de-numeracion__crear-rango.1.json";

@@ -105,11 +105,11 @@ export function nitBill(rangeId: number, dv: string) {
 }
 
 /**
- * Where `actual` lacks a key of the published `example`, or has it with another JSON type. Nulls in the example
- * say nothing about the type; arrays compare their first elements.
+ * Where `actual` differs in shape from the published `example`: a key missing or extra, or a JSON type that differs.
+ * Nulls on either side say nothing about the type; arrays compare their first elements.
  */
 export function shapeMismatches(example: unknown, actual: unknown, path = "$"): string[] {
-  if (example === null || example === undefined) return [];
+  if (example === null || example === undefined || actual === null) return [];
   const kind = (value: unknown) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
   if (kind(example) !== kind(actual)) return [`${path}: expected ${kind(example)}, got ${kind(actual)}`];
   if (Array.isArray(example)) {
@@ -119,11 +119,16 @@ export function shapeMismatches(example: unknown, actual: unknown, path = "$"): 
       : [];
   }
   if (typeof example === "object") {
-    return Object.entries(example as Record<string, unknown>).flatMap(([key, value]) =>
-      key in (actual as object)
-        ? shapeMismatches(value, (actual as Record<string, unknown>)[key], `${path}.${key}`)
-        : [`${path}.${key}: missing`],
-    );
+    const expected = example as Record<string, unknown>;
+    const got = actual as Record<string, unknown>;
+    return [
+      ...Object.entries(expected).flatMap(([key, value]) =>
+        key in got ? shapeMismatches(value, got[key], `${path}.${key}`) : [`${path}.${key}: missing`],
+      ),
+      ...Object.keys(got)
+        .filter((key) => !(key in expected))
+        .map((key) => `${path}.${key}: extra`),
+    ];
   }
   return [];
 }

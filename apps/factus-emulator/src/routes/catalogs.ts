@@ -5,7 +5,7 @@ import {
   PRODUCT_TRIBUTES,
 } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import countries from "../../../../fixtures/factus-v1/paises__obtener-paises.1.json";
+import { COUNTRIES } from "../catalogs/countries";
 import { ok, validationError } from "../http";
 import { ISSUER, ISSUER_LOGO_URL } from "../store/schema";
 
@@ -29,7 +29,7 @@ export function catalogRoutes() {
   }));
 
   app.get("/municipalities", (c) => ok(c, byName(municipalities, c.req.query("name"))));
-  app.get("/countries", (c) => ok(c, byName(countries.data, c.req.query("name"))));
+  app.get("/countries", (c) => ok(c, byName(COUNTRIES, c.req.query("name"))));
   app.get("/tributes/products", (c) => ok(c, byName(PRODUCT_TRIBUTES, c.req.query("name"))));
   app.get("/measurement-units", (c) => ok(c, byName(MEASUREMENT_UNITS, c.req.query("name"))));
 

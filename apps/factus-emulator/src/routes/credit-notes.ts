@@ -32,7 +32,14 @@ export function creditNoteRoutes(account: Account) {
     const data = rows.map((row) => creditNoteSummaryView(readCreditNote(account, row)));
     return ok(c, {
       data,
-      pagination: pagination(account.config.publicBaseUrl, "/v1/credit-notes", page, PAGE_SIZE, total),
+      pagination: pagination(
+        account.config.publicBaseUrl,
+        "/v1/credit-notes",
+        page,
+        PAGE_SIZE,
+        total,
+        "include",
+      ),
     });
   });
 

@@ -69,6 +69,17 @@ export function documentRecord(
   };
 }
 
+/** A document's allowances and charges as Factus shows them, with the percentage of their base. */
+export const allowanceChargesView = (charges: FactusBillRequest["allowance_charges"]) =>
+  (charges ?? []).map((charge) => ({
+    concept_type: codeName(ALLOWANCE_CONCEPTS, charge.concept_type),
+    is_surcharge: charge.is_surcharge,
+    reason: charge.reason,
+    base_amount: money(charge.base_amount),
+    percentage: charge.base_amount > 0 ? ((charge.amount / charge.base_amount) * 100).toFixed(2) : "0.00",
+    amount: money(charge.amount),
+  }));
+
 /** `data` of Factus' bill create and show responses. */
 export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: number; number: string }[]) {
   const { row, request, totals, range } = bill;
@@ -102,14 +113,7 @@ export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: n
     },
     related_documents: request.related_documents ?? [],
     items,
-    allowance_charges: (request.allowance_charges ?? []).map((charge) => ({
-      concept_type: codeName(ALLOWANCE_CONCEPTS, charge.concept_type),
-      is_surcharge: charge.is_surcharge,
-      reason: charge.reason,
-      base_amount: money(charge.base_amount),
-      percentage: charge.base_amount > 0 ? ((charge.amount / charge.base_amount) * 100).toFixed(2) : "0.00",
-      amount: money(charge.amount),
-    })),
+    allowance_charges: allowanceChargesView(request.allowance_charges),
     withholding_taxes: withholdingTotals(items),
     mandate: null,
     credit_notes: creditNotes,

@@ -7,7 +7,7 @@ import {
 } from "@factus-edge/contracts";
 import type { Account } from "../services/account";
 import type { DocumentRow } from "../store/rows";
-import { documentRecord, documentSummary } from "./bill-view";
+import { allowanceChargesView, documentRecord, documentSummary } from "./bill-view";
 import { companyView, customerView, establishmentView, itemsView } from "./parties";
 
 export interface StoredCreditNote {
@@ -29,6 +29,7 @@ export function creditNoteView(note: StoredCreditNote, qrImage: string) {
   return {
     company: companyView(),
     establishment: establishmentView(request.establishment),
+    billing_period: request.billing_period ?? [],
     customer: customerView(request.customer),
     credit_note: {
       id: row.id,
@@ -54,6 +55,7 @@ export function creditNoteView(note: StoredCreditNote, qrImage: string) {
       },
     },
     items: itemsView(request.items, totals.items),
+    allowance_charges: allowanceChargesView(request.allowance_charges),
     withholding_taxes: [],
   };
 }

@@ -1,6 +1,13 @@
 import * as z from "zod";
 import { CREDIT_NOTE_CORRECTION_CONCEPTS, codesOf, PAYMENT_METHODS } from "../catalogs/dian";
-import { Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "../schemas/invoice-request";
+import {
+  AllowanceCharge,
+  BillingPeriod,
+  Establishment,
+  InvoiceCustomer,
+  InvoiceItem,
+  ReferenceCode,
+} from "../schemas/invoice-request";
 import { code, integerLike, strict, text } from "../schemas/primitives";
 import { FactusBillCustomer, FactusBillItem, FactusBillSummary, FactusCompany } from "./bills";
 import { FactusFlag, FactusMoney, FactusNotifications, factusEnvelope, factusPage } from "./common";
@@ -16,6 +23,8 @@ export const FactusCreditNoteRequest = strict({
   payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
   send_email: z.boolean().optional(),
   establishment: Establishment.optional(),
+  billing_period: BillingPeriod.optional().meta({ description: "Obligatorio con customization_id 22 (sin factura)." }),
+  allowance_charges: z.array(AllowanceCharge).max(50).optional(),
   customer: InvoiceCustomer,
   items: z.array(InvoiceItem).min(1).max(1000),
 }).meta({ id: "FactusCreditNoteRequest" });

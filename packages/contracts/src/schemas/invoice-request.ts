@@ -169,6 +169,14 @@ export const AllowanceCharge = strict({
   amount: decimal2(0, 100_000_000_000),
 }).meta({ id: "AllowanceCharge", description: "Descuento o recargo a nivel de factura." });
 
+/** The period a document covers (services, subscriptions; a credit note without an invoice, customization 22). */
+export const BillingPeriod = strict({
+  start_date: isoDate(),
+  start_time: timeOfDay().optional(),
+  end_date: isoDate(),
+  end_time: timeOfDay().optional(),
+});
+
 const establishmentShape = <M extends z.ZodType>(municipality: M) =>
   strict({
     name: text(250, 1),
@@ -213,12 +221,7 @@ const invoiceShape = <C extends z.ZodType, M extends z.ZodType>(customer: C, mun
       .max(50)
       .optional()
       .meta({ description: 'Documentos relacionados; obligatorios para document "03".' }),
-    billing_period: strict({
-      start_date: isoDate(),
-      start_time: timeOfDay().optional(),
-      end_date: isoDate(),
-      end_time: timeOfDay().optional(),
-    }).optional(),
+    billing_period: BillingPeriod.optional(),
     establishment: establishmentShape(municipality).optional(),
     allowance_charges: z.array(AllowanceCharge).max(50).optional(),
     customer,
