@@ -23,7 +23,9 @@ export const FactusCreditNoteRequest = strict({
   payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
   send_email: z.boolean().optional(),
   establishment: Establishment.optional(),
-  billing_period: BillingPeriod.optional().meta({ description: "Obligatorio con customization_id 22 (sin factura)." }),
+  billing_period: BillingPeriod.optional().meta({
+    description: "Obligatorio con customization_id 22 (sin factura).",
+  }),
   allowance_charges: z.array(AllowanceCharge).max(50).optional(),
   customer: InvoiceCustomer,
   items: z.array(InvoiceItem).min(1).max(1000),
