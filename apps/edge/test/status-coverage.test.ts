@@ -49,7 +49,8 @@ function provocations(operation: Operation): Provocation[] {
 }
 
 async function provoke(operation: Operation, session: Session, provocation: Provocation) {
-  if (provocation.fault) await armFault(session, provocation.fault, "/", 2);
+  // Three: a read and its one retry, plus the create after its range pre-flight (a failed lookup is not cached).
+  if (provocation.fault) await armFault(session, provocation.fault, "/", 3);
   const body = provocation.body ?? (operation.body ? JSON.stringify(operation.body(session)) : undefined);
   const headers = new Headers();
   if (body !== undefined) headers.set("content-type", provocation.contentType ?? "application/json");

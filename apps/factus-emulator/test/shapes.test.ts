@@ -1,6 +1,16 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as examples from "./examples";
-import { ADMIN, accessToken, api, call, exampleBill, json, newBillRange, shapeMismatches } from "./helpers";
+import {
+  ADMIN,
+  accessToken,
+  api,
+  call,
+  exampleBill,
+  json,
+  newBillRange,
+  nitBill,
+  shapeMismatches,
+} from "./helpers";
 
 let token: string;
 let range: { id: number; prefix: string };
@@ -213,9 +223,9 @@ describe("every endpoint answers with the keys and JSON types of Factus' publish
     await expectShape(await api(token, "/v1/company"), examples.company);
   });
 
-  it("bill delete answers the published message shape (on a pending bill)", async () => {
+  it("bill delete answers the published message shape (on a rejected bill)", async () => {
     const pendingRange = await newBillRange(token);
-    const rejected = exampleBill(pendingRange.id, { payment_form: "2" }); // credit without due date: FAB11
+    const rejected = nitBill(pendingRange.id, "7"); // a wrong check digit: DIAN's FAK24
     expect((await api(token, "/v1/bills/validate", { method: "POST", body: rejected })).status).toBe(422);
     await expectShape(
       await api(token, `/v1/bills/destroy/reference/${rejected.reference_code}`, { method: "DELETE" }),

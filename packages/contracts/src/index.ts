@@ -31,6 +31,7 @@ export * from "./schemas/envelope";
 export * from "./schemas/errors";
 export * from "./schemas/invoice-request";
 export * from "./schemas/invoice-responses";
+export * from "./schemas/invoice-rules";
 export * from "./schemas/lookups";
 export * from "./schemas/numbering-ranges";
 export * from "./schemas/path-params";

@@ -109,7 +109,16 @@ const variations: Variation[] = [
     "customer.names",
   ],
   ["NIT without dv", (i) => delete i.customer.dv, "customer.dv"],
-  ["a CC needs no dv", (i) => Object.assign(i.customer, { identification_document_id: 3, dv: undefined })],
+  [
+    "a natural person with a CC needs no dv",
+    (i) =>
+      Object.assign(i.customer, {
+        identification_document_id: 3,
+        dv: undefined,
+        legal_organization_id: 2,
+        names: "Ana Pérez",
+      }),
+  ],
   ["observation of 250 characters", (i) => Object.assign(i, { observation: "x".repeat(250) })],
   ["observation of 251 characters", (i) => Object.assign(i, { observation: "x".repeat(251) }), "observation"],
   ["price with 2 decimals", (i) => (i.items[0].price = "1000.25")],
@@ -132,12 +141,12 @@ const variations: Variation[] = [
   ["standard code 5", (i) => (i.items[0].standard_code_id = 5), "items.0.standard_code_id"],
   ["reference code with a slash", (i) => (i.reference_code = "A/B"), "reference_code"],
   [
-    "discounts larger than the invoice",
+    "an allowance discount, which Factus v1 does not offer yet",
     (i) =>
       (i.allowance_charges = [
         { concept_type: "01", is_surcharge: false, reason: "x", base_amount: 1, amount: 5_000_000 },
       ]),
-    "allowance_charges",
+    "allowance_charges.0.concept_type",
   ],
 ];
 

@@ -119,7 +119,7 @@ describe("request building", () => {
     expect((await client.company.get()).nit).toBe("900825759");
     expect(
       calls.find((call) => call.url.pathname === "/v1/numbering-ranges" && call.method === "GET")?.url.search,
-    ).toBe("?filter%5Bdocument%5D=21&filter%5Bis_active%5D=1");
+    ).toBe("?filter%5Bdocument%5D=21&filter%5Bis_active%5D=1&page=1");
     expect(calls.find((call) => call.url.pathname === "/v1/municipalities")?.url.search).toBe("?name=san");
     expect(calls.find((call) => call.url.pathname === "/v1/dian/acquirer")?.url.search).toBe(
       "?identification_document_id=3&identification_number=5",
@@ -134,5 +134,41 @@ describe("request building", () => {
     } as unknown as typeof globalThis.fetch;
     await new FactusClient({ accessToken: "t", fetch }).company.get();
     expect(receiver).toBeUndefined();
+  });
+});
+
+describe("numbering ranges, paged by Factus 10 at a time", () => {
+  it("lists every page", async () => {
+    const range = (id: number) => ({
+      ...example("rangos-de-numeracion__ver-rango.1").data,
+      id,
+      document: "Factura",
+    });
+    const page = (current: number, ids: number[]) =>
+      jsonResponse({
+        status: "OK",
+        message: "Solicitud exitosa",
+        data: {
+          data: ids.map(range),
+          pagination: {
+            total: 12,
+            per_page: 10,
+            current_page: current,
+            last_page: 2,
+            from: 1,
+            to: 10,
+            links: [],
+          },
+        },
+      });
+    const { fetch, calls } = fakeFetch((call) =>
+      call.url.searchParams.get("page") === "2"
+        ? page(2, [11, 12])
+        : page(1, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    );
+    const client = new FactusClient({ accessToken: "t", fetch });
+    const ranges = await client.numberingRanges.list();
+    expect(ranges.map((entry) => entry.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(calls).toHaveLength(2);
   });
 });

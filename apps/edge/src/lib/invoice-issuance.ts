@@ -15,6 +15,7 @@ import { answerForBill, type IssuedInvoice, rejectionError } from "./invoice-ans
 import { documentRef } from "./invoice-mappers";
 import { pendingDocumentError } from "./pending-documents";
 import { forgetPendingRequest, rememberPendingRequest } from "./pending-requests";
+import { checkNumberingRange } from "./range-preflight";
 import { ruleDetails, toApiError, upstream } from "./upstream";
 
 // Creating an invoice so that a lost answer never loses an invoice nor lets a retry issue a second one: when Factus'
@@ -93,6 +94,7 @@ export async function issueInvoice(
     const bill = await lookupAfterLostAnswer(c, invoice.reference_code);
     if (bill) return answerForBill(bill, invoice, "lost-answer");
   }
+  await checkNumberingRange(c, invoice);
   let issued: IssuedInvoice;
   try {
     // Already parsed with CreateInvoiceRequest, which is stricter than Factus' own rules: no second pass.

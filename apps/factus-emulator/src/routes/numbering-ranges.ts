@@ -1,8 +1,19 @@
 import { FactusCreateNumberingRangeRequest, nameOfCode, RANGE_DOCUMENT_TYPES } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import { created, done, filters, notFound, ok, pagination, validationError, validJson } from "../http";
+import {
+  created,
+  done,
+  filters,
+  notFound,
+  ok,
+  pageOf,
+  pagination,
+  validationError,
+  validJson,
+} from "../http";
 import type { Account } from "../services/account";
 import type { RangeRow } from "../store/rows";
+import { PAGE_SIZE } from "../store/store";
 import { dayMonthYear } from "../views/format";
 
 const isExpired = (range: RangeRow, today: string) => Boolean(range.end_date && range.end_date < today);
@@ -37,14 +48,18 @@ export function numberingRangeRoutes(account: Account) {
 
   app.get("/", (c) => {
     const query = filters(c, ["id", "document", "resolution_number", "technical_key", "is_active"]);
+    // Paginated like every Factus list: 10 per page.
     const rows = store.ranges(query);
+    const page = pageOf(c);
     return ok(c, {
-      data: rows.map((range) => rangeView(range, today(), false)),
+      data: rows
+        .slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)
+        .map((range) => rangeView(range, today(), false)),
       pagination: pagination(
         account.config.publicBaseUrl,
         "/v1/numbering-ranges",
-        1,
-        Math.max(rows.length, 10),
+        page,
+        PAGE_SIZE,
         rows.length,
       ),
     });

@@ -1,4 +1,5 @@
 import {
+  colombiaDateTime,
   computeInvoiceTotals,
   dianRuleViolations,
   type FactusBillRequest,
@@ -30,7 +31,16 @@ const UNMODELLED_REJECTION = {
 /** DIAN's rule 90: it already holds a document with this CUFE/CUDE. */
 const RULE_90 = { rule: "90", message: "Documento procesado anteriormente." };
 
-const rejection = (rule: string, message: string) => `Regla: ${rule}, Rechazo: ${message}`;
+/**
+ * DIAN's wording of a rejection. Rules whose DIAN id the published docs give carry it ("Regla: FAK24, Rechazo: …");
+ * the others are keyed by the field they concern instead of an invented id.
+ */
+const rejection = (violation: { rule?: string; path?: (string | number)[]; message: string }) => ({
+  key: violation.rule ?? violation.path?.join(".") ?? "DIAN",
+  text: violation.rule
+    ? `Regla: ${violation.rule}, Rechazo: ${violation.message}`
+    : `Rechazo: ${violation.message}`,
+});
 export const isRejection = (errors: readonly string[]) => errors.some((text) => /Rechazo/i.test(text));
 
 /** Whether a stored document is waiting for DIAN's verdict (DIAN slow), as opposed to rejected. */
@@ -71,17 +81,17 @@ export async function issueDocument(
   // DIAN holds the document it was first sent while its answer is pending: a re-send only asks for the verdict.
   const keepsOriginal = existing !== undefined && awaitsDian(existing);
   const request: DocumentRequest = keepsOriginal ? JSON.parse(existing.request) : input.request;
+  const now = account.now();
   const rejections = [
-    ...dianRuleViolations(request),
+    ...dianRuleViolations(request, colombiaDateTime(now)[0]),
     ...(input.verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
     ...(input.verdict === "rule-90" ? [RULE_90] : []),
-  ];
-  const errors = rejections.map((violation) => rejection(violation.rule, violation.message));
+  ].map(rejection);
+  const errors = rejections.map((entry) => entry.text);
   // A notification travels in `errors` too, but does not invalidate the document (SPEC §5).
   if (input.verdict === "notification" && !rejections.length)
     errors.push(`Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`);
   const status = rejections.length || input.verdict === "pending" ? 0 : 1;
-  const now = account.now();
   const createdAt = keepsOriginal ? existing.created_at : now;
   const totals = computeInvoiceTotals(request);
   const fields = {
@@ -130,7 +140,7 @@ export async function issueDocument(
     return {
       kind: "rejected",
       row,
-      errors: Object.fromEntries(rejections.map((violation, index) => [violation.rule, errors[index]!])),
+      errors: Object.fromEntries(rejections.map((entry) => [entry.key, entry.text])),
     };
   }
   return { kind: "issued", row, resent: false };

@@ -75,8 +75,8 @@ export const PAYMENT_FORMS = [
 export const STANDARD_CODES = [
   { id: 1, code: "999", name: "Estándar de adopción del contribuyente" },
   { id: 2, code: "001", name: "UNSPSC" },
-  { id: 3, code: "010", name: "Partida Arancelaria" },
-  { id: 4, code: "020", name: "GTIN" },
+  { id: 3, code: "020", name: "Partida Arancelaria" },
+  { id: 4, code: "010", name: "GTIN" },
 ] as const;
 
 /** `operation_type`. */
@@ -124,12 +124,28 @@ export const RADIAN_EVENTS = [
   { code: "034", name: "Aceptación tácita" },
 ] as const;
 
-/** Allowance/charge concept types (`allowance_charges[].concept_type`). */
+/**
+ * Allowance/charge concept types (`allowance_charges[].concept_type`), with Factus' names. Factus v1 enables only
+ * 03, a surcharge; it lists the other three as "disponible próximamente".
+ */
 export const ALLOWANCE_CONCEPTS = [
-  { code: "01", name: "Descuento/recargo no condicionado" },
-  { code: "02", name: "Descuento/recargo condicionado" },
-  { code: "03", name: "Recargo condicionado" },
+  { code: "00", name: "Descuento no condicionado", is_surcharge: false, available: false },
+  { code: "01", name: "Descuento condicionado", is_surcharge: false, available: false },
+  { code: "02", name: "Recargo no condicionado", is_surcharge: true, available: false },
+  { code: "03", name: "Recargo condicionado", is_surcharge: true, available: true },
 ] as const;
+
+/** Identity documents whose number is digits only (passports, foreign ids and foreign NITs may carry letters). */
+export const NUMERIC_IDENTITY_DOCUMENT_IDS: readonly number[] = [1, 2, 3, 4, 5, 6, 11];
+/** Documents that identify a legal person: NIT, or the NIT of another country. */
+export const LEGAL_PERSON_DOCUMENT_IDS: readonly number[] = [6, 10];
+/** Tax rates DIAN accepts per product tribute id: IVA (1) 0/5/19 %, INC (4) 2/4/8/16 %. */
+export const TAX_RATES_BY_TRIBUTE: Readonly<Record<number, readonly number[]>> = {
+  1: [0, 5, 19],
+  4: [2, 4, 8, 16],
+};
+/** Product tribute ids that are withholdings: they go in `withholding_taxes`, never as an item's tax. */
+export const WITHHOLDING_TRIBUTE_IDS: readonly number[] = [5, 6, 7];
 
 /** Common units of measure (`items[].unit_measure_id`); Factus has many more at /v1/measurement-units. */
 export const MEASUREMENT_UNITS = [

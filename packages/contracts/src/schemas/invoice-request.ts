@@ -3,14 +3,12 @@ import {
   ALLOWANCE_CONCEPTS,
   BILL_DOCUMENT_TYPES,
   codesOf,
-  NIT_DOCUMENT_ID,
   OPERATION_TYPES,
   PAYMENT_FORMS,
   PAYMENT_METHODS,
 } from "../catalogs/dian";
 import { resolveMunicipality } from "../catalogs/municipality-ids";
-import { nitCheckDigit } from "../nit";
-import { computeInvoiceTotals } from "../totals";
+import { dianRuleViolations, factusRequestIssues, type PreflightIssue } from "./invoice-rules";
 import {
   booleanLike,
   code,
@@ -231,119 +229,31 @@ const invoiceShape = <C extends z.ZodType, M extends z.ZodType>(customer: C, mun
       .max(1000, { error: "Máximo 1000 ítems por factura" }),
   });
 
-type InvoiceFields = z.output<ReturnType<typeof invoiceShape<typeof FactusBillRequestCustomer, z.ZodNumber>>>;
+export type InvoiceFields = z.output<
+  ReturnType<typeof invoiceShape<typeof FactusBillRequestCustomer, z.ZodNumber>>
+>;
 
-/** Factus' own request rules across fields (Factus answers them with a 422 before numbering anything). */
-function checkFactusRequestRules(invoice: InvoiceFields, ctx: z.RefinementCtx) {
-  if (invoice.document === "03" && !invoice.related_documents?.length) {
-    ctx.addIssue({ code: "custom", path: ["related_documents"], message: 'Obligatorios para document "03"' });
-  }
-  if (invoice.operation_type === "11") {
-    invoice.items.forEach((item, index) => {
-      if (item.scheme_id === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["items", index, "scheme_id"],
-          message: 'Obligatorio cuando operation_type es "11" (mandatos)',
-        });
-      }
-    });
-  }
-  if (invoice.billing_period && invoice.billing_period.end_date < invoice.billing_period.start_date) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["billing_period", "end_date"],
-      message: "No puede ser anterior a start_date",
-    });
-  }
-  if (invoice.allowance_charges?.some((charge) => !charge.is_surcharge)) {
-    const { bill } = computeInvoiceTotals(invoice);
-    if (bill.total.startsWith("-")) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["allowance_charges"],
-        message: `Los descuentos dejan la factura en un total negativo (${bill.total})`,
-      });
-    }
-  }
-}
-
-/** A DIAN validation rule a document breaks: DIAN rejects it after Factus has numbered it. */
-export interface DianRuleViolation {
-  /** DIAN-style rule id. FAK24 is DIAN's own; FAK49 and FAB11 label the other two checks. */
-  rule: "FAK24" | "FAK49" | "FAB11";
-  path: (string | number)[];
-  message: string;
-}
+const addIssues = (ctx: z.RefinementCtx, issues: readonly PreflightIssue[]) => {
+  for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+};
 
 /**
- * The DIAN rules this project checks before sending, because DIAN only applies them after a consecutive number is
- * spent: the customer's NIT check digit, a known municipality, a due date on credit sales.
- */
-export function dianRuleViolations(
-  invoice: Pick<InvoiceFields, "customer" | "establishment"> &
-    Partial<Pick<InvoiceFields, "payment_form" | "payment_due_date">>,
-): DianRuleViolation[] {
-  const violations: DianRuleViolation[] = [];
-  const { customer } = invoice;
-  if (customer.identification_document_id === NIT_DOCUMENT_ID) {
-    if (!/^\d{1,15}$/.test(customer.identification)) {
-      violations.push({
-        rule: "FAK24",
-        path: ["customer", "identification"],
-        message: "Un NIT solo lleva dígitos (sin DV)",
-      });
-    } else {
-      const expected = String(nitCheckDigit(customer.identification));
-      if (customer.dv !== expected) {
-        violations.push({
-          rule: "FAK24",
-          path: ["customer", "dv"],
-          message:
-            customer.dv === undefined
-              ? `Obligatorio para NIT: el dígito de verificación de ${customer.identification} es ${expected}`
-              : `Dígito de verificación incorrecto para el NIT ${customer.identification}: es ${expected}, no ${customer.dv}`,
-        });
-      }
-    }
-  }
-  for (const [path, id] of [
-    [["customer", "municipality_id"], customer.municipality_id],
-    [["establishment", "municipality_id"], invoice.establishment?.municipality_id],
-  ] as const) {
-    if (id !== undefined && !resolveMunicipality(id).ok) {
-      violations.push({ rule: "FAK49", path: [...path], message: `Municipio desconocido: ${id}` });
-    }
-  }
-  if (invoice.payment_form === "2" && !invoice.payment_due_date) {
-    violations.push({
-      rule: "FAB11",
-      path: ["payment_due_date"],
-      message: 'Obligatoria cuando payment_form es "2" (crédito)',
-    });
-  }
-  return violations;
-}
-
-/**
- * What `POST /v1/bills/validate` takes, with Factus' own request rules only: ids must be Factus ids, and the DIAN
- * rules (see `dianRuleViolations`) are left to DIAN. The emulator validates with it.
+ * What `POST /v1/bills/validate` takes, with Factus' own request rules only (`factusRequestIssues`): ids must be
+ * Factus ids, and the DIAN rules (`dianRuleViolations`) are left to DIAN. The emulator validates with it.
  */
 export const FactusBillRequest = invoiceShape(FactusBillRequestCustomer, integerLike(1, 99_999))
-  .superRefine(checkFactusRequestRules)
+  .superRefine((invoice, ctx) => addIssues(ctx, factusRequestIssues(invoice)))
   .meta({ id: "FactusBillRequest" });
 export type FactusBillRequest = z.output<typeof FactusBillRequest>;
 
 /**
- * Body of `POST /api/v1/invoices`: Factus v1's create-and-validate request, checked for what DIAN would reject
- * after burning a consecutive number. Its output is what goes upstream, with DIAN codes normalized to Factus ids.
+ * Body of `POST /api/v1/invoices`: Factus v1's create-and-validate request, checked for what Factus refuses and for
+ * what DIAN would reject after burning a consecutive number (`invoice-rules.ts`). Its output is what goes upstream, with DIAN codes normalized to Factus ids.
  */
 export const CreateInvoiceRequest = invoiceShape(InvoiceCustomer, MunicipalityId)
   .superRefine((invoice, ctx) => {
-    checkFactusRequestRules(invoice, ctx);
-    for (const violation of dianRuleViolations(invoice)) {
-      ctx.addIssue({ code: "custom", path: violation.path, message: violation.message });
-    }
+    addIssues(ctx, factusRequestIssues(invoice));
+    addIssues(ctx, dianRuleViolations(invoice));
   })
   .meta({
     id: "CreateInvoiceRequest",

@@ -98,6 +98,11 @@ export const InvoiceList = z
   .meta({ id: "InvoiceList" });
 export type InvoiceList = z.infer<typeof InvoiceList>;
 
+/** Factus v1 lists 10 rows per page, whatever the caller wants. */
+export const FACTUS_PAGE_SIZE = 10;
+/** The largest `per_page` the public list honours: 50 rows cost at most 6 Factus pages. */
+export const MAX_PER_PAGE = 50;
+
 export const InvoiceListQuery = z
   .strictObject({
     number: z.string().max(50).optional(),
@@ -111,8 +116,20 @@ export const InvoiceListQuery = z
       .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })
       .optional()
       .transform((page) => (page ? Math.max(1, Number(page)) : 1)),
+    per_page: z
+      .string()
+      .regex(/^\d{1,2}$/, { error: "Debe ser un número de 1 a 50" })
+      .optional()
+      .transform((perPage) => (perPage ? Number(perPage) : FACTUS_PAGE_SIZE))
+      .refine((perPage) => perPage >= 1 && perPage <= MAX_PER_PAGE, { error: "Debe ser un número de 1 a 50" })
+      .meta({
+        description:
+          "Facturas por página, 1 a 50 (10 por defecto). Factus v1 pagina siempre de a 10: el servicio junta las " +
+          "páginas de Factus que cubren la pedida (hasta 6 llamadas para 50).",
+      }),
   })
   .meta({ id: "InvoiceListQuery" });
+
 export type InvoiceListQuery = z.output<typeof InvoiceListQuery>;
 
 export const DocumentFile = z

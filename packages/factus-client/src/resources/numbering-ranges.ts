@@ -2,12 +2,17 @@ import {
   FactusCreateNumberingRangeRequest,
   FactusDianRanges,
   FactusMessage,
+  type FactusNumberingRange,
   FactusNumberingRangeFilters,
   FactusNumberingRangePage,
   FactusNumberingRangeResponse,
 } from "@factus-edge/contracts";
 import type * as z from "zod";
 import type { HttpCore } from "../core";
+
+/** A bound on the pages walked: an account has a handful of ranges; a runaway `last_page` must not loop forever. */
+const MAX_RANGE_PAGES = 50;
+
 import type { RequestOptions } from "../options";
 import { filterQuery } from "./bills";
 
@@ -15,16 +20,23 @@ import { filterQuery } from "./bills";
 export class NumberingRangesResource {
   constructor(private readonly http: HttpCore) {}
 
-  /** The account's numbering ranges, filtered as Factus allows (id, document, resolution, key, active). */
+  /**
+   * Every numbering range of the account, filtered as Factus allows (id, document, resolution, key, active): Factus
+   * pages them 10 at a time, and this walks every page (at most MAX_RANGE_PAGES).
+   */
   async list(filters: z.input<typeof FactusNumberingRangeFilters> = {}, options: RequestOptions = {}) {
     const query = filterQuery(this.http.prepare(FactusNumberingRangeFilters, filters, options));
-    return (
-      await this.http.request(
-        { method: "GET", path: "/v1/numbering-ranges", query },
+    const ranges: FactusNumberingRange[] = [];
+    for (let page = 1; page <= MAX_RANGE_PAGES; page++) {
+      const { data } = await this.http.request(
+        { method: "GET", path: "/v1/numbering-ranges", query: { ...query, page } },
         FactusNumberingRangePage,
         options,
-      )
-    ).data.data;
+      );
+      ranges.push(...data.data);
+      if (data.pagination.current_page >= data.pagination.last_page || data.data.length === 0) break;
+    }
+    return ranges;
   }
 
   /** One numbering range by its Factus id. */

@@ -35,11 +35,17 @@ export const createInvoiceRoute = defineRoute(
     tags: ["Facturas"],
     summary: "Crear y validar una factura electrónica",
     description:
-      "Valida la factura con las reglas de Factus y de la DIAN **antes** de enviarla (dígito de verificación del NIT, " +
-      "municipio, fecha de vencimiento en ventas a crédito…), porque la DIAN rechaza después de consumir un número " +
-      "consecutivo. Acepta códigos DIAN donde su significado es inequívoco (municipio DANE 11001, estándar 999, " +
-      'tributo del cliente "01"/"ZZ") y los traduce a ids de Factus. Los precios incluyen impuestos (Factus v1). ' +
-      "Con `Idempotency-Key` los reintentos nunca crean una segunda factura.\n\n" +
+      "Valida la factura **antes** de enviarla, con las mismas reglas que `CreateInvoiceRequest` de " +
+      "`@factus-edge/contracts` da a un formulario: las de Factus (municipio conocido, fecha de vencimiento en " +
+      "crédito, correo válido, recargos solo del concepto 03, retenciones fuera de `tribute_id`, mandato con " +
+      "`scheme_id` 1) y las que la DIAN aplica después de consumir un número consecutivo (dígito de verificación del " +
+      "NIT, identificación solo con dígitos, persona jurídica con NIT, vencimiento no anterior a hoy, IVA 0/5/19 %, " +
+      "INC 2/4/8/16 %, ítem excluido con tarifa 0, descuento de línea menor al 100 %). Con una consulta a Factus " +
+      "(guardada un minuto) verifica además que el rango de numeración esté activo, vigente y sin agotar. Acepta " +
+      "códigos DIAN donde su significado es inequívoco (municipio DANE 11001, estándar 999, tributo del cliente " +
+      '"01"/"ZZ") y los traduce a ids de Factus. Con `Idempotency-Key` los reintentos nunca crean una segunda factura.\n\n' +
+      "**Los precios incluyen los impuestos (Factus v1).** El ejemplo: un ítem de 1.000.000,00 al 19 % de IVA es " +
+      "840.336,13 de base + 159.663,87 de IVA = 1.000.000,00 de total (no 1.190.000,00).\n\n" +
       "La respuesta dice siempre la verdad sobre el documento legal: **201** validado por la DIAN; **202** numerado " +
       "pero la DIAN aún no responde (no lo elimine: reenvíe la misma solicitud); **422 DIAN_REJECTED** con el número " +
       "consumido en `error.document`; **409 DIAN_DOCUMENT_ALREADY_PROCESSED** (regla 90: ni eliminar ni reenviar). " +

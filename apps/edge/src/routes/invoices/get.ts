@@ -14,8 +14,10 @@ export const getInvoiceRoute = defineRoute("factus", {
   tags: ["Facturas"],
   summary: "Consultar una factura",
   description:
-    "Detalle de una factura por su número: empresa, cliente, totales (subtotal = base gravable, tax_total, total, en " +
-    "pesos con 2 decimales), CUFE, estado ante la DIAN y sus ítems.",
+    "Detalle de una factura por su número: empresa, cliente, totales en pesos con 2 decimales, CUFE, estado ante la " +
+    "DIAN (`dian_status`: validated, pending o rejected) y sus ítems. Los precios de los ítems incluyen impuestos " +
+    "(Factus v1): `subtotal` es la base gravable y `tax_total` el impuesto que contienen; para un ítem de " +
+    "1.000.000,00 al 19 %, subtotal 840.336,13 + tax_total 159.663,87 = total 1.000.000,00.",
   request: { params: DocumentNumberParam },
   responses: { 200: jsonResponse(successEnvelope(InvoiceDetail, MESSAGE), "La factura") },
 });

@@ -1,4 +1,4 @@
-import { InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
+import { FACTUS_PAGE_SIZE, InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { invoiceSummary } from "../../lib/invoice-mappers";
@@ -14,29 +14,42 @@ export const listInvoicesRoute = defineRoute("factus", {
   tags: ["Facturas"],
   summary: "Listar facturas",
   description:
-    "Facturas de la empresa, de la más reciente a la más antigua, 10 por página. Filtros por número, prefijo, código " +
-    "de referencia, identificación o nombre del cliente (coincidencia parcial) y estado (1 validada, 0 pendiente).",
+    "Facturas de la empresa, de la más reciente a la más antigua, `per_page` por página (10 por defecto, hasta 50). " +
+    "Filtros por número, prefijo, código de referencia, identificación o nombre del cliente (coincidencia parcial) " +
+    "y estado (1 validada, 0 pendiente o rechazada); cada fila dice su `dian_status`.",
   request: { query: InvoiceListQuery },
   responses: { 200: jsonResponse(successEnvelope(InvoiceList, MESSAGE), "Una página de facturas") },
 });
 
+/**
+ * One page of `per_page` invoices from Factus' fixed pages of 10: the Factus pages that cover it, fetched together
+ * once the first one says how many there are.
+ */
 export const listInvoices: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {
-  const { page, status, ...filters } = c.req.valid("query");
-  const result = await callFactus(() =>
-    c.get("factus").bills.list({ ...filters, ...(status ? { status } : {}), page }, upstream(c)),
+  const { page, per_page, status, ...filters } = c.req.valid("query");
+  const factus = c.get("factus");
+  const fetchPage = (factusPage: number) =>
+    callFactus(() =>
+      factus.bills.list({ ...filters, ...(status ? { status } : {}), page: factusPage }, upstream(c)),
+    );
+  const first = (page - 1) * per_page;
+  const firstPage = Math.floor(first / FACTUS_PAGE_SIZE) + 1;
+  const lastPage = Math.floor((first + per_page - 1) / FACTUS_PAGE_SIZE) + 1;
+  const head = await fetchPage(firstPage);
+  const rest = await Promise.all(
+    Array.from({ length: Math.min(lastPage, head.pagination.last_page) - firstPage }, (_, index) =>
+      fetchPage(firstPage + 1 + index),
+    ),
   );
-  const { pagination } = result;
+  const rows = [head, ...rest].flatMap((result) => result.data);
+  const offset = first - (firstPage - 1) * FACTUS_PAGE_SIZE;
+  const { total } = head.pagination;
   return c.json(
     {
       message: MESSAGE,
       data: {
-        items: result.data.map(invoiceSummary),
-        pagination: {
-          page: pagination.current_page,
-          per_page: pagination.per_page,
-          total: pagination.total,
-          last_page: Math.max(1, pagination.last_page),
-        },
+        items: rows.slice(offset, offset + per_page).map(invoiceSummary),
+        pagination: { page, per_page, total, last_page: Math.max(1, Math.ceil(total / per_page)) },
       },
     },
     200,
