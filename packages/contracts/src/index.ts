@@ -26,6 +26,7 @@ export * from "./factus/numbering-ranges";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
+export * from "./schemas/credit-notes";
 export * from "./schemas/dian-status";
 export * from "./schemas/envelope";
 export * from "./schemas/errors";

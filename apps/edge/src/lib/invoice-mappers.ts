@@ -13,14 +13,40 @@ import {
 /** Factus money ("81232.50" or 40000) → a JSON number with at most 2 decimals. */
 export const money = (value: string | number) => Math.round(Number(value) * 100) / 100;
 
-/** The prefix of a number ("SETP990000001" → "SETP"), when Factus does not send the range. */
-const prefixOf = (bill: FactusBill) =>
-  bill.numbering_range?.prefix ?? /^[A-Za-z]*/.exec(bill.bill.number)?.[0] ?? "";
-const nameOf = (party: {
+/** The prefix of a number ("SETP990000001" → "SETP"). */
+export const prefixOfNumber = (number: string) => /^[A-Za-z]*/.exec(number)?.[0] ?? "";
+/** A bill's prefix: its range's, else its number's. */
+const prefixOf = (bill: FactusBill) => bill.numbering_range?.prefix ?? prefixOfNumber(bill.bill.number);
+export const nameOf = (party: {
   graphic_representation_name?: string | null;
   company?: string | null;
   names?: string | null;
 }) => party.graphic_representation_name || party.company || party.names || "";
+
+/** A document's line in the public detail shape. */
+export const itemLine = (item: FactusBill["items"][number]) => ({
+  code_reference: item.code_reference,
+  name: item.name,
+  quantity: item.quantity,
+  price: money(item.price),
+  tax_rate: money(item.tax_rate),
+  total: money(item.total),
+});
+
+/** The issuer as the public detail shows it. */
+export const companyLine = (company: FactusBill["company"]) => ({
+  name: company.company || company.name || "",
+  identification: company.nit,
+  address: company.direction ?? company.address ?? "",
+});
+
+/** The customer as the public detail shows it. */
+export const customerLine = (customer: FactusBill["customer"]) => ({
+  name: nameOf(customer),
+  identification: customer.identification,
+  email: customer.email ?? null,
+  address: customer.address ?? null,
+});
 
 /** What the create answers: the seed's fields, plus where the invoice stands with DIAN. */
 export function createdInvoice(bill: FactusBill, message: string): CreatedInvoice {
@@ -61,17 +87,8 @@ export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail 
     status: "success",
     message,
     data: {
-      company: {
-        name: company.company || company.name || "",
-        identification: company.nit,
-        address: company.direction ?? company.address ?? "",
-      },
-      customer: {
-        name: nameOf(customer),
-        identification: customer.identification,
-        email: customer.email ?? null,
-        address: customer.address ?? null,
-      },
+      company: companyLine(company),
+      customer: customerLine(customer),
       bill: {
         number: bill.bill.number,
         prefix: prefixOf(bill),
@@ -89,14 +106,8 @@ export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail 
         validated_at: isoFromFactusDateTime(bill.bill.validated),
         dian_notifications: bill.bill.errors,
       },
-      items: bill.items.map((item) => ({
-        code_reference: item.code_reference,
-        name: item.name,
-        quantity: item.quantity,
-        price: money(item.price),
-        tax_rate: money(item.tax_rate),
-        total: money(item.total),
-      })),
+      credit_notes: bill.credit_notes,
+      items: bill.items.map(itemLine),
     },
   };
 }
@@ -112,6 +123,7 @@ export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
     status: dianStatusOf(row.status, row.errors),
     dian_status: dianStatusOf(row.status, row.errors),
     dian_notifications: row.errors,
+    credit_notes: row.credit_notes,
     created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
   };
 }

@@ -72,6 +72,13 @@ export const FactusBillRecord = z.looseObject({
   qr_image: z.string().nullable().optional(),
 });
 
+/** The credit notes that correct a bill, as its detail and list rows name them. */
+export const FactusCreditNoteRefs = z
+  .array(z.looseObject({ id: z.number(), number: z.string() }))
+  .nullable()
+  .optional()
+  .transform((notes) => (notes ?? []).map(({ id, number }) => ({ id, number })));
+
 /** `data` of bill create and show. */
 export const FactusBill = z.looseObject({
   company: FactusCompany,
@@ -79,6 +86,7 @@ export const FactusBill = z.looseObject({
   numbering_range: z.looseObject({ prefix: z.string() }).nullable().optional(),
   bill: FactusBillRecord,
   items: z.array(FactusBillItem),
+  credit_notes: FactusCreditNoteRefs,
 });
 export type FactusBill = z.infer<typeof FactusBill>;
 export const FactusBillResponse = factusEnvelope(FactusBill);
@@ -97,6 +105,7 @@ export const FactusBillSummary = z.looseObject({
   status: FactusFlag,
   errors: FactusNotifications,
   created_at: z.string(),
+  credit_notes: FactusCreditNoteRefs,
 });
 export type FactusBillSummary = z.infer<typeof FactusBillSummary>;
 export const FactusBillPage = factusPage(FactusBillSummary);

@@ -10,7 +10,14 @@ import {
 } from "../schemas/invoice-request";
 import { code, integerLike, strict, text } from "../schemas/primitives";
 import { FactusBillCustomer, FactusBillItem, FactusBillSummary, FactusCompany } from "./bills";
-import { FactusFlag, FactusMoney, FactusNotifications, factusEnvelope, factusPage } from "./common";
+import {
+  FactusCodeName,
+  FactusFlag,
+  FactusMoney,
+  FactusNotifications,
+  factusEnvelope,
+  factusPage,
+} from "./common";
 
 /** `POST /v1/credit-notes/validate`: a credit note that references a validated bill. */
 export const FactusCreditNoteRequest = strict({
@@ -50,6 +57,7 @@ export const FactusCreditNote = z.looseObject({
     created_at: z.string(),
     bill_id: z.number().nullable().optional(),
     number_bill: z.string().nullable().optional(),
+    correction_concept: FactusCodeName.nullable().optional(),
   }),
   items: z.array(FactusBillItem),
 });

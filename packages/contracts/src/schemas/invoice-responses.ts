@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { RADIAN_EVENTS } from "../catalogs/dian";
+import { CreditNoteRef } from "./credit-notes";
 import { DianStatus } from "./dian-status";
 import { Pagination } from "./envelope";
 import { ReferenceCode } from "./invoice-request";
@@ -62,6 +63,9 @@ export const InvoiceDetail = z
           .meta({ description: "Fecha y hora de validación DIAN, ISO 8601." }),
         dian_notifications: z.array(z.string()),
       }),
+      credit_notes: z
+        .array(CreditNoteRef)
+        .meta({ description: "Notas crédito que corrigen la factura (la única corrección legal)." }),
       items: z.array(
         z.object({
           code_reference: z.string(),
@@ -88,6 +92,7 @@ export const InvoiceSummary = z
     status: DianStatus.meta({ description: "Igual a dian_status (se conserva por compatibilidad)." }),
     dian_status: DianStatus,
     dian_notifications: z.array(z.string()),
+    credit_notes: z.array(CreditNoteRef),
     created_at: z.string().meta({ description: "ISO 8601, hora de Colombia (-05:00)." }),
   })
   .meta({ id: "InvoiceSummary" });

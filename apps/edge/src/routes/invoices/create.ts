@@ -6,9 +6,11 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
-import { respondIssued } from "../../lib/invoice-answers";
-import { issueInvoice } from "../../lib/invoice-issuance";
+import { respondIssued } from "../../lib/document-answers";
+import { invoiceFlow } from "../../lib/document-flow";
+import { issueDocument } from "../../lib/document-issuance";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import { checkNumberingRange } from "../../lib/range-preflight";
 
 const MESSAGE = "Factura creada exitosamente";
 
@@ -70,5 +72,9 @@ export const createInvoiceRoute = defineRoute(
   },
 );
 
-export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = async (c) =>
-  respondIssued(c, await issueInvoice(c, c.req.valid("json")));
+export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = async (c) => {
+  const invoice = c.req.valid("json");
+  // A retry reconciling a lost answer must find the invoice even if its range has changed since.
+  if (!c.get("reconcileFirst")) await checkNumberingRange(c, invoice);
+  return respondIssued(c, invoiceFlow, await issueDocument(c, invoiceFlow, invoice));
+};

@@ -1,19 +1,19 @@
 import { createRouter } from "../../lib/router";
 import { createInvoice, createInvoiceRoute } from "./create";
-import { deleteInvoice, deleteInvoiceRoute } from "./delete";
+import { deleteInvoice } from "./delete";
 import { invoiceEvents, invoiceEventsRoute } from "./events";
 import { getInvoice, getInvoiceRoute } from "./get";
 import { listInvoices, listInvoicesRoute } from "./list";
 import { invoicePdf, invoicePdfRoute } from "./pdf";
-import { retryInvoice, retryInvoiceRoute } from "./retry";
+import { retryInvoice } from "./retry";
 import { sendInvoiceEmail, sendInvoiceEmailRoute } from "./send-email";
 import { invoiceXml, invoiceXmlRoute } from "./xml";
 
 export const invoicesRouter = createRouter()
   .openapi(createInvoiceRoute, createInvoice)
   .openapi(listInvoicesRoute, listInvoices)
-  .openapi(deleteInvoiceRoute, deleteInvoice)
-  .openapi(retryInvoiceRoute, retryInvoice)
+  .openapi(deleteInvoice.route, deleteInvoice.handler)
+  .openapi(retryInvoice.route, retryInvoice.handler)
   .openapi(invoicePdfRoute, invoicePdf)
   .openapi(invoiceXmlRoute, invoiceXml)
   .openapi(invoiceEventsRoute, invoiceEvents)
