@@ -13,6 +13,7 @@ import { jsonBodyGuard } from "./middleware/json-body";
 import { requestLogger } from "./middleware/logger";
 import { requestId } from "./middleware/request-id";
 import { authRouter } from "./routes/auth";
+import { creditNotesRouter } from "./routes/credit-notes";
 import { healthRouter } from "./routes/health";
 import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
@@ -120,6 +121,7 @@ export function createApp(config: Config) {
   app.route(API_BASE, healthRouter);
   app.route(`${API_BASE}/auth`, authRouter);
   app.route(`${API_BASE}/invoices`, invoicesRouter);
+  app.route(`${API_BASE}/credit-notes`, creditNotesRouter);
   app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
   app.route(`${API_BASE}/lookups`, lookupsRouter);
 
@@ -160,6 +162,11 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
     tags: [
       { name: "Autenticación", description: "Sesión local y sesión de Factus." },
       { name: "Facturas", description: "Facturas electrónicas de venta." },
+      {
+        name: "Notas crédito",
+        description:
+          "La corrección legal de una factura validada: devolución, descuento, ajuste o anulación.",
+      },
       { name: "Rangos de numeración", description: "Rangos autorizados por la DIAN." },
       {
         name: "Catálogos",

@@ -27,6 +27,14 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   factusRefresh: (session) => ({ refresh_token: session?.factusRefreshToken ?? "x" }),
   createInvoice: () => seedInvoice(),
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
+  sendCreditNoteEmail: () => ({ email: "a@b.co" }),
+  annulInvoice: () => ({}),
+  createCreditNote: () => ({
+    invoice_number: "SETP990000000",
+    correction_concept_code: "1",
+    reference_code: `NC-${crypto.randomUUID().slice(0, 8)}`,
+    items: seedInvoice().items,
+  }),
 };
 const QUERIES: Record<string, string> = {
   lookupAcquirer: "?identification_document_id=3&identification_number=123",

@@ -4,6 +4,7 @@ import {
   FactusCreditNoteResponse,
   FactusMessage,
   FactusPdf,
+  FactusSendEmailRequest,
   FactusXml,
 } from "@factus-edge/contracts";
 import type * as z from "zod";
@@ -57,6 +58,17 @@ export class CreditNotesResource {
   async downloadXml(number: string, options: RequestOptions = {}) {
     const path = `/v1/credit-notes/download-xml/${segment(number)}`;
     return (await this.http.request({ method: "GET", path }, FactusXml, options)).data;
+  }
+
+  /** E-mails the credit note to `email`, optionally with a PDF of the caller's own. Returns Factus' message. */
+  async sendEmail(
+    number: string,
+    input: z.input<typeof FactusSendEmailRequest>,
+    options: RequestOptions = {},
+  ) {
+    const json = this.http.prepare(FactusSendEmailRequest, input, options);
+    const path = `/v1/credit-notes/send-email/${segment(number)}`;
+    return (await this.http.request({ method: "POST", path, json }, FactusMessage, options)).message;
   }
 
   /** Deletes a credit note DIAN has not validated, by its reference code. Returns Factus' message. */

@@ -1,4 +1,5 @@
 import { createRouter } from "../../lib/router";
+import { annulInvoice, annulInvoiceRoute } from "./annul";
 import { createInvoice, createInvoiceRoute } from "./create";
 import { deleteInvoice } from "./delete";
 import { invoiceEvents, invoiceEventsRoute } from "./events";
@@ -14,6 +15,7 @@ export const invoicesRouter = createRouter()
   .openapi(listInvoicesRoute, listInvoices)
   .openapi(deleteInvoice.route, deleteInvoice.handler)
   .openapi(retryInvoice.route, retryInvoice.handler)
+  .openapi(annulInvoiceRoute, annulInvoice)
   .openapi(invoicePdfRoute, invoicePdf)
   .openapi(invoiceXmlRoute, invoiceXml)
   .openapi(invoiceEventsRoute, invoiceEvents)

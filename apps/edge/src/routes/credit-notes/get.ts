@@ -1,0 +1,30 @@
+import { CreditNoteDetail, DocumentNumberParam, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { creditNoteDetail } from "../../lib/credit-note-mappers";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Nota crédito obtenida exitosamente";
+
+export const getCreditNoteRoute = defineRoute("factus", {
+  method: "get",
+  path: "/{number}",
+  operationId: "getCreditNote",
+  tags: ["Notas crédito"],
+  summary: "Consultar una nota crédito",
+  description:
+    "Detalle de una nota crédito: empresa, cliente, totales, CUDE, estado ante la DIAN, concepto de corrección, " +
+    "la factura que corrige (`invoice_number`) e ítems.",
+  request: { params: DocumentNumberParam },
+  responses: { 200: jsonResponse(successEnvelope(CreditNoteDetail, MESSAGE), "La nota crédito") },
+});
+
+export const getCreditNote: RouteHandler<typeof getCreditNoteRoute, AppEnv> = async (c) => {
+  const { number } = c.req.valid("param");
+  const note = await callFactus(
+    () => c.get("factus").creditNotes.get(number, upstream(c)),
+    `No existe la nota crédito ${number}`,
+  );
+  return c.json({ message: MESSAGE, data: creditNoteDetail(note) }, 200);
+};

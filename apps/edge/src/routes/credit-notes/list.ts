@@ -1,0 +1,44 @@
+import { CreditNoteList, CreditNoteListQuery, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { creditNoteSummary } from "../../lib/credit-note-mappers";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Notas crédito obtenidas exitosamente";
+
+export const listCreditNotesRoute = defineRoute("factus", {
+  method: "get",
+  path: "/",
+  operationId: "listCreditNotes",
+  tags: ["Notas crédito"],
+  summary: "Listar notas crédito",
+  description:
+    "Notas crédito de la empresa, de la más reciente a la más antigua, 10 por página (la página de Factus). " +
+    "Filtros por número, prefijo, código de referencia, identificación o nombre del cliente y estado.",
+  request: { query: CreditNoteListQuery },
+  responses: { 200: jsonResponse(successEnvelope(CreditNoteList, MESSAGE), "Una página de notas") },
+});
+
+export const listCreditNotes: RouteHandler<typeof listCreditNotesRoute, AppEnv> = async (c) => {
+  const { page, status, ...filters } = c.req.valid("query");
+  const result = await callFactus(() =>
+    c.get("factus").creditNotes.list({ ...filters, ...(status ? { status } : {}), page }, upstream(c)),
+  );
+  const { pagination } = result;
+  return c.json(
+    {
+      message: MESSAGE,
+      data: {
+        items: result.data.map(creditNoteSummary),
+        pagination: {
+          page: pagination.current_page,
+          per_page: pagination.per_page,
+          total: pagination.total,
+          last_page: Math.max(1, pagination.last_page),
+        },
+      },
+    },
+    200,
+  );
+};

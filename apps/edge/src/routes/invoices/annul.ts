@@ -1,0 +1,78 @@
+import {
+  AnnulInvoiceRequest,
+  CreatedCreditNote,
+  DocumentNumberParam,
+  successEnvelope,
+} from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { correctableInvoice, customerOfBill, itemsOfBill, remainingOf } from "../../lib/credit-note-request";
+import { respondIssued } from "../../lib/document-answers";
+import { creditNoteFlow } from "../../lib/document-flow";
+import { issueDocument } from "../../lib/document-issuance";
+import { ApiError } from "../../lib/errors";
+import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+
+const MESSAGE = "Factura anulada exitosamente";
+
+export const annulInvoiceRoute = defineRoute(
+  "factus",
+  {
+    method: "post",
+    path: "/{number}/annul",
+    operationId: "annulInvoice",
+    tags: ["Facturas"],
+    summary: "Anular una factura con una nota crédito",
+    description:
+      "Anula una factura validada de la única forma legal: una nota crédito de anulación (concepto 2) construida " +
+      "con las líneas y el cliente de la propia factura, sin volver a escribirlos. Se niega (409) si la factura no " +
+      "está validada, si ya está anulada (sus notas crédito suman su total) o si ya tiene notas parciales (el saldo " +
+      "se acredita con POST /credit-notes). Responde como la creación de una nota crédito (201, 202 pendiente…).",
+    request: {
+      params: DocumentNumberParam,
+      ...jsonBody(AnnulInvoiceRequest, "Motivo y código de referencia (opcionales)", {
+        reason: "Factura emitida por error",
+      }),
+    },
+    responses: {
+      201: jsonResponse(successEnvelope(CreatedCreditNote, MESSAGE), "Factura anulada por la nota crédito"),
+      202: jsonResponse(
+        successEnvelope(CreatedCreditNote, MESSAGE),
+        "Nota de anulación pendiente de la DIAN",
+      ),
+      200: jsonResponse(successEnvelope(CreatedCreditNote, MESSAGE), "La nota de anulación ya existía"),
+    },
+  },
+  { idempotent: true, errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"] },
+);
+
+export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = async (c) => {
+  const { number } = c.req.valid("param");
+  const { reason, reference_code } = c.req.valid("json");
+  const bill = await correctableInvoice(c, number);
+  const { credited, remaining } = await remainingOf(c, bill);
+  if (remaining <= 0n) {
+    throw new ApiError("CONFLICT", {
+      message: `La factura ${number} ya está anulada: sus notas crédito suman su total`,
+    });
+  }
+  if (credited > 0n) {
+    throw new ApiError("CONFLICT", {
+      message:
+        `La factura ${number} ya tiene notas crédito por ${(Number(credited) / 100).toFixed(2)}: acredite el saldo ` +
+        `(${(Number(remaining) / 100).toFixed(2)}) con POST /api/v1/credit-notes`,
+    });
+  }
+  const request = {
+    correction_concept_code: "2" as const,
+    customization_id: "20" as const,
+    bill_id: bill.bill.id,
+    reference_code: reference_code ?? `ANUL-${number}`,
+    observation: reason ?? `Anulación de la factura ${number}`,
+    payment_method_code: "10" as const,
+    customer: customerOfBill(bill),
+    items: itemsOfBill(bill),
+  };
+  const issued = await issueDocument(c, creditNoteFlow, request);
+  return respondIssued(c, creditNoteFlow, { ...issued, message: MESSAGE });
+};
