@@ -13,6 +13,7 @@ import { jsonBodyGuard } from "./middleware/json-body";
 import { requestLogger } from "./middleware/logger";
 import { requestId } from "./middleware/request-id";
 import { authRouter } from "./routes/auth";
+import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
 import { healthRouter } from "./routes/health";
 import { invoicesRouter } from "./routes/invoices";
@@ -124,6 +125,7 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/credit-notes`, creditNotesRouter);
   app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
   app.route(`${API_BASE}/lookups`, lookupsRouter);
+  app.route(`${API_BASE}/company`, companyRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -168,6 +170,7 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
           "La corrección legal de una factura validada: devolución, descuento, ajuste o anulación.",
       },
       { name: "Rangos de numeración", description: "Rangos autorizados por la DIAN." },
+      { name: "Empresa", description: "La empresa emisora y su suscripción de Factus." },
       {
         name: "Catálogos",
         description: "Municipios, tributos, unidades, países, adquirientes y tablas DIAN.",

@@ -20,7 +20,11 @@ const document = buildOpenApiDocument(createApp(readConfig(env))) as unknown as 
  * Path parameters, bodies and queries that pass validation. Bodies of the Factus OAuth proxy name the session's own
  * Factus account when there is one, so its faults reach them.
  */
-const PATH_EXAMPLES: Record<string, string> = { number: "SETP990000000", reference_code: "REF-1" };
+const PATH_EXAMPLES: Record<string, string> = {
+  number: "SETP990000000",
+  reference_code: "REF-1",
+  id: "999999",
+};
 const BODIES: Record<string, (session?: Session) => unknown> = {
   login: () => ({ email: "nadie@empresa.test", password: "not-the-password" }),
   factusLogin: (session) => ({ email: session?.account ?? "a@b.co", password: "not-the-password" }),
@@ -29,6 +33,7 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),
   annulInvoice: () => ({}),
+  createNumberingRange: () => ({ document: "21", prefix: "ZZ", current: 1, resolution_number: "1" }),
   createCreditNote: () => ({
     invoice_number: "SETP990000000",
     correction_concept_code: "1",

@@ -8,6 +8,7 @@ import { catalogRoutes } from "./routes/catalogs";
 import { creditNoteRoutes } from "./routes/credit-notes";
 import { numberingRangeRoutes } from "./routes/numbering-ranges";
 import { oauthRoutes } from "./routes/oauth";
+import { subscriptionRoutes } from "./routes/subscriptions";
 import type { Account } from "./services/account";
 
 export type EmulatorVariables = { username: string; documentFaults: DocumentFaults };
@@ -49,6 +50,7 @@ export function createEmulatorApp(account: Account) {
   app.route("/v1/bills", billRoutes(account));
   app.route("/v1/credit-notes", creditNoteRoutes(account));
   app.route("/v1/numbering-ranges", numberingRangeRoutes(account));
+  app.route("/v1/subscriptions", subscriptionRoutes(account));
   app.route("/v1", catalogRoutes());
 
   app.notFound((c) => c.json({ message: "Not Found" }, 404));

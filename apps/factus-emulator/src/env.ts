@@ -13,6 +13,7 @@ export interface EmulatorEnv {
   EMULATOR_ADMIN_SECRET: string;
   PUBLIC_BASE_URL: string;
   VALIDATED_REFERENCE_RESEND?: string;
+  SUBSCRIPTION_DOCUMENTS?: string;
 }
 
 export interface EmulatorConfig {
@@ -30,6 +31,8 @@ export interface EmulatorConfig {
   publicBaseUrl: string;
   /** How a re-sent reference of a validated document is answered: "reject" (422, default) or "return" it. */
   validatedReferenceResend: "reject" | "return";
+  /** Documents the account's subscription includes; creates past it answer 402, as Factus does. */
+  subscriptionDocuments: number;
 }
 
 const positive = (value: string | undefined, fallback: number) => {
@@ -51,5 +54,6 @@ export function readConfig(env: EmulatorEnv): EmulatorConfig {
     adminSecret: env.EMULATOR_ADMIN_SECRET,
     publicBaseUrl: env.PUBLIC_BASE_URL,
     validatedReferenceResend: env.VALIDATED_REFERENCE_RESEND === "return" ? "return" : "reject",
+    subscriptionDocuments: positive(env.SUBSCRIPTION_DOCUMENTS, 3000),
   };
 }

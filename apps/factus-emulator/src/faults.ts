@@ -53,7 +53,7 @@ const maintenance = () =>
   );
 
 /** 402 as Factus answers it when the subscription has no documents left. */
-const subscriptionExhausted = () =>
+export const subscriptionExhausted = () =>
   Response.json(
     {
       status: "Payment Required",

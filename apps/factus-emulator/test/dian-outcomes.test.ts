@@ -121,6 +121,19 @@ describe("Factus statuses with Factus-like bodies", () => {
   });
 });
 
+describe("the subscription", () => {
+  it("counts every numbered document; with none left, a create answers 402 and numbers nothing", async () => {
+    await createBill(bill());
+    const before = (await json(await api(token, "/v1/subscriptions/current"))).data;
+    expect(before.documents_used).toBe(1);
+    expect((await admin("/settings", { subscription_documents: 1 })).status).toBe(200);
+    const refused = await createBill(bill());
+    expect(refused.status).toBe(402);
+    const after = (await json(await api(token, "/v1/subscriptions/current"))).data;
+    expect(after).toMatchObject({ total_documents: 1, documents_used: 1, documents_remaining: 0 });
+  });
+});
+
 describe("credit notes share the lifecycle", () => {
   it("pending note blocks the note range with its own 409, and the same re-send validates it", async () => {
     const validated = await json(await createBill(bill()));

@@ -18,13 +18,17 @@ export { default as creditNotePdf } from "../../../fixtures/factus-v1/notas-cred
 export { default as creditNoteXml } from "../../../fixtures/factus-v1/notas-credito__descargar-xml.1.json";
 export { default as creditNoteDeleted } from "../../../fixtures/factus-v1/notas-credito__eliminar.1.json";
 export { default as creditNoteEmailed } from "../../../fixtures/factus-v1/notas-credito__enviar-correo.2.json";
+export { default as creditNoteEmailContent } from "../../../fixtures/factus-v1/notas-credito__obtener-contenido-de-correo.1.json";
 export { default as creditNoteShow } from "../../../fixtures/factus-v1/notas-credito__ver.1.json";
 export { default as creditNoteList } from "../../../fixtures/factus-v1/notas-credito__ver-filtrar.1.json";
 export { default as countries } from "../../../fixtures/factus-v1/paises__obtener-paises.1.json";
+export { default as rangeCurrentUpdated } from "../../../fixtures/factus-v1/rangos-de-numeracion__actualizar-consecutivo.1.json";
 export { default as rangeCreated } from "../../../fixtures/factus-v1/rangos-de-numeracion__crear-rango.1.json";
 export { default as rangeDeleted } from "../../../fixtures/factus-v1/rangos-de-numeracion__eliminar-rango.1.json";
 export { default as rangeList } from "../../../fixtures/factus-v1/rangos-de-numeracion__obtener-rangos.1.json";
 export { default as dianRanges } from "../../../fixtures/factus-v1/rangos-de-numeracion__rangos-asociados-al-software.1.json";
 export { default as rangeShow } from "../../../fixtures/factus-v1/rangos-de-numeracion__ver-rango.1.json";
+export { default as currentSubscription } from "../../../fixtures/factus-v1/suscripciones__suscripcion-actual.1.json";
+export { default as subscriptions } from "../../../fixtures/factus-v1/suscripciones__suscripciones.1.json";
 export { default as tributes } from "../../../fixtures/factus-v1/tributos__tributos-de-productos.1.json";
 export { default as units } from "../../../fixtures/factus-v1/unidades-de-medida__obtener-unidades.1.json";

@@ -134,6 +134,10 @@ describe("every endpoint answers with the keys and JSON types of Factus' publish
       "$.data.items[0].mandate: extra": "in the bill examples' items, which credit notes share",
     });
     await expectShape(
+      await api(token, `/v1/credit-notes/${number}/email-content`),
+      examples.creditNoteEmailContent,
+    );
+    await expectShape(
       await api(token, `/v1/credit-notes/send-email/${number}`, {
         method: "POST",
         body: { email: "cliente@correo.local" },
@@ -158,6 +162,34 @@ describe("every endpoint answers with the keys and JSON types of Factus' publish
       await api(token, `/v1/credit-notes/reference/${rejected.reference_code}`, { method: "DELETE" }),
       examples.creditNoteDeleted,
     );
+  });
+
+  it("subscriptions: the plans and the current one's documents", async () => {
+    await expectShape(await api(token, "/v1/subscriptions"), examples.subscriptions, 200, {
+      "$.data[0].documents_available: expected string, got number":
+        "the example's plan is unlimited ('Ilimitado'); the emulator's has a quota",
+    });
+    const current = await expectShape(
+      await api(token, "/v1/subscriptions/current"),
+      examples.currentSubscription,
+    );
+    expect(current.data.documents_used + current.data.documents_remaining).toBe(current.data.total_documents);
+  });
+
+  it("numbering range: move its consecutive forward, never back", async () => {
+    const own = await newBillRange(token, 5000);
+    await expectShape(
+      await api(token, `/v1/numbering-ranges/${own.id}/current`, {
+        method: "PATCH",
+        body: { current: 5100 },
+      }),
+      examples.rangeCurrentUpdated,
+    );
+    const back = await api(token, `/v1/numbering-ranges/${own.id}/current`, {
+      method: "PATCH",
+      body: { current: 10 },
+    });
+    expect(back.status).toBe(422);
   });
 
   it("countries: every ISO 3166 country, Spanish names, Factus' ids (Colombia 46)", async () => {

@@ -2,7 +2,7 @@ import { HttpCore } from "./core";
 import type { FactusClientOptions } from "./options";
 import { AuthResource } from "./resources/auth";
 import { BillsResource } from "./resources/bills";
-import { CatalogsResource, CompanyResource } from "./resources/catalogs";
+import { CatalogsResource, CompanyResource, SubscriptionsResource } from "./resources/catalogs";
 import { CreditNotesResource } from "./resources/credit-notes";
 import { NumberingRangesResource } from "./resources/numbering-ranges";
 import { TokenManager } from "./token-manager";
@@ -23,6 +23,7 @@ export class FactusClient {
   readonly numberingRanges: NumberingRangesResource;
   readonly catalogs: CatalogsResource;
   readonly company: CompanyResource;
+  readonly subscriptions: SubscriptionsResource;
   readonly baseURL: string;
 
   constructor(options: FactusClientOptions = {}) {
@@ -44,5 +45,6 @@ export class FactusClient {
     this.numberingRanges = new NumberingRangesResource(http);
     this.catalogs = new CatalogsResource(http);
     this.company = new CompanyResource(http);
+    this.subscriptions = new SubscriptionsResource(http);
   }
 }

@@ -14,7 +14,7 @@ import {
 import { FACTUS_ENVIRONMENTS, type FactusClientOptions, type RequestOptions } from "./options";
 
 export interface HttpRequest {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: string;
   query?: Record<string, string | number | undefined>;
   json?: unknown;

@@ -3,6 +3,7 @@ import {
   FactusConnectionError,
   FactusInvalidResponseError,
   FactusServerError,
+  FactusSubscriptionError,
   FactusTimeoutError,
   FactusValidationError,
 } from "@factus-edge/factus-client";
@@ -15,6 +16,7 @@ import { ApiError } from "./errors";
 import { documentRef } from "./invoice-mappers";
 import { pendingDocumentError } from "./pending-documents";
 import { forgetPendingRequest, rememberPendingRequest } from "./pending-requests";
+import { subscriptionExhausted } from "./subscription";
 import { ruleDetails, toApiError } from "./upstream";
 
 // Creating a document (invoice or credit note) so that a lost answer never loses it nor lets a retry issue a second
@@ -91,6 +93,7 @@ async function recoverFromCreateError<Request extends { reference_code: string }
   }
   if (error instanceof FactusConflictError && error.pendingDocument)
     throw await pendingDocumentError(c, flow, error);
+  if (error instanceof FactusSubscriptionError) throw await subscriptionExhausted(c, error);
   throw toApiError(error);
 }
 

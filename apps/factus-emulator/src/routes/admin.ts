@@ -11,7 +11,12 @@ const FaultBody = z.object({
   times: z.int().positive().default(1),
   path_prefix: z.string().default("/v1/"),
 });
-const SettingsBody = z.object({ validated_reference_resend: z.enum(["reject", "return"]) });
+const SettingsBody = z
+  .object({
+    validated_reference_resend: z.enum(["reject", "return"]).optional(),
+    subscription_documents: z.int().nonnegative().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0);
 const ClockBody = z.object({ advance_seconds: z.number() });
 const RadianEventBody = z.object({
   event_code: z.string().refine((code) => RADIAN_EVENTS.some((event) => event.code === code)),
@@ -52,8 +57,19 @@ export function adminRoutes(account: Account) {
 
   app.post("/settings", async (c) => {
     const body = await adminBody(c, SettingsBody);
-    if (!body) return c.json({ message: 'validated_reference_resend must be "reject" or "return"' }, 422);
-    account.settings.validatedReferenceResend = body.validated_reference_resend;
+    if (!body) {
+      return c.json(
+        {
+          message:
+            'validated_reference_resend ("reject" | "return") or subscription_documents (≥ 0) is required',
+        },
+        422,
+      );
+    }
+    if (body.validated_reference_resend)
+      account.settings.validatedReferenceResend = body.validated_reference_resend;
+    if (body.subscription_documents !== undefined)
+      account.settings.subscriptionDocuments = body.subscription_documents;
     return c.json(body);
   });
 

@@ -1,6 +1,7 @@
 import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
 import type { EmulatorVariables } from "../app";
+import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validJson } from "../http";
 import type { Account } from "../services/account";
@@ -54,6 +55,15 @@ export function creditNoteRoutes(account: Account) {
   app.post("/send-email/:number", note, validJson(FactusSendEmailRequest), (c) => {
     store.recordEmail(c.var.document.row.id, c.req.valid("json").email, account.now());
     return done(c, "Nota crédito enviada al cliente con éxito");
+  });
+
+  app.get("/:number/email-content", note, (c) => {
+    const document = printed(c.var.document);
+    const { company } = document;
+    return ok(c, {
+      subject: `${company.nit};${company.company};${document.number};91;${company.company}`,
+      attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
+    });
   });
 
   app.get("/:number", note, async (c) =>

@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import type { EmulatorVariables } from "../app";
 import { documentFileName, documentPdf, documentXml, type PrintableDocument } from "../documents/printable";
-import { loseAnswer } from "../faults";
+import { loseAnswer, subscriptionExhausted } from "../faults";
 import { conflict, created, done, notFound, ok, validationError } from "../http";
 import type { IssueOutcome } from "../services/issue-document";
 import type { DocumentRow } from "../store/rows";
@@ -38,6 +38,8 @@ export async function answerIssue(
       });
     case "pending-block":
       return conflict(c, PENDING_BLOCK[kind]);
+    case "exhausted":
+      return subscriptionExhausted();
     case "rejected": {
       const answer = validationError(
         c,

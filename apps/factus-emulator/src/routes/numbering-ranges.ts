@@ -1,5 +1,6 @@
 import { FactusCreateNumberingRangeRequest, nameOfCode, RANGE_DOCUMENT_TYPES } from "@factus-edge/contracts";
 import { Hono } from "hono";
+import * as z from "zod";
 import {
   created,
   done,
@@ -15,6 +16,8 @@ import type { Account } from "../services/account";
 import type { RangeRow } from "../store/rows";
 import { PAGE_SIZE } from "../store/store";
 import { dayMonthYear } from "../views/format";
+
+const CurrentBody = z.strictObject({ current: z.coerce.number().int().positive() });
 
 const isExpired = (range: RangeRow, today: string) => Boolean(range.end_date && range.end_date < today);
 
@@ -86,6 +89,24 @@ export function numberingRangeRoutes(account: Account) {
   app.get("/:id{[0-9]+}", (c) => {
     const range = store.range(Number(c.req.param("id")));
     return range ? ok(c, rangeView(range, today(), true)) : notFound(c, "Rango de numeración no encontrado");
+  });
+
+  app.patch("/:id{[0-9]+}/current", validJson(CurrentBody), (c) => {
+    const range = store.range(Number(c.req.param("id")));
+    if (!range) return notFound(c, "Rango de numeración no encontrado");
+    const { current } = c.req.valid("json");
+    // Factus only moves a range forward within its bounds: numbers already used are never handed out again.
+    if (current < range.current || current > range.range_to + 1) {
+      return validationError(c, {
+        current: [`Debe estar entre ${range.current} (el consecutivo actual) y ${range.range_to}`],
+      });
+    }
+    store.setCurrent(range.id, current, account.now());
+    return ok(
+      c,
+      rangeView(store.range(range.id)!, today(), true),
+      "Rango de numeración actualizado con éxito",
+    );
   });
 
   app.post("/", validJson(FactusCreateNumberingRangeRequest), (c) => {

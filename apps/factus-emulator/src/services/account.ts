@@ -4,6 +4,8 @@ import type { Store } from "../store/store";
 export interface AccountSettings {
   /** A create that re-sends the reference of a validated document: 422 "already used" (default) or that document. */
   validatedReferenceResend: "reject" | "return";
+  /** Documents the subscription includes (SUBSCRIPTION_DOCUMENTS by default). */
+  subscriptionDocuments: number;
 }
 
 /** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
@@ -30,7 +32,10 @@ export class Account {
     readonly store: Store,
     readonly config: EmulatorConfig,
   ) {
-    this.settings = { validatedReferenceResend: config.validatedReferenceResend };
+    this.settings = {
+      validatedReferenceResend: config.validatedReferenceResend,
+      subscriptionDocuments: config.subscriptionDocuments,
+    };
   }
 
   nowMs() {

@@ -21,6 +21,8 @@ export type IssueOutcome =
   | { kind: "duplicate"; existing: DocumentRow }
   /** Another document of the range waits for DIAN: Factus refuses to number a new one (409). */
   | { kind: "pending-block"; pending: DocumentRow }
+  /** The subscription has no documents left: Factus numbers nothing (402). */
+  | { kind: "exhausted" }
   | { kind: "invalid"; errors: Record<string, string[]> };
 
 /** FAJ43b (`dian-rejection` / `dian-notification` faults): a rule the emulator does not check by itself. */
@@ -77,6 +79,8 @@ export async function issueDocument(
   }
   const pending = store.pendingInRange(range.id);
   if (pending && pending.id !== existing?.id) return { kind: "pending-block", pending };
+  if (!existing && store.countDocuments() >= account.settings.subscriptionDocuments)
+    return { kind: "exhausted" };
 
   // DIAN holds the document it was first sent while its answer is pending: a re-send only asks for the verdict.
   const keepsOriginal = existing !== undefined && awaitsDian(existing);

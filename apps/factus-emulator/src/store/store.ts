@@ -120,6 +120,10 @@ export class Store {
     )!.id;
   }
 
+  setCurrent(id: number, current: number, now: string) {
+    this.sql.exec("UPDATE ranges SET current = ?, updated_at = ? WHERE id = ?", current, now, id);
+  }
+
   deleteRange(id: number) {
     this.sql.exec("DELETE FROM ranges WHERE id = ?", id);
   }
@@ -285,6 +289,19 @@ export class Store {
 
   eventsOf(documentId: number) {
     return this.all<EventRow>("SELECT * FROM radian_events WHERE document_id = ? ORDER BY id", documentId);
+  }
+
+  /** When the account was opened: its seeded ranges' creation. */
+  createdAt(): string {
+    return (
+      this.one<{ at: string | null }>("SELECT MIN(created_at) AS at FROM ranges")?.at ??
+      new Date().toISOString()
+    );
+  }
+
+  /** Documents (bills and credit notes) the account has numbered: what its subscription counts. */
+  countDocuments() {
+    return this.one<{ n: number }>("SELECT COUNT(*) AS n FROM documents")!.n;
   }
 
   countEvents() {

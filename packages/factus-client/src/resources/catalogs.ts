@@ -2,8 +2,10 @@ import {
   FactusAcquirerResponse,
   FactusCompanyResponse,
   FactusCountries,
+  FactusCurrentSubscriptionResponse,
   FactusMeasurementUnits,
   FactusMunicipalities,
+  FactusSubscriptionPlans,
   FactusTributes,
 } from "@factus-edge/contracts";
 import type * as z from "zod";
@@ -60,6 +62,24 @@ export class CatalogsResource {
         options,
       )
     ).data;
+  }
+}
+
+/** `/v1/subscriptions`: the account's plans and the documents left in the current one. */
+export class SubscriptionsResource {
+  constructor(private readonly http: HttpCore) {}
+
+  /** The current plan: documents included, used and left, and its expiry. */
+  async current(options: RequestOptions = {}) {
+    const path = "/v1/subscriptions/current";
+    return (await this.http.request({ method: "GET", path }, FactusCurrentSubscriptionResponse, options))
+      .data;
+  }
+
+  /** Every plan of the account (invoicing, payroll…). */
+  async list(options: RequestOptions = {}) {
+    const path = "/v1/subscriptions";
+    return (await this.http.request({ method: "GET", path }, FactusSubscriptionPlans, options)).data;
   }
 }
 

@@ -2,6 +2,7 @@ import {
   FactusCreditNotePage,
   FactusCreditNoteRequest,
   FactusCreditNoteResponse,
+  FactusEmailContent,
   FactusMessage,
   FactusPdf,
   FactusSendEmailRequest,
@@ -69,6 +70,12 @@ export class CreditNotesResource {
     const json = this.http.prepare(FactusSendEmailRequest, input, options);
     const path = `/v1/credit-notes/send-email/${segment(number)}`;
     return (await this.http.request({ method: "POST", path, json }, FactusMessage, options)).message;
+  }
+
+  /** Subject and attached document of the credit note's e-mail. */
+  async emailContent(number: string, options: RequestOptions = {}) {
+    const path = `/v1/credit-notes/${segment(number)}/email-content`;
+    return (await this.http.request({ method: "GET", path }, FactusEmailContent, options)).data;
   }
 
   /** Deletes a credit note DIAN has not validated, by its reference code. Returns Factus' message. */

@@ -57,6 +57,14 @@ export class NumberingRangesResource {
     ).data;
   }
 
+  /** Moves a range's next consecutive number (`PATCH /v1/numbering-ranges/{id}/current`). */
+  async updateCurrent(id: number, current: number, options: RequestOptions = {}) {
+    const path = `/v1/numbering-ranges/${Math.trunc(id)}/current`;
+    const json = { current: Math.trunc(current) };
+    return (await this.http.request({ method: "PATCH", path, json }, FactusNumberingRangeResponse, options))
+      .data;
+  }
+
   /** Deletes a numbering range that has issued no document. Returns Factus' message. */
   async delete(id: number, options: RequestOptions = {}) {
     const path = `/v1/numbering-ranges/${Math.trunc(id)}`;

@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import type { AppEnv } from "../../lib/context";
 import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { numberingRange } from "../../lib/range-mappers";
 import { callFactus, upstream } from "../../lib/upstream";
 
 const MESSAGE = "Rangos de numeración obtenidos exitosamente";
@@ -23,19 +24,5 @@ export const listRangesRoute = defineRoute("factus", {
 export const listRanges: RouteHandler<typeof listRangesRoute, AppEnv> = async (c) => {
   const query = c.req.valid("query");
   const ranges = await callFactus(() => c.get("factus").numberingRanges.list(query, upstream(c)));
-  const data = ranges.map((range) => ({
-    id: range.id,
-    document: range.document,
-    prefix: range.prefix,
-    from: range.from,
-    to: range.to,
-    current: range.current,
-    resolution_number: range.resolution_number,
-    start_date: range.start_date,
-    end_date: range.end_date,
-    technical_key: range.technical_key,
-    is_expired: range.is_expired,
-    is_active: range.is_active === 1,
-  }));
-  return c.json({ message: MESSAGE, data }, 200);
+  return c.json({ message: MESSAGE, data: ranges.map(numberingRange) }, 200);
 };

@@ -1,0 +1,46 @@
+import { CompanyProfile, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Empresa obtenida exitosamente";
+
+export const getCompanyRoute = defineRoute("factus", {
+  method: "get",
+  path: "/",
+  operationId: "getCompany",
+  tags: ["Empresa"],
+  summary: "Perfil de la empresa emisora",
+  description:
+    "La empresa de la cuenta de Factus, que emite las facturas: NIT, nombre, contacto y actividad.",
+  responses: { 200: jsonResponse(successEnvelope(CompanyProfile, MESSAGE), "La empresa") },
+});
+
+const text = (value: unknown) =>
+  value === undefined || value === null || value === "" ? null : String(value);
+
+export const getCompany: RouteHandler<typeof getCompanyRoute, AppEnv> = async (c) => {
+  const company = (await callFactus(() => c.get("factus").company.get(upstream(c)))) as Record<
+    string,
+    unknown
+  >;
+  const person = [company.names, company.surnames].filter(Boolean).join(" ");
+  return c.json(
+    {
+      message: MESSAGE,
+      data: {
+        nit: String(company.nit),
+        dv: text(company.dv),
+        name: text(company.company) ?? text(company.graphic_representation_name) ?? person,
+        trade_name: text(company.trade_name),
+        email: text(company.email),
+        phone: text(company.phone),
+        address: text(company.address),
+        economic_activity: text(company.economic_activity),
+        logo_url: text(company.url_logo),
+      },
+    },
+    200,
+  );
+};

@@ -1,0 +1,7 @@
+import { createRouter } from "../../lib/router";
+import { getCompany, getCompanyRoute } from "./get";
+import { getSubscription, getSubscriptionRoute } from "./subscription";
+
+export const companyRouter = createRouter()
+  .openapi(getCompanyRoute, getCompany)
+  .openapi(getSubscriptionRoute, getSubscription);

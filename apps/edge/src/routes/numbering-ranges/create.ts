@@ -1,0 +1,40 @@
+import { FactusCreateNumberingRangeRequest, NumberingRange, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import type { AppEnv } from "../../lib/context";
+import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import { numberingRange } from "../../lib/range-mappers";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Rango de numeración creado exitosamente";
+
+export const createRangeRoute = defineRoute("factus", {
+  method: "post",
+  path: "/",
+  operationId: "createNumberingRange",
+  tags: ["Rangos de numeración"],
+  summary: "Crear un rango de numeración (administración)",
+  description:
+    "**Acción administrativa**: la llama quien administra la cuenta de Factus, no la aplicación que factura. El " +
+    "rango debe corresponder a una resolución de la DIAN (`GET /numbering-ranges/dian` lista las asociadas al " +
+    "software); un rango mal creado hace que la DIAN rechace las facturas después de numerarlas. `document` es el " +
+    'código Factus del tipo ("21" factura, "22" nota crédito…).',
+  request: jsonBody(FactusCreateNumberingRangeRequest, "El rango", {
+    document: "21",
+    prefix: "FV",
+    current: 1,
+    from: 1,
+    to: 1000,
+    resolution_number: "18760000001",
+    technical_key: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c",
+    start_date: "2026-01-01",
+    end_date: "2027-01-01",
+  }),
+  responses: { 201: jsonResponse(successEnvelope(NumberingRange, MESSAGE), "Rango creado") },
+});
+
+export const createRange: RouteHandler<typeof createRangeRoute, AppEnv> = async (c) => {
+  const range = await callFactus(() =>
+    c.get("factus").numberingRanges.create(c.req.valid("json"), upstream(c)),
+  );
+  return c.json({ message: MESSAGE, data: numberingRange(range) }, 201);
+};

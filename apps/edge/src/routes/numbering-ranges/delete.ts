@@ -1,0 +1,36 @@
+import { successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import * as z from "zod";
+import type { AppEnv } from "../../lib/context";
+import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { callFactus, upstream } from "../../lib/upstream";
+
+const MESSAGE = "Rango de numeración eliminado exitosamente";
+
+const RangeIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,10}$/, { error: "Id de rango inválido" })
+    .meta({ param: { name: "id", in: "path" }, examples: ["4"] }),
+});
+
+export const deleteRangeRoute = defineRoute("factus", {
+  method: "delete",
+  path: "/{id}",
+  operationId: "deleteNumberingRange",
+  tags: ["Rangos de numeración"],
+  summary: "Eliminar un rango de numeración (administración)",
+  description:
+    "**Acción administrativa**, para quien administra la cuenta de Factus. Factus solo elimina un rango que no ha " +
+    "numerado ningún documento.",
+  request: { params: RangeIdParam },
+  responses: {
+    200: jsonResponse(successEnvelope(z.object({ id: z.int() }), MESSAGE), "Rango eliminado"),
+  },
+});
+
+export const deleteRange: RouteHandler<typeof deleteRangeRoute, AppEnv> = async (c) => {
+  const id = Number(c.req.valid("param").id);
+  await callFactus(() => c.get("factus").numberingRanges.delete(id, upstream(c)), `No existe el rango ${id}`);
+  return c.json({ message: MESSAGE, data: { id } }, 200);
+};
