@@ -1,5 +1,6 @@
 import { createApp } from "./app";
 import { ConfigError, type Env, readConfig } from "./lib/env";
+import { purgeExpired } from "./scheduled";
 
 export { RateLimiter } from "./middleware/rate-limiter";
 
@@ -35,5 +36,8 @@ export default {
       );
     }
     return app!.fetch(request, env, ctx);
+  },
+  async scheduled(_controller, env) {
+    await purgeExpired(env.DB);
   },
 } satisfies ExportedHandler<Env>;

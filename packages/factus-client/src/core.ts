@@ -200,7 +200,14 @@ export class HttpCore {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchImpl(this.url(request), { method: request.method, headers, body, signal });
+      // A redirect is never followed: it would carry the bearer token to wherever Factus (or a proxy) points.
+      response = await this.fetchImpl(this.url(request), {
+        method: request.method,
+        headers,
+        body,
+        signal,
+        redirect: "manual",
+      });
     } catch (error) {
       return fail(error);
     }

@@ -5,6 +5,7 @@ export interface Call {
   url: URL;
   headers: Headers;
   body: string;
+  redirect: RequestRedirect;
 }
 
 type Responder = (call: Call, index: number) => Response | Promise<Response>;
@@ -19,6 +20,7 @@ export function fakeFetch(responder: Responder) {
       url: new URL(request.url),
       headers: request.headers,
       body: await request.text(),
+      redirect: request.redirect,
     };
     calls.push(call);
     if (init?.signal?.aborted) throw init.signal.reason;

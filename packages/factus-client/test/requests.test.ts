@@ -172,3 +172,17 @@ describe("numbering ranges, paged by Factus 10 at a time", () => {
     expect(calls).toHaveLength(2);
   });
 });
+
+describe("where a request may go", () => {
+  it("never follows a redirect (the bearer token would travel with it), and refuses '.' or '..' as a segment", async () => {
+    const { fetch, calls } = fakeFetch(
+      () => new Response(null, { status: 302, headers: { location: "https://x" } }),
+    );
+    const client = new FactusClient({ accessToken: "t", fetch, maxRetries: 0 });
+    await expect(client.bills.get("SETP1")).rejects.toMatchObject({ status: 302 });
+    expect(calls[0]?.redirect).toBe("manual");
+    await expect(client.bills.delete("..")).rejects.toBeInstanceOf(FactusInvalidRequestError);
+    await expect(client.bills.delete(".")).rejects.toBeInstanceOf(FactusInvalidRequestError);
+    expect(calls).toHaveLength(1);
+  });
+});

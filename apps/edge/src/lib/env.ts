@@ -13,6 +13,9 @@ const positiveInt = (fallback: number) =>
     z.int().positive(),
   );
 
+/** Hosts where plain http is acceptable: the emulator on this machine. Tokens never cross a network in clear. */
+const LOCAL_HOSTS = ["127.0.0.1", "localhost", "[::1]"];
+
 const ConfigSchema = z.object({
   jwtSecret: z
     .string({ error: "JWT_SECRET is not set" })
@@ -22,7 +25,15 @@ const ConfigSchema = z.object({
   jwtIssuer: z.string().min(1),
   jwtAudience: z.string().min(1),
   jwtTtlSeconds: positiveInt(3600),
-  factusBaseUrl: z.url({ error: "FACTUS_BASE_URL must be a URL" }),
+  factusBaseUrl: z.url({ error: "FACTUS_BASE_URL must be a URL" }).refine(
+    (url) => {
+      const { protocol, hostname } = new URL(url);
+      return protocol === "https:" || (protocol === "http:" && LOCAL_HOSTS.includes(hostname));
+    },
+    {
+      error: "FACTUS_BASE_URL must be https (plain http only for a local emulator on 127.0.0.1 or localhost)",
+    },
+  ),
   factusTimeoutMs: positiveInt(15_000),
   factusCreateTimeoutMs: positiveInt(30_000),
   factusClientId: z

@@ -39,11 +39,26 @@ export function errorEnvelope(error: ApiError, requestId: string): ErrorEnvelope
   };
 }
 
-/** zod issues → details with dotted paths; unknown keys get one detail each, under their own path. */
+/** Details an error carries at most: a hostile body of unknown keys must not make a megabyte-sized answer. */
+export const MAX_ERROR_DETAILS = 50;
+
+/**
+ * zod issues → details with dotted paths; unknown keys get one detail each, under their own path. Past
+ * MAX_ERROR_DETAILS, one last detail says how many more there are.
+ */
 export function detailsFromIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: (string | number)[] = [],
 ): ErrorDetail[] {
+  const details = allDetails(issues, prefix);
+  if (details.length <= MAX_ERROR_DETAILS) return details;
+  return [
+    ...details.slice(0, MAX_ERROR_DETAILS),
+    { path: "", message: `… y ${details.length - MAX_ERROR_DETAILS} errores más` },
+  ];
+}
+
+function allDetails(issues: readonly z.core.$ZodIssue[], prefix: (string | number)[]): ErrorDetail[] {
   return issues.flatMap((issue) => {
     const path = [...prefix, ...issue.path.map((part) => (typeof part === "symbol" ? String(part) : part))];
     if (issue.code === "unrecognized_keys") {
@@ -54,9 +69,7 @@ export function detailsFromIssues(
     }
     if (issue.code === "invalid_union" && issue.errors.length) {
       const first = issue.errors[0] ?? [];
-      return first.length
-        ? detailsFromIssues(first, path)
-        : [{ path: path.join("."), message: issue.message }];
+      return first.length ? allDetails(first, path) : [{ path: path.join("."), message: issue.message }];
     }
     return [{ path: path.join("."), message: issue.message }];
   });

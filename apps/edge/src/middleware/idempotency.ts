@@ -6,6 +6,8 @@ import { ApiError } from "../lib/errors";
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 /** How long a first attempt holds its key: past this, a crashed attempt's key can be taken over. */
 export const IDEMPOTENCY_LOCK_MS = 60_000;
+/** The largest answer kept for replay, in characters; every answer of this API fits many times over. */
+export const MAX_STORED_ANSWER_CHARS = 256 * 1024;
 /** How long a duplicate waits for the first attempt to finish before answering IDEMPOTENCY_IN_PROGRESS. */
 const WAIT_FOR_FIRST_MS = 5_000;
 const KEY_FORMAT = /^[\x21-\x7e]{1,255}$/;
@@ -115,6 +117,13 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await unfinished();
     return;
   }
+  const body = await c.res.clone().text();
+  if (body.length > MAX_STORED_ANSWER_CHARS) {
+    // Too large to keep (D1 rows stop at 2 MB): the key stays "outcome unknown", so a retry looks the document up
+    // in Factus by its reference code and answers with it instead of replaying a copy.
+    await markOutcomeUnknown(db, userId, key);
+    return;
+  }
   const headers = Object.fromEntries(
     REPLAYED_HEADERS.flatMap((name) => {
       const value = c.res.headers.get(name);
@@ -128,7 +137,7 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
            locked_until = NULL, outcome_unknown = 0
          WHERE user_id = ?1 AND idempotency_key = ?2`,
       )
-      .bind(userId, key, c.res.status, JSON.stringify(headers), await c.res.clone().text())
+      .bind(userId, key, c.res.status, JSON.stringify(headers), body)
       .run();
   } catch {
     // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once

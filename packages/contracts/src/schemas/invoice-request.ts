@@ -187,12 +187,16 @@ const establishmentShape = <M extends z.ZodType>(municipality: M) =>
 /** Establishment of the issuer where the sale happened. */
 export const Establishment = establishmentShape(MunicipalityId).meta({ id: "Establishment" });
 
+/** A reference code: Factus' alphabet, and never only dots. */
+export const REFERENCE_CODE_PATTERN = /^(?=[._-]*[A-Za-z0-9])[A-Za-z0-9._-]{1,100}$/;
+
 /** Allowed characters of a reference code: it travels in URL paths (delete by reference). */
 export const ReferenceCode = z
   .string({ error: "Debe ser un texto" })
   .trim()
-  .regex(/^[A-Za-z0-9._-]{1,100}$/, {
-    error: "1 a 100 caracteres: letras, números, punto, guion o guion bajo",
+  // At least one letter or digit: "." and ".." would name other Factus paths in /destroy/reference/{code}.
+  .regex(REFERENCE_CODE_PATTERN, {
+    error: "1 a 100 caracteres: letras, números, punto, guion o guion bajo, con al menos una letra o número",
   })
   .meta({ description: "Código de referencia único por empresa.", examples: ["INV-2024-001"] });
 

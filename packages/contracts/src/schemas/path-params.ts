@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { REFERENCE_CODE_PATTERN } from "./invoice-request";
 
 /** `{number}` in document paths: a Factus document number such as SETP990000001. */
 export const DocumentNumberParam = z.object({
@@ -13,7 +14,7 @@ export type DocumentNumberParam = z.infer<typeof DocumentNumberParam>;
 export const ReferenceCodeParam = z.object({
   reference_code: z
     .string()
-    .regex(/^[A-Za-z0-9._-]{1,100}$/, { error: "Código de referencia inválido" })
+    .regex(REFERENCE_CODE_PATTERN, { error: "Código de referencia inválido" })
     .meta({ param: { name: "reference_code", in: "path" }, examples: ["INV-2024-001"] }),
 });
 export type ReferenceCodeParam = z.infer<typeof ReferenceCodeParam>;

@@ -12,6 +12,7 @@ import {
 } from "@factus-edge/contracts";
 import type * as z from "zod";
 import type { HttpCore } from "../core";
+import { FactusInvalidRequestError } from "../errors";
 import type { RequestOptions } from "../options";
 import { Page } from "../pagination";
 
@@ -25,7 +26,19 @@ export interface BillFilters {
   status?: 0 | 1 | "0" | "1";
 }
 
-const segment = encodeURIComponent;
+/**
+ * A value as one URL path segment: encoded, and never "." or "..", which URL resolution would turn into another
+ * Factus path (`/v1/bills/destroy/reference/..` is `/v1/bills/destroy`).
+ */
+const segment = (value: string) => {
+  if (value === "." || value === "..") {
+    throw new FactusInvalidRequestError(`"${value}" cannot be a path segment`, {
+      requestId: "",
+      issues: [{ field: "path", messages: ["Must not be . or .."] }],
+    });
+  }
+  return encodeURIComponent(value);
+};
 const filterQuery = (filters: object) =>
   Object.fromEntries(
     Object.entries(filters).map(([key, value]) => [`filter[${key}]`, value as string | undefined]),

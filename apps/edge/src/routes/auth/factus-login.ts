@@ -32,5 +32,7 @@ export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async 
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el correo o la contraseña");
     });
+  // A token must never sit in a shared or browser cache.
+  c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
 };

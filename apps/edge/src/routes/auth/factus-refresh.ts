@@ -30,5 +30,7 @@ export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = as
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el refresh token: inicie sesión en Factus de nuevo");
     });
+  // A token must never sit in a shared or browser cache.
+  c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
 };

@@ -46,5 +46,7 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
     await attempts(true);
     throw new ApiError("INVALID_CREDENTIALS");
   }
+  // A token must never sit in a shared or browser cache.
+  c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: await issueLocalToken(config, user) }, 200);
 };
