@@ -19,6 +19,8 @@ export default defineConfig({
           FACTUS_CLIENT_SECRET: "emulator-client-secret",
           // High so the fuzz and concurrency suites measure validation, not the limiter (tested on its own app).
           RATE_LIMIT_PER_MINUTE: "1000000",
+          // The whole suite logs in from one "IP"; the spray test builds an app with a low limit of its own.
+          LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES: "1000000",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
         },
       },

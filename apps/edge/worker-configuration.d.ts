@@ -11,6 +11,7 @@ interface __BaseEnv_Env {
 	CORS_ORIGINS: "http://localhost:3000,http://localhost:5173";
 	RATE_LIMIT_PER_MINUTE: "80";
 	LOGIN_ATTEMPTS_PER_15_MINUTES: "10";
+	LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES: "100";
 	JWT_SECRET: string;
 	FACTUS_CLIENT_ID: string;
 	FACTUS_CLIENT_SECRET: string;
@@ -28,7 +29,7 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "FACTUS_BASE_URL" | "FACTUS_TIMEOUT_MS" | "FACTUS_CREATE_TIMEOUT_MS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS" | "CORS_ORIGINS" | "RATE_LIMIT_PER_MINUTE" | "LOGIN_ATTEMPTS_PER_15_MINUTES" | "JWT_SECRET" | "FACTUS_CLIENT_ID" | "FACTUS_CLIENT_SECRET">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "FACTUS_BASE_URL" | "FACTUS_TIMEOUT_MS" | "FACTUS_CREATE_TIMEOUT_MS" | "JWT_ISSUER" | "JWT_AUDIENCE" | "JWT_TTL_SECONDS" | "CORS_ORIGINS" | "RATE_LIMIT_PER_MINUTE" | "LOGIN_ATTEMPTS_PER_15_MINUTES" | "LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES" | "JWT_SECRET" | "FACTUS_CLIENT_ID" | "FACTUS_CLIENT_SECRET">> {}
 }
 declare module "*.txt" {
 	const value: string;

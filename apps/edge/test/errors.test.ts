@@ -299,6 +299,28 @@ describe("every error code, in the one envelope", () => {
     await expectError(await app.request("/teapot", {}, env), "BAD_REQUEST");
   });
 
+  it("LOGIN_UNAVAILABLE: login fails closed when the attempt counters cannot be reached", async () => {
+    const app = createApp(readConfig(env));
+    const broken = {
+      ...env,
+      RATE_LIMITER: {
+        getByName() {
+          throw new Error("limiter down");
+        },
+      },
+    };
+    const response = await app.request(
+      `${API}/auth/login`,
+      {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: session.user.email, password: session.user.password }),
+      },
+      broken,
+    );
+    await expectError(response, "LOGIN_UNAVAILABLE");
+  });
+
   it("refuses to build with a missing or weak JWT_SECRET, naming the problem", () => {
     expect(() => readConfig({ ...env, JWT_SECRET: undefined as unknown as string })).toThrow(
       "JWT_SECRET is not set",

@@ -10,82 +10,159 @@ export interface RateLimitResult {
   retryAfterSeconds: number;
 }
 
+/** The longest a growing back-off can lock a bucket. */
+const MAX_LOCK_MS = 24 * 3600_000;
+
 /**
- * A fixed-window counter per key (a user, or an IP + e-mail pair for logins). One object per key serializes its
- * counts, so concurrent requests can never both take the last slot.
+ * A fixed-window counter per key (a user, an e-mail, an IP…). One object per key serializes its counts, so
+ * concurrent requests can never both take the last slot; the window lives in the object's SQLite storage, so it
+ * survives the object being evicted or rebuilt (in memory it would reset after a few idle seconds).
  */
 export class RateLimiter extends DurableObject {
-  private windowStart = 0;
-  private count = 0;
-
-  /** Counts one event and says whether it is within the limit. */
-  hit(limit: number, windowMs: number): RateLimitResult {
-    return this.state(limit, windowMs, 1);
+  constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
+    super(ctx, env);
+    ctx.storage.sql.exec(
+      `CREATE TABLE IF NOT EXISTS bucket (
+         id INTEGER PRIMARY KEY CHECK (id = 1), start INTEGER NOT NULL, ends INTEGER NOT NULL,
+         count INTEGER NOT NULL, strikes INTEGER NOT NULL)`,
+    );
   }
 
-  /** Says whether the limit is already spent, without counting anything. */
-  peek(limit: number, windowMs: number): RateLimitResult {
-    const result = this.state(limit, windowMs, 0);
-    return { ...result, allowed: this.count < limit };
+  private load(windowMs: number, now: number) {
+    const row = this.ctx.storage.sql
+      .exec<{ start: number; ends: number; count: number; strikes: number }>(
+        "SELECT start, ends, count, strikes FROM bucket WHERE id = 1",
+      )
+      .toArray()[0];
+    return row && now < row.ends ? row : { start: now, ends: now + windowMs, count: 0, strikes: 0 };
   }
 
-  private state(limit: number, windowMs: number, add: number): RateLimitResult {
+  private save(state: { start: number; ends: number; count: number; strikes: number }) {
+    this.ctx.storage.sql.exec(
+      `INSERT INTO bucket (id, start, ends, count, strikes) VALUES (1, ?1, ?2, ?3, ?4)
+       ON CONFLICT (id) DO UPDATE SET start = ?1, ends = ?2, count = ?3, strikes = ?4`,
+      state.start,
+      state.ends,
+      state.count,
+      state.strikes,
+    );
+  }
+
+  /**
+   * Takes one slot before the attempt runs (so a burst cannot all pass a check made before any is counted), or
+   * refuses. With `backoff`, every refused attempt doubles how long the bucket stays locked (up to 24 h).
+   */
+  reserve(limit: number, windowMs: number, backoff = false): RateLimitResult {
     const now = Date.now();
-    if (now - this.windowStart >= windowMs) {
-      this.windowStart = now;
-      this.count = 0;
+    const state = this.load(windowMs, now);
+    const allowed = state.count < limit;
+    if (allowed) state.count++;
+    else if (backoff) {
+      state.strikes++;
+      state.ends = Math.max(
+        state.ends,
+        now + Math.min(MAX_LOCK_MS, windowMs * 2 ** Math.min(state.strikes, 10)),
+      );
     }
-    this.count += add;
+    this.save(state);
     return {
-      allowed: this.count <= limit,
+      allowed,
       limit,
-      remaining: Math.max(0, limit - this.count),
-      retryAfterSeconds: Math.max(1, Math.ceil((this.windowStart + windowMs - now) / 1000)),
+      remaining: Math.max(0, limit - state.count),
+      retryAfterSeconds: Math.max(1, Math.ceil((state.ends - now) / 1000)),
     };
   }
 
+  /** Gives back a slot `reserve` took, when the attempt turned out not to count (a successful login). */
+  refund(windowMs: number) {
+    const now = Date.now();
+    const state = this.load(windowMs, now);
+    if (state.count > 0) state.count--;
+    this.save(state);
+  }
+
+  /** Counts one request and says whether it is within the limit (business routes). */
+  hit(limit: number, windowMs: number): RateLimitResult {
+    return this.reserve(limit, windowMs);
+  }
+
   reset() {
-    this.windowStart = 0;
-    this.count = 0;
+    this.ctx.storage.sql.exec("DELETE FROM bucket");
   }
 }
 
+type Namespace = AppEnv["Bindings"]["RATE_LIMITER"];
+
+/** RATE_LIMITED with the headers a client needs to wait the right time. */
+export const rateLimited = (result: RateLimitResult, message?: string) =>
+  new ApiError("RATE_LIMITED", {
+    message,
+    headers: {
+      "Retry-After": String(result.retryAfterSeconds),
+      "X-RateLimit-Limit": String(result.limit),
+      "X-RateLimit-Remaining": "0",
+    },
+  });
+
+export interface Bucket {
+  key: string;
+  limit: number;
+  windowMs: number;
+  backoff?: boolean;
+}
+
 /**
- * Counts a request against `key` (or, with `count: false`, only checks it); throws RATE_LIMITED (429 + Retry-After)
- * once the window is full.
+ * Reserves a slot in every bucket at once, or none: when one is full, the slots taken in the others are given back
+ * and RATE_LIMITED answers with the longest wait. Returns a refund for when the attempt turns out not to count.
  */
-export async function enforceRateLimit(
-  namespace: AppEnv["Bindings"]["RATE_LIMITER"],
-  key: string,
-  limit: number,
-  windowMs: number,
-  options: { message?: string; count?: boolean } = {},
-): Promise<RateLimitResult> {
-  const limiter = namespace.getByName(key);
-  const result =
-    options.count === false ? await limiter.peek(limit, windowMs) : await limiter.hit(limit, windowMs);
-  const message = options.message;
-  if (!result.allowed) {
-    throw new ApiError("RATE_LIMITED", {
+export async function reserveAll(namespace: Namespace, buckets: readonly Bucket[], message: string) {
+  const results = await Promise.all(
+    buckets.map((bucket) =>
+      namespace.getByName(bucket.key).reserve(bucket.limit, bucket.windowMs, bucket.backoff),
+    ),
+  );
+  const refund = () =>
+    Promise.all(
+      buckets.flatMap((bucket, index) =>
+        results[index]?.allowed ? [namespace.getByName(bucket.key).refund(bucket.windowMs)] : [],
+      ),
+    );
+  const refused = results.filter((result) => !result.allowed);
+  if (refused.length) {
+    await refund();
+    throw rateLimited(
+      refused.reduce((longest, result) =>
+        result.retryAfterSeconds > longest.retryAfterSeconds ? result : longest,
+      ),
       message,
-      headers: {
-        "Retry-After": String(result.retryAfterSeconds),
-        "X-RateLimit-Limit": String(limit),
-        "X-RateLimit-Remaining": "0",
-      },
-    });
+    );
   }
-  return result;
+  return refund;
 }
 
 /**
  * Per-user limit on business routes, set to Factus' own 80 requests/min so a caller hits our 429 before hammering
- * Factus into answering its own.
+ * Factus into answering its own. If the limiter itself fails the request goes on (fail open, logged): refusing
+ * every business call because a counter is unreachable would stop invoicing altogether.
  */
 export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = c.get("config").rateLimitPerMinute;
-  const result = await enforceRateLimit(c.env.RATE_LIMITER, `user:${c.get("user").id}`, limit, 60_000);
-  c.header("X-RateLimit-Limit", String(limit));
-  c.header("X-RateLimit-Remaining", String(result.remaining));
+  let result: RateLimitResult | undefined;
+  try {
+    result = await c.env.RATE_LIMITER.getByName(`user:${c.get("user").id}`).hit(limit, 60_000);
+  } catch {
+    console.warn(
+      JSON.stringify({
+        level: "warn",
+        msg: "rate limiter unavailable; request let through",
+        request_id: c.get("requestId"),
+      }),
+    );
+  }
+  if (result && !result.allowed) throw rateLimited(result);
+  if (result) {
+    c.header("X-RateLimit-Limit", String(limit));
+    c.header("X-RateLimit-Remaining", String(result.remaining));
+  }
   await next();
 });

@@ -58,6 +58,10 @@ export const ERROR_CATALOG = {
       "La suscripción de Factus no tiene documentos disponibles: adquiera un nuevo plan para seguir emitiendo",
   },
   INTERNAL: { status: 500, message: "Error interno; el equipo fue notificado" },
+  LOGIN_UNAVAILABLE: {
+    status: 503,
+    message: "No es posible verificar los intentos de inicio de sesión ahora; reintente en unos segundos",
+  },
   UPSTREAM_ERROR: { status: 502, message: "Factus respondió con un error" },
   UPSTREAM_UNAVAILABLE: { status: 503, message: "No fue posible conectar con Factus" },
   UPSTREAM_TIMEOUT: { status: 504, message: "Factus no respondió a tiempo" },
