@@ -31,14 +31,17 @@ export function wrangler(args, options = {}) {
   return result.stdout;
 }
 
+/** `--env <name>` for a deployed environment's bindings (wrangler.jsonc `env`), when one is named. */
+const envArgs = (/** @type {string | undefined} */ env) => (env ? ["--env", env] : []);
+
 /** @param {string} value */
 const sqlText = (value) => `'${value.replace(/'/g, "''")}'`;
 
 /**
  * Inserts a user (or, with `ifMissing`, leaves an existing one untouched).
- * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean; persistTo?: string }} user
+ * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean; persistTo?: string; env?: string }} user
  */
-export async function addUser({ email, password, name, remote = false, ifMissing = false, persistTo }) {
+export async function addUser({ email, password, name, remote = false, ifMissing = false, persistTo, env }) {
   if (!/^[^\s@'"]+@[^\s@'"]+\.[^\s@'"]+$/.test(email)) throw new Error(`Not an e-mail address: ${email}`);
   if (password.length < 12) throw new Error("Passwords need at least 12 characters");
   const hash = await hashPassword(password);
@@ -46,5 +49,35 @@ export async function addUser({ email, password, name, remote = false, ifMissing
   const sql = `${insert} INTO users (id, email, name, password_hash) VALUES (${sqlText(randomUUID())}, ${sqlText(
     email.toLowerCase(),
   )}, ${sqlText(name)}, ${sqlText(hash)});`;
-  wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", "--command", sql], { persistTo });
+  wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", ...envArgs(env), "--command", sql], {
+    persistTo,
+  });
+}
+
+/**
+ * Changes a user: disables or enables it, sets a new password, and in every case refuses the tokens issued so far
+ * (tokens_valid_after = now).
+ * @param {{ email: string; disabled?: boolean; password?: string; remote?: boolean; env?: string }} change
+ */
+export async function changeUser({ email, disabled, password, remote = false, env }) {
+  const sets = [
+    "tokens_valid_after = CAST(strftime('%s', 'now') AS INTEGER)",
+    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
+  ];
+  if (disabled !== undefined) sets.push(`disabled = ${disabled ? 1 : 0}`);
+  if (password !== undefined) {
+    if (password.length < 12) throw new Error("Passwords need at least 12 characters");
+    sets.push(`password_hash = ${sqlText(await hashPassword(password))}`);
+  }
+  const sql = `UPDATE users SET ${sets.join(", ")} WHERE email = ${sqlText(email.toLowerCase())} COLLATE NOCASE; SELECT changes() AS changed;`;
+  const output = wrangler([
+    "d1",
+    "execute",
+    "DB",
+    remote ? "--remote" : "--local",
+    "--json",
+    "--command",
+    sql,
+  ]);
+  if (!/"changed":\s*1/.test(output)) throw new Error(`No user with e-mail ${email}`);
 }

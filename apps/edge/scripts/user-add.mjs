@@ -9,6 +9,7 @@ const { values } = parseArgs({
     name: { type: "string" },
     password: { type: "string" },
     remote: { type: "boolean", default: false },
+    env: { type: "string" },
   },
 });
 const password = values.password ?? process.env.USER_PASSWORD;
@@ -19,7 +20,13 @@ if (!values.email || !password) {
   process.exit(2);
 }
 try {
-  await addUser({ email: values.email, password, name: values.name ?? values.email, remote: values.remote });
+  await addUser({
+    email: values.email,
+    password,
+    name: values.name ?? values.email,
+    remote: values.remote,
+    env: values.env,
+  });
   console.log(`user ${values.email} created in the ${values.remote ? "remote" : "local"} D1 database`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);

@@ -2,7 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { ConfigError, readConfig } from "../src/lib/env";
 import { purgeExpired } from "../src/scheduled";
-import { API, api, call, expectStatus, json, newSession } from "./helpers";
+import { API, api, call, createUser, expectStatus, forgeJwt, json, newSession, seedInvoice } from "./helpers";
 
 describe("bounded answers", () => {
   it("a 1 MB body of unknown keys to /auth/login answers at most 64 KiB, 50 details and a count", async () => {
@@ -87,5 +87,50 @@ describe("the hourly purge (cron Trigger)", () => {
     ).scheduled({
       cron: "17 * * * *",
     });
+  });
+});
+
+describe("what the token machinery must refuse", () => {
+  it("a disabled user's live token, a revoked token, and a token 31 s past its expiry", async () => {
+    const disabled = await createUser({ disabled: true });
+    const live = await forgeJwt({ sub: disabled.id });
+    expect(
+      (await call(`${API}/lookups/reference-tables`, { headers: { authorization: `Bearer ${live}` } }))
+        .status,
+    ).toBe(401);
+
+    const revoked = await createUser();
+    const issuedBefore = await forgeJwt({ sub: revoked.id, iat: Math.floor(Date.now() / 1000) - 60 });
+    await env.DB.prepare("UPDATE users SET tokens_valid_after = ?1 WHERE id = ?2")
+      .bind(Math.floor(Date.now() / 1000) - 5, revoked.id)
+      .run();
+    const refused = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${issuedBefore}` },
+    });
+    expect((await expectStatus(refused, 401)).message).toContain("revocado");
+
+    const fresh = await createUser();
+    const stale = await forgeJwt({ sub: fresh.id, exp: Math.floor(Date.now() / 1000) - 31 });
+    expect(
+      (await call(`${API}/lookups/reference-tables`, { headers: { authorization: `Bearer ${stale}` } }))
+        .status,
+    ).toBe(401);
+  });
+
+  it("one user's Idempotency-Key is not another's", async () => {
+    const [first, second] = [await newSession(), await newSession()];
+    const key = crypto.randomUUID();
+    const a = await api(first, "/invoices", {
+      method: "POST",
+      body: seedInvoice(),
+      headers: { "idempotency-key": key },
+    });
+    const b = await api(second, "/invoices", {
+      method: "POST",
+      body: seedInvoice(),
+      headers: { "idempotency-key": key },
+    });
+    expect([a.status, b.status]).toEqual([201, 201]);
+    expect(b.headers.get("idempotent-replayed")).toBeNull();
   });
 });

@@ -97,3 +97,19 @@ describe("business routes fail open when the limiter is down", () => {
     expect((await api(session, "/numbering-ranges")).status).toBe(200);
   });
 });
+
+describe("the Factus OAuth proxy is limited per user and per Factus account", () => {
+  it("refuses the 21st failed Factus login in 15 minutes with 429; accepted grants do not count", async () => {
+    const session = await newSession();
+    const factusLogin = (email: string, password: string) =>
+      api(session, "/auth/factus/login", { method: "POST", body: { email, password } });
+    for (let index = 0; index < 3; index++)
+      expect((await factusLogin(session.account, "sandbox-password")).status).toBe(200);
+    const target = `victim-${crypto.randomUUID()}@empresa.test`;
+    const statuses: number[] = [];
+    for (let index = 0; index < 21; index++)
+      statuses.push((await factusLogin(target, `guess-${index}`)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses[20]).toBe(429);
+  });
+});

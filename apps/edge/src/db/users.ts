@@ -5,18 +5,22 @@ export interface UserRow {
   name: string;
   password_hash: string;
   disabled: number;
+  /** Tokens issued before this instant (seconds) are refused. */
+  tokens_valid_after: number;
 }
 
 export function findUserByEmail(db: D1Database, email: string) {
   return db
-    .prepare("SELECT id, email, name, password_hash, disabled FROM users WHERE email = ?1 COLLATE NOCASE")
+    .prepare(
+      "SELECT id, email, name, password_hash, disabled, tokens_valid_after FROM users WHERE email = ?1 COLLATE NOCASE",
+    )
     .bind(email)
     .first<UserRow>();
 }
 
 export function findUserById(db: D1Database, id: string) {
   return db
-    .prepare("SELECT id, email, name, password_hash, disabled FROM users WHERE id = ?1")
+    .prepare("SELECT id, email, name, password_hash, disabled, tokens_valid_after FROM users WHERE id = ?1")
     .bind(id)
     .first<UserRow>();
 }

@@ -1,7 +1,39 @@
 import type { FactusSession } from "@factus-edge/contracts";
 import { FactusApiError, FactusAuthenticationError } from "@factus-edge/factus-client";
+import type { Context } from "hono";
+import { reserveAll } from "../middleware/rate-limiter";
+import type { AppEnv } from "./context";
 import { ApiError } from "./errors";
 import { toApiError } from "./upstream";
+
+const WINDOW_MS = 15 * 60_000;
+/** Grants per local user and per Factus account per 15 minutes: plenty for people, too few to guess passwords. */
+const GRANTS_PER_WINDOW = 20;
+
+/**
+ * Reserves a Factus OAuth grant per local user and, for the password grant, per Factus account (with a growing
+ * back-off): the proxy holds the platform's client credentials, and guessing through it could get that client
+ * blocked by Factus for every tenant. Returns the refund for a grant Factus accepted.
+ */
+export function reserveFactusGrant(c: Context<AppEnv>, account?: string) {
+  return reserveAll(
+    c.env.RATE_LIMITER,
+    [
+      { key: `factus-oauth:user:${c.get("user").id}`, limit: GRANTS_PER_WINDOW, windowMs: WINDOW_MS },
+      ...(account
+        ? [
+            {
+              key: `factus-oauth:account:${account.toLowerCase()}`,
+              limit: GRANTS_PER_WINDOW,
+              windowMs: WINDOW_MS,
+              backoff: true,
+            },
+          ]
+        : []),
+    ],
+    "Demasiados intentos de inicio de sesión en Factus; espere antes de reintentar",
+  );
+}
 
 // The Factus OAuth proxy of /auth/factus/*: the server adds its client credentials to the caller's account ones.
 

@@ -6,7 +6,7 @@ import { verifyJwt } from "../lib/jwt";
 
 /**
  * Users looked up in the last USER_CACHE_MS, per isolate, so a busy client does not cost a D1 read per request.
- * The price: disabling a user takes up to that long to reach isolates that saw it recently.
+ * The price: disabling a user or revoking its tokens takes up to that long to reach isolates that saw it recently.
  */
 const USER_CACHE_MS = 30_000;
 const userCache = new Map<string, { user: UserRow | null; at: number }>();
@@ -39,6 +39,8 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const user = await cachedUser(c.env.DB, result.claims.sub);
   if (!user || user.disabled)
     throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
+  if (result.claims.iat < user.tokens_valid_after)
+    throw new ApiError("UNAUTHENTICATED", { message: "El token fue revocado; inicie sesión de nuevo" });
   c.set("user", { id: user.id, email: user.email });
   await next();
 });

@@ -1,7 +1,7 @@
 import { FactusLoginRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
-import { factusSession, oauthError } from "../../lib/factus-oauth";
+import { factusSession, oauthError, reserveFactusGrant } from "../../lib/factus-oauth";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
 import { UPSTREAM_ERROR_CODES } from "../../lib/upstream";
 
@@ -26,12 +26,14 @@ export const factusLoginRoute = defineRoute(
 
 export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
+  const refund = await reserveFactusGrant(c, email);
   const token = await c
     .get("factus")
     .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el correo o la contraseña");
     });
+  await refund().catch(() => undefined);
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);

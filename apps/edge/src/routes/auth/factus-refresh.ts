@@ -1,7 +1,7 @@
 import { FactusRefreshRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
-import { factusSession, oauthError } from "../../lib/factus-oauth";
+import { factusSession, oauthError, reserveFactusGrant } from "../../lib/factus-oauth";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
 import { UPSTREAM_ERROR_CODES } from "../../lib/upstream";
 
@@ -24,12 +24,14 @@ export const factusRefreshRoute = defineRoute(
 
 export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid("json");
+  const refund = await reserveFactusGrant(c);
   const token = await c
     .get("factus")
     .auth.refreshGrant({ refreshToken: refresh_token }, { requestId: c.get("requestId") })
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el refresh token: inicie sesión en Factus de nuevo");
     });
+  await refund().catch(() => undefined);
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
