@@ -75,6 +75,7 @@ export async function changeUser({ email, disabled, password, remote = false, en
     "execute",
     "DB",
     remote ? "--remote" : "--local",
+    ...envArgs(env),
     "--json",
     "--command",
     sql,
