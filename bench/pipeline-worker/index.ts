@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { createApp } from "../../apps/edge/src/app";
 import type { Config } from "../../apps/edge/src/lib/env";
 import { signJwt } from "../../apps/edge/src/lib/jwt";
-import { factusBillWith, invoiceWith } from "./fixtures";
+import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
 
@@ -19,8 +19,16 @@ const config: Config = {
   corsOrigins: [],
   rateLimitPerMinute: 1e9,
   loginAttemptsPer15Minutes: 10,
+  loginAttemptsPerIpPer15Minutes: 100,
 };
-const user = { id: "u-1", email: "bench@empresa.test", name: "Bench", password_hash: "x", disabled: 0 };
+const user = {
+  id: "u-1",
+  email: "bench@empresa.test",
+  name: "Bench",
+  password_hash: "x",
+  disabled: 0,
+  tokens_valid_after: 0,
+};
 // In-memory bindings: D1 answers the user lookup at once, the rate limiter always allows.
 const env = {
   DB: {
@@ -36,9 +44,12 @@ const env = {
 };
 
 let upstreamBody = "";
-// The in-memory upstream: Factus answering instantly with a bill of the right size.
-globalThis.fetch = async () =>
-  new Response(upstreamBody, { headers: { "content-type": "application/json" } });
+// The in-memory upstream: Factus answering instantly with a bill of the right size (and, to the create's cached
+// range pre-flight, the account's ranges).
+globalThis.fetch = async (input: RequestInfo | URL) =>
+  new Response(String(input).includes("/v1/numbering-ranges") ? factusRanges : upstreamBody, {
+    headers: { "content-type": "application/json" },
+  });
 console.log = () => {}; // the request log line is still built; only printing it is skipped
 
 const app = createApp(config);

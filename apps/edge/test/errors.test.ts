@@ -13,6 +13,7 @@ import {
   newSession,
   type Session,
   seedInvoice,
+  withBrokenLimiter,
 } from "./helpers";
 
 const seen = new Set<ErrorCode>();
@@ -301,14 +302,7 @@ describe("every error code, in the one envelope", () => {
 
   it("LOGIN_UNAVAILABLE: login fails closed when the attempt counters cannot be reached", async () => {
     const app = createApp(readConfig(env));
-    const broken = {
-      ...env,
-      RATE_LIMITER: {
-        getByName() {
-          throw new Error("limiter down");
-        },
-      },
-    };
+    const broken = withBrokenLimiter();
     const response = await app.request(
       `${API}/auth/login`,
       {

@@ -169,3 +169,35 @@ export async function forgeJwt(
   }
   return signJwt(full, options.secret ?? env.JWT_SECRET!);
 }
+
+/** A numbering range created straight in the session's Factus account (the emulator), as an administrator would. */
+export async function createFactusRange(session: Session, range: Record<string, unknown>) {
+  const response = await fetch(`${env.FACTUS_BASE_URL}/v1/numbering-ranges`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${session.factusToken}`,
+      accept: "application/json",
+      "content-type": "application/json",
+    },
+    body: JSON.stringify({
+      document: "21",
+      current: 1,
+      resolution_number: "1",
+      technical_key: "k",
+      ...range,
+    }),
+  });
+  const body = await json(response);
+  if (response.status !== 201) throw new Error(`range: ${response.status} ${JSON.stringify(body)}`);
+  return body.data as { id: number; prefix: string };
+}
+
+/** The Worker's bindings with a rate limiter that cannot be reached. */
+export const withBrokenLimiter = () => ({
+  ...env,
+  RATE_LIMITER: {
+    getByName() {
+      throw new Error("limiter down");
+    },
+  },
+});

@@ -1,6 +1,5 @@
-import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, expectStatus, newSession, type Session, seedInvoice } from "./helpers";
+import { api, createFactusRange, expectStatus, newSession, type Session, seedInvoice } from "./helpers";
 
 // Lists are complete: Factus pages everything 10 at a time.
 
@@ -46,24 +45,7 @@ describe("GET /invoices honours per_page over Factus' fixed pages of 10", () => 
 
 describe("GET /numbering-ranges walks every Factus page", () => {
   it("answers all 13 ranges of an account with 12 of its own and the seeded ones", async () => {
-    for (let index = 0; index < 12; index++) {
-      const response = await fetch(`${env.FACTUS_BASE_URL}/v1/numbering-ranges`, {
-        method: "POST",
-        headers: {
-          authorization: `Bearer ${session.factusToken}`,
-          accept: "application/json",
-          "content-type": "application/json",
-        },
-        body: JSON.stringify({
-          document: "21",
-          prefix: `R${index}`,
-          current: 1,
-          resolution_number: "1",
-          technical_key: "k",
-        }),
-      });
-      expect(response.status).toBe(201);
-    }
+    for (let index = 0; index < 12; index++) await createFactusRange(session, { prefix: `R${index}` });
     const ranges = await expectStatus(await api(session, "/numbering-ranges"), 200);
     expect(ranges.data.length).toBeGreaterThan(12);
     expect(new Set(ranges.data.map((range: { id: number }) => range.id)).size).toBe(ranges.data.length);

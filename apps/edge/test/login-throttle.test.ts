@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { readConfig } from "../src/lib/env";
 import type { RateLimiter } from "../src/middleware/rate-limiter";
-import { API, api, createUser, newSession } from "./helpers";
+import { API, api, createUser, newSession, withBrokenLimiter } from "./helpers";
 
 // Login throttling that holds under a burst, across evictions, and against a password spray.
 
@@ -74,14 +74,7 @@ describe("business routes fail open when the limiter is down", () => {
   it("answers the request (and logs a warning) instead of a 500", async () => {
     const session = await newSession();
     const app = createApp(readConfig(env));
-    const broken = {
-      ...env,
-      RATE_LIMITER: {
-        getByName() {
-          throw new Error("limiter down");
-        },
-      },
-    };
+    const broken = withBrokenLimiter();
     const response = await app.request(
       `${API}/lookups/reference-tables`,
       { headers: { authorization: `Bearer ${session.jwt}` } },

@@ -1,8 +1,7 @@
-import { env } from "cloudflare:workers";
 import { CreateInvoiceRequest, colombiaToday, nitCheckDigit } from "@factus-edge/contracts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { api, expectStatus, json, newSession, seedInvoice } from "./helpers";
+import { api, createFactusRange, expectStatus, json, newSession, seedInvoice } from "./helpers";
 
 // Pre-flight: what would burn a consecutive number is refused before anything reaches Factus.
 
@@ -12,24 +11,11 @@ const daysFromToday = (days: number) =>
 describe("the numbering range, checked with one cached Factus call", () => {
   it("refuses an expired range on numbering_range_id, before Factus numbers anything", async () => {
     const session = await newSession();
-    const created = await fetch(`${env.FACTUS_BASE_URL}/v1/numbering-ranges`, {
-      method: "POST",
-      headers: {
-        authorization: `Bearer ${session.factusToken}`,
-        accept: "application/json",
-        "content-type": "application/json",
-      },
-      body: JSON.stringify({
-        document: "21",
-        prefix: "EXP",
-        current: 1,
-        resolution_number: "1",
-        technical_key: "k",
-        start_date: "2019-01-01",
-        end_date: "2020-01-01",
-      }),
+    const range = await createFactusRange(session, {
+      prefix: "EXP",
+      start_date: "2019-01-01",
+      end_date: "2020-01-01",
     });
-    const range = (await json(created)).data;
     const body = await expectStatus(
       await api(session, "/invoices", {
         method: "POST",

@@ -1,6 +1,14 @@
 import * as z from "zod";
 import { CREDIT_NOTE_CORRECTION_CONCEPTS, codesOf, PAYMENT_METHODS } from "../catalogs/dian";
 import { DianStatus } from "./dian-status";
+import {
+  CreditNoteRef,
+  DocumentCompany,
+  DocumentCustomer,
+  DocumentLine,
+  DocumentListQuery,
+  Money,
+} from "./document-parts";
 import { Pagination } from "./envelope";
 import { BillingPeriod, Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "./invoice-request";
 import { dianRuleViolations, factusRequestIssues } from "./invoice-rules";
@@ -9,7 +17,6 @@ import { code, integerLike, strict, text } from "./primitives";
 
 // The public credit-note API: DIAN's only way to correct or annul a validated invoice (SPEC §6).
 
-const Money = z.number().meta({ description: "Valor en pesos con 2 decimales." });
 const InvoiceNumber = DocumentNumberParam.shape.number.meta({
   description: "Número de la factura que la nota corrige (p. ej. SETP990000001).",
 });
@@ -87,13 +94,8 @@ export type CreatedCreditNote = z.infer<typeof CreatedCreditNote>;
 
 export const CreditNoteDetail = z
   .object({
-    company: z.object({ name: z.string(), identification: z.string(), address: z.string() }),
-    customer: z.object({
-      name: z.string(),
-      identification: z.string(),
-      email: z.string().nullable(),
-      address: z.string().nullable(),
-    }),
+    company: DocumentCompany,
+    customer: DocumentCustomer,
     credit_note: z.object({
       number: z.string(),
       prefix: z.string(),
@@ -109,16 +111,7 @@ export const CreditNoteDetail = z
       correction_concept: z.object({ code: z.string(), name: z.string() }).nullable(),
       invoice_number: z.string().nullable(),
     }),
-    items: z.array(
-      z.object({
-        code_reference: z.string(),
-        name: z.string(),
-        quantity: z.number(),
-        price: Money,
-        tax_rate: z.number(),
-        total: Money,
-      }),
-    ),
+    items: z.array(DocumentLine),
   })
   .meta({ id: "CreditNoteDetail" });
 export type CreditNoteDetail = z.infer<typeof CreditNoteDetail>;
@@ -137,29 +130,11 @@ export const CreditNoteSummary = z
   .meta({ id: "CreditNoteSummary" });
 export type CreditNoteSummary = z.infer<typeof CreditNoteSummary>;
 
-/** A credit note as an invoice names it. */
-export const CreditNoteRef = z.object({ id: z.int(), number: z.string() }).meta({ id: "CreditNoteRef" });
-
 export const CreditNoteList = z
   .object({ items: z.array(CreditNoteSummary), pagination: Pagination })
   .meta({ id: "CreditNoteList" });
 export type CreditNoteList = z.infer<typeof CreditNoteList>;
 
-export const CreditNoteListQuery = z
-  .strictObject({
-    number: z.string().max(50).optional(),
-    prefix: z.string().max(10).optional(),
-    reference_code: z.string().max(100).optional(),
-    identification: z.string().max(20).optional(),
-    names: z.string().max(100).optional(),
-    status: z
-      .enum(["0", "1"])
-      .optional()
-      .meta({ description: "1 validada por la DIAN, 0 pendiente o rechazada." }),
-    page: z
-      .string()
-      .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })
-      .optional()
-      .transform((page) => (page ? Math.max(1, Number(page)) : 1)),
-  })
-  .meta({ id: "CreditNoteListQuery" });
+export const CreditNoteListQuery = DocumentListQuery.meta({ id: "CreditNoteListQuery" });
+
+export { CreditNoteRef };

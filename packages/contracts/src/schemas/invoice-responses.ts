@@ -1,12 +1,16 @@
 import * as z from "zod";
 import { RADIAN_EVENTS } from "../catalogs/dian";
-import { CreditNoteRef } from "./credit-notes";
 import { DianStatus } from "./dian-status";
+import {
+  CreditNoteRef,
+  DocumentCompany,
+  DocumentCustomer,
+  DocumentLine,
+  DocumentListQuery,
+  Money,
+} from "./document-parts";
 import { Pagination } from "./envelope";
 import { ReferenceCode } from "./invoice-request";
-
-/** Money in responses: a JSON number with at most 2 decimals, as in the customer's docs (1190000.00). */
-const Money = z.number().meta({ description: "Valor en pesos con 2 decimales." });
 
 export const CreatedInvoice = z
   .object({
@@ -36,13 +40,8 @@ export const InvoiceDetail = z
     status: z.literal("success"),
     message: z.string(),
     data: z.object({
-      company: z.object({ name: z.string(), identification: z.string(), address: z.string() }),
-      customer: z.object({
-        name: z.string(),
-        identification: z.string(),
-        email: z.string().nullable(),
-        address: z.string().nullable(),
-      }),
+      company: DocumentCompany,
+      customer: DocumentCustomer,
       bill: z.object({
         number: z.string(),
         prefix: z.string(),
@@ -66,16 +65,7 @@ export const InvoiceDetail = z
       credit_notes: z
         .array(CreditNoteRef)
         .meta({ description: "Notas crédito que corrigen la factura (la única corrección legal)." }),
-      items: z.array(
-        z.object({
-          code_reference: z.string(),
-          name: z.string(),
-          quantity: z.number(),
-          price: Money,
-          tax_rate: z.number(),
-          total: Money,
-        }),
-      ),
+      items: z.array(DocumentLine),
     }),
   })
   .meta({ id: "InvoiceDetail" });
@@ -108,32 +98,19 @@ export const FACTUS_PAGE_SIZE = 10;
 /** The largest `per_page` the public list honours: 50 rows cost at most 6 Factus pages. */
 export const MAX_PER_PAGE = 50;
 
-export const InvoiceListQuery = z
-  .strictObject({
-    number: z.string().max(50).optional(),
-    prefix: z.string().max(10).optional(),
-    reference_code: z.string().max(100).optional(),
-    identification: z.string().max(20).optional(),
-    names: z.string().max(100).optional(),
-    status: z.enum(["0", "1"]).optional().meta({ description: "1 validada por la DIAN, 0 pendiente." }),
-    page: z
-      .string()
-      .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })
-      .optional()
-      .transform((page) => (page ? Math.max(1, Number(page)) : 1)),
-    per_page: z
-      .string()
-      .regex(/^\d{1,2}$/, { error: "Debe ser un número de 1 a 50" })
-      .optional()
-      .transform((perPage) => (perPage ? Number(perPage) : FACTUS_PAGE_SIZE))
-      .refine((perPage) => perPage >= 1 && perPage <= MAX_PER_PAGE, { error: "Debe ser un número de 1 a 50" })
-      .meta({
-        description:
-          "Facturas por página, 1 a 50 (10 por defecto). Factus v1 pagina siempre de a 10: el servicio junta las " +
-          "páginas de Factus que cubren la pedida (hasta 6 llamadas para 50).",
-      }),
-  })
-  .meta({ id: "InvoiceListQuery" });
+export const InvoiceListQuery = DocumentListQuery.extend({
+  per_page: z
+    .string()
+    .regex(/^\d{1,2}$/, { error: "Debe ser un número de 1 a 50" })
+    .optional()
+    .transform((perPage) => (perPage ? Number(perPage) : FACTUS_PAGE_SIZE))
+    .refine((perPage) => perPage >= 1 && perPage <= MAX_PER_PAGE, { error: "Debe ser un número de 1 a 50" })
+    .meta({
+      description:
+        "Facturas por página, 1 a 50 (10 por defecto). Factus v1 pagina siempre de a 10: el servicio junta las " +
+        "páginas de Factus que cubren la pedida (hasta 6 llamadas para 50).",
+    }),
+}).meta({ id: "InvoiceListQuery" });
 
 export type InvoiceListQuery = z.output<typeof InvoiceListQuery>;
 

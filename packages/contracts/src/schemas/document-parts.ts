@@ -1,0 +1,52 @@
+import * as z from "zod";
+
+// What the public detail and list shapes of invoices and credit notes share.
+
+/** Money in responses: a JSON number with at most 2 decimals, as in the customer's docs (1190000.00). */
+export const Money = z.number().meta({ description: "Valor en pesos con 2 decimales." });
+
+/** The issuer, as a document's detail shows it. */
+export const DocumentCompany = z.object({
+  name: z.string(),
+  identification: z.string(),
+  address: z.string(),
+});
+
+/** The customer, as a document's detail shows it. */
+export const DocumentCustomer = z.object({
+  name: z.string(),
+  identification: z.string(),
+  email: z.string().nullable(),
+  address: z.string().nullable(),
+});
+
+/** A line of a document's detail. */
+export const DocumentLine = z.object({
+  code_reference: z.string(),
+  name: z.string(),
+  quantity: z.number(),
+  price: Money,
+  tax_rate: z.number(),
+  total: Money,
+});
+
+/** A credit note as an invoice names it. */
+export const CreditNoteRef = z.object({ id: z.int(), number: z.string() }).meta({ id: "CreditNoteRef" });
+
+/** Factus' filters of a document list, and the page. */
+export const DocumentListQuery = z.strictObject({
+  number: z.string().max(50).optional(),
+  prefix: z.string().max(10).optional(),
+  reference_code: z.string().max(100).optional(),
+  identification: z.string().max(20).optional(),
+  names: z.string().max(100).optional(),
+  status: z
+    .enum(["0", "1"])
+    .optional()
+    .meta({ description: "1 validado por la DIAN, 0 pendiente o rechazado." }),
+  page: z
+    .string()
+    .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })
+    .optional()
+    .transform((page) => (page ? Math.max(1, Number(page)) : 1)),
+});
