@@ -11,6 +11,7 @@ import {
 } from "./document-parts";
 import { Pagination } from "./envelope";
 import { BillingPeriod, Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "./invoice-request";
+import { InvoiceSummary } from "./invoice-responses";
 import { dianRuleViolations, factusRequestIssues } from "./invoice-rules";
 import { DocumentNumberParam } from "./path-params";
 import { code, integerLike, strict, text } from "./primitives";
@@ -116,18 +117,10 @@ export const CreditNoteDetail = z
   .meta({ id: "CreditNoteDetail" });
 export type CreditNoteDetail = z.infer<typeof CreditNoteDetail>;
 
-export const CreditNoteSummary = z
-  .object({
-    number: z.string(),
-    reference_code: z.string().nullable(),
-    identification: z.string(),
-    name: z.string(),
-    total: Money,
-    dian_status: DianStatus,
-    dian_notifications: z.array(z.string()),
-    created_at: z.string(),
-  })
-  .meta({ id: "CreditNoteSummary" });
+/** A row of the credit-note list: an invoice row's fields, without the e-mail, legacy status and notes. */
+export const CreditNoteSummary = InvoiceSummary.omit({ email: true, status: true, credit_notes: true }).meta({
+  id: "CreditNoteSummary",
+});
 export type CreditNoteSummary = z.infer<typeof CreditNoteSummary>;
 
 export const CreditNoteList = z
