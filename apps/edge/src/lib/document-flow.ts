@@ -46,7 +46,7 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
   /** "la factura" / "la nota crédito", for messages. */
   noun: string;
   /** Envelope messages of the create's answers. */
-  messages: { created: string; pending: string; existing: string };
+  messages: { created: string; pending: string; existing: string; deleted: string };
   create(c: Context<AppEnv>, request: Request): Promise<Document>;
   get(c: Context<AppEnv>, number: string): Promise<Document>;
   list(c: Context<AppEnv>, filters: ListFilters): Promise<Page<DocumentRow>>;
@@ -72,6 +72,7 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, Created
     created: "Factura creada exitosamente",
     pending: "Factura recibida; pendiente de la respuesta de la DIAN",
     existing: "Factura ya emitida con este código de referencia",
+    deleted: "Factura eliminada exitosamente",
   },
   create: (c, invoice) => c.get("factus").bills.create(invoice, createOptions(c)),
   get: (c, number) => c.get("factus").bills.get(number, upstream(c)),
@@ -99,6 +100,7 @@ export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditN
     created: "Nota crédito creada exitosamente",
     pending: "Nota crédito recibida; pendiente de la respuesta de la DIAN",
     existing: "Nota crédito ya emitida con este código de referencia",
+    deleted: "Nota crédito eliminada exitosamente",
   },
   create: (c, note) => c.get("factus").creditNotes.create(note, createOptions(c)),
   get: (c, number) => c.get("factus").creditNotes.get(number, upstream(c)),

@@ -105,7 +105,7 @@ export function deleteByReference(
     remove: (c: Parameters<AnyFlow["get"]>[0], reference: string) => Promise<unknown>;
   },
 ) {
-  const message = `${flow.noun === "la factura" ? "Factura eliminada" : "Nota crédito eliminada"} exitosamente`;
+  const message = flow.messages.deleted;
   const route = defineRoute(
     "factus",
     {
