@@ -2,6 +2,7 @@
 // times on shared machines drift). Writes bench/results.json and BENCHMARKS.md at the repository root.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { writeDocsAssets } from "../apps/edge/scripts/docs-assets.mjs";
 import { measureHttp } from "./lib/http.mjs";
 import { measurePipeline } from "./lib/pipeline.mjs";
 import { measureSize } from "./lib/size.mjs";
@@ -15,6 +16,8 @@ const step = async (name, work) => {
   return result;
 };
 
+// The edge serves its docs UI from static assets that must exist before wrangler builds it.
+writeDocsAssets();
 const pipeline = await step("in-process pipeline (workerd)", measurePipeline);
 const size = await step("bundle size and start-up", measureSize);
 const http = await step("HTTP load on loopback", measureHttp);

@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addUser, edgeDir, wrangler, wranglerBin } from "./d1.mjs";
-
-export const DEMO_USER = { email: "demo@factus.local", password: "demo-password-123", name: "Usuario demo" };
+import { DEMO_USER } from "./demo-user.mjs";
+import { writeDocsAssets } from "./docs-assets.mjs";
 
 const devVars = join(edgeDir, ".dev.vars");
 if (!existsSync(devVars)) {
@@ -22,6 +22,7 @@ if (!existsSync(devVars)) {
   console.log("edge: wrote apps/edge/.dev.vars with a generated JWT_SECRET");
 }
 
+writeDocsAssets();
 wrangler(["d1", "migrations", "apply", "DB", "--local"]);
 await addUser({ ...DEMO_USER, ifMissing: true });
 console.log(`

@@ -1,6 +1,5 @@
 import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { Scalar } from "@scalar/hono-api-reference";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
@@ -15,6 +14,7 @@ import { requestId } from "./middleware/request-id";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
+import { docsRouter } from "./routes/docs";
 import { healthRouter } from "./routes/health";
 import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
@@ -145,7 +145,7 @@ export function createApp(config: Config) {
     document ??= buildOpenApiDocument(app);
     return c.json(document);
   });
-  app.get(`${API_BASE}/docs`, Scalar({ url: `${API_BASE}/openapi.json`, pageTitle: "Factus edge API" }));
+  app.route(`${API_BASE}/docs`, docsRouter(`${API_BASE}/openapi.json`));
   return app;
 }
 
