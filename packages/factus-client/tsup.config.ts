@@ -1,6 +1,6 @@
 import { defineConfig } from "tsup";
 
-// ESM + .d.ts for consumers outside the monorepo; the contracts package is bundled in.
+// ESM + .d.ts for consumers outside the monorepo; contracts and zod stay dependencies (one copy of each).
 export default defineConfig({
   entry: ["src/index.ts"],
   format: ["esm"],
@@ -8,5 +8,4 @@ export default defineConfig({
   platform: "neutral",
   target: "es2022",
   clean: true,
-  noExternal: ["@factus-edge/contracts"],
 });
