@@ -1,7 +1,7 @@
 // 3. Size and start-up: the Worker bundle as `wrangler deploy` would upload it, its start-up CPU as
 // `wrangler check startup` profiles it, and what a frontend pays to import the contracts it needs.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -33,6 +33,37 @@ function startupMs(profilePath) {
   return Number((busyMicros / 1000).toFixed(1));
 }
 
+/** What a frontend ships for `contents`: esbuild, bundled and minified for the browser. */
+async function frontendBundle(contents) {
+  const result = await build({
+    stdin: { contents, resolveDir: join(root, "bench") },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    logLevel: "error",
+  });
+  return result.outputFiles[0].contents;
+}
+
+/** apps/web as `vite build` writes it: every file of the page (HTML, JS, CSS), gzip, summed. */
+function webPageSize() {
+  const web = join(root, "apps/web");
+  const result = spawnSync(
+    process.execPath,
+    [join(web, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "error"],
+    {
+      cwd: web,
+      encoding: "utf8",
+    },
+  );
+  if (result.status !== 0) throw new Error(`vite build failed:\n${result.stderr.slice(-2000)}`);
+  const dist = join(web, "dist");
+  const files = readdirSync(dist, { recursive: true }).filter((file) => /\.(html|js|css)$/.test(file));
+  return kib(files.reduce((sum, file) => sum + gzipSync(readFileSync(join(dist, file))).length, 0));
+}
+
 export async function measureSize() {
   const dir = mkdtempSync(join(tmpdir(), "factus-bench-size-"));
   try {
@@ -45,26 +76,25 @@ export async function measureSize() {
       startups.push(startupMs(join(dir, `startup-${run}.cpuprofile`)));
     }
 
-    const contracts = await build({
-      stdin: {
-        contents: 'export { CreateInvoiceRequest, computeInvoiceTotals } from "@factus-edge/contracts";',
-        resolveDir: join(root, "bench"),
-      },
-      bundle: true,
-      minify: true,
-      format: "esm",
-      platform: "browser",
-      write: false,
-      logLevel: "error",
-    });
-    const frontend = contracts.outputFiles[0].contents;
+    const form = await frontendBundle(
+      'export { CreateInvoiceRequest, computeInvoiceTotals, dianRuleViolations, listMunicipalities, nitCheckDigit } from "@factus-edge/contracts";',
+    );
+    const contracts = await frontendBundle(
+      'export { CreateInvoiceRequest, computeInvoiceTotals } from "@factus-edge/contracts";',
+    );
+    const sdk = await frontendBundle('export { createEdgeClient, createInvoice } from "@factus-edge/sdk";');
+    const page = webPageSize();
     return {
       worker_minified_kib: kib(worker.length),
       worker_gzip_kib: kib(gzipSync(worker).length),
       worker_startup_cpu_ms: Math.min(...startups),
       worker_startup_cpu_ms_runs: startups,
-      contracts_import_minified_kib: kib(frontend.length),
-      contracts_import_gzip_kib: kib(gzipSync(frontend).length),
+      contracts_import_minified_kib: kib(contracts.length),
+      contracts_import_gzip_kib: kib(gzipSync(contracts).length),
+      form_contracts_import_gzip_kib: kib(gzipSync(form).length),
+      sdk_create_invoice_minified_kib: kib(sdk.length),
+      sdk_create_invoice_gzip_kib: kib(gzipSync(sdk).length),
+      web_page_gzip_kib: page,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -46,7 +46,7 @@ export async function generate() {
       if (!operation) continue;
       const id = operation.operationId;
       const spec = callSpec(path, method, operation);
-      const result = spec.accept ? "Uint8Array" : `Data<operations["${id}"]>`;
+      const result = spec.accept ? "Uint8Array<ArrayBuffer>" : `Data<operations["${id}"]>`;
       const needsParams = path.includes("{") || operation.requestBody?.required === true;
       functions.push(
         `/** ${operation.summary} — \`${spec.method} ${path}\`${spec.accept ? ` (the ${spec.accept} bytes)` : ""} */\n` +

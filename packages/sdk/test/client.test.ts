@@ -200,7 +200,7 @@ describe("@factus-edge/sdk", () => {
     type Detail = Awaited<ReturnType<typeof getInvoice>>;
     expectTypeOf<Detail["data"]["bill"]["cufe"]>().toEqualTypeOf<string>();
     expectTypeOf(createInvoice).returns.resolves.toHaveProperty("dian_status");
-    expectTypeOf(downloadInvoicePdf).returns.resolves.toEqualTypeOf<Uint8Array>();
+    expectTypeOf(downloadInvoicePdf).returns.resolves.toEqualTypeOf<Uint8Array<ArrayBuffer>>();
     // @ts-expect-error — the path parameter is required
     void (() => getInvoice(client, {}));
     // @ts-expect-error — not a field of the request

@@ -41,11 +41,11 @@ export const annulInvoice = (client: EdgeClient, params: Params<operations["annu
 
 /** Descargar el PDF de una factura — `GET /api/v1/invoices/{number}/pdf` (the application/pdf bytes) */
 export const downloadInvoicePdf = (client: EdgeClient, params: Params<operations["downloadInvoicePdf"]>, options?: CallOptions) =>
-  send<Uint8Array>(client, {"method":"GET","path":"/api/v1/invoices/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
 
 /** Descargar el XML de una factura — `GET /api/v1/invoices/{number}/xml` (the application/xml bytes) */
 export const downloadInvoiceXml = (client: EdgeClient, params: Params<operations["downloadInvoiceXml"]>, options?: CallOptions) =>
-  send<Uint8Array>(client, {"method":"GET","path":"/api/v1/invoices/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
 
 /** Eventos RADIAN de una factura — `GET /api/v1/invoices/{number}/events` */
 export const listInvoiceEvents = (client: EdgeClient, params: Params<operations["listInvoiceEvents"]>, options?: CallOptions) =>
@@ -77,11 +77,11 @@ export const retryCreditNoteByReference = (client: EdgeClient, params: Params<op
 
 /** Descargar el PDF de una nota crédito — `GET /api/v1/credit-notes/{number}/pdf` (the application/pdf bytes) */
 export const downloadCreditNotePdf = (client: EdgeClient, params: Params<operations["downloadCreditNotePdf"]>, options?: CallOptions) =>
-  send<Uint8Array>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
 
 /** Descargar el XML de una nota crédito — `GET /api/v1/credit-notes/{number}/xml` (the application/xml bytes) */
 export const downloadCreditNoteXml = (client: EdgeClient, params: Params<operations["downloadCreditNoteXml"]>, options?: CallOptions) =>
-  send<Uint8Array>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
 
 /** Enviar una nota crédito por correo — `POST /api/v1/credit-notes/{number}/send-email` */
 export const sendCreditNoteEmail = (client: EdgeClient, params: Params<operations["sendCreditNoteEmail"]>, options?: CallOptions) =>
