@@ -29,16 +29,22 @@ export async function measurePipeline() {
       const base = { items: String(items) };
       const create = await perRequest({ ...base, op: "create", target: "app" }, items);
       const bareCreate = await perRequest({ ...base, op: "create", target: "bare" }, items);
+      const peerCreate = await perRequest({ ...base, op: "create", target: "peer" }, items);
       const get = await perRequest({ ...base, op: "get", target: "app" }, items);
       const bareGet = await perRequest({ ...base, op: "get", target: "bare" }, items);
+      const peerGet = await perRequest({ ...base, op: "get", target: "peer" }, items);
       results.push({
         items,
         create_ms: round(create),
         bare_create_ms: round(bareCreate),
         create_ratio: round(create / bareCreate, 2),
+        peer_create_ms: round(peerCreate),
+        create_vs_peer: round(create / peerCreate, 2),
         get_ms: round(get),
         bare_get_ms: round(bareGet),
         get_ratio: round(get / bareGet, 2),
+        peer_get_ms: round(peerGet),
+        get_vs_peer: round(get / peerGet, 2),
       });
     }
     return results;

@@ -1,3 +1,5 @@
+import { CreateInvoiceRequest } from "@factus-edge/contracts";
+import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { createApp } from "../../apps/edge/src/app";
 import type { Config } from "../../apps/edge/src/lib/env";
@@ -57,6 +59,30 @@ const bare = new Hono();
 bare.post("/echo", async (c) => c.json(await c.req.json()));
 bare.get("/echo", (c) => c.json(JSON.parse(upstreamBody)));
 
+// The Worker a user would write instead: Hono + @hono/zod-validator with the same schema, forwarding with fetch.
+// No auth, no rate limit, no idempotency, no answer mapping: the floor of a validating proxy.
+const peer = new Hono();
+const forward = async (path: string, init: RequestInit, factusToken = "") => {
+  const upstream = await fetch(`${config.factusBaseUrl}${path}`, {
+    ...init,
+    headers: { authorization: `Bearer ${factusToken}`, "content-type": "application/json" },
+  });
+  return upstream.json();
+};
+peer.post("/api/v1/invoices", zValidator("json", CreateInvoiceRequest), async (c) =>
+  c.json(
+    await forward(
+      "/v1/bills/validate",
+      { method: "POST", body: JSON.stringify(c.req.valid("json")) },
+      c.req.header("x-factus-token"),
+    ),
+    201,
+  ),
+);
+peer.get("/api/v1/invoices/:number", async (c) =>
+  c.json(await forward(`/v1/bills/show/${c.req.param("number")}`, {}, c.req.header("x-factus-token"))),
+);
+
 let jwt: Promise<string> | undefined;
 const token = () => {
   const now = Math.floor(Date.now() / 1000);
@@ -93,12 +119,13 @@ export default {
     };
     let status = 0;
     for (let i = 0; i < n; i++) {
+      const service = target === "peer" ? peer : app;
       const response =
         target === "bare"
           ? await bare.request("/echo", operation === "create" ? { method: "POST", headers, body } : {})
           : operation === "create"
-            ? await app.request("/api/v1/invoices", { method: "POST", headers, body }, env)
-            : await app.request("/api/v1/invoices/SETP990000001", { headers }, env);
+            ? await service.request("/api/v1/invoices", { method: "POST", headers, body }, env)
+            : await service.request("/api/v1/invoices/SETP990000001", { headers }, env);
       await response.arrayBuffer();
       status = response.status;
     }

@@ -79,6 +79,7 @@ export function createApp(config: Config) {
         "Idempotent-Replayed",
         "X-Document-Recovered",
         "Content-Disposition",
+        "X-Cache",
       ],
       maxAge: 600,
     }),

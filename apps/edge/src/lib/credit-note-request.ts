@@ -11,6 +11,7 @@ import {
 import type { Context } from "hono";
 import * as z from "zod";
 import type { AppEnv } from "./context";
+import { forgetDocument } from "./document-cache";
 import { ApiError } from "./errors";
 import { callFactus, upstream } from "./upstream";
 
@@ -138,6 +139,9 @@ export async function factusCreditNote(
 ): Promise<FactusCreditNoteRequest> {
   const { invoice_number, customer, ...rest } = note;
   if (!invoice_number) return { ...rest, customer: customer!, customization_id: "22" };
+  // The invoice's detail is about to list one more note: this location's copy goes now (the route drops it again
+  // once the note is issued, in case a read cached it in between).
+  await forgetDocument(c, "invoice", invoice_number);
   const bill = await correctableInvoice(c, invoice_number);
   const request: FactusCreditNoteRequest = {
     ...rest,

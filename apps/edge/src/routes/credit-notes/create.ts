@@ -3,6 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { factusCreditNote } from "../../lib/credit-note-request";
 import { respondIssued } from "../../lib/document-answers";
+import { forgetDocument } from "../../lib/document-cache";
 import { creditNoteFlow } from "../../lib/document-flow";
 import { issueDocument } from "../../lib/document-issuance";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
@@ -62,6 +63,12 @@ export const createCreditNoteRoute = defineRoute(
 );
 
 export const createCreditNote: RouteHandler<typeof createCreditNoteRoute, AppEnv> = async (c) => {
-  const request = await factusCreditNote(c, c.req.valid("json"));
-  return respondIssued(c, creditNoteFlow, await issueDocument(c, creditNoteFlow, request));
+  const note = c.req.valid("json");
+  const request = await factusCreditNote(c, note);
+  try {
+    return respondIssued(c, creditNoteFlow, await issueDocument(c, creditNoteFlow, request));
+  } finally {
+    // Whatever the outcome, the invoice's detail may now list this note: drop the edge's copy.
+    if (note.invoice_number) await forgetDocument(c, "invoice", note.invoice_number);
+  }
 };

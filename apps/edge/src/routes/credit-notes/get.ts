@@ -1,9 +1,9 @@
 import { CreditNoteDetail, DocumentNumberParam, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { creditNoteOf } from "../../lib/cached-documents";
 import type { AppEnv } from "../../lib/context";
 import { creditNoteDetail } from "../../lib/credit-note-mappers";
 import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
 
 const MESSAGE = "Nota crédito obtenida exitosamente";
 
@@ -22,9 +22,6 @@ export const getCreditNoteRoute = defineRoute("factus", {
 
 export const getCreditNote: RouteHandler<typeof getCreditNoteRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const note = await callFactus(
-    () => c.get("factus").creditNotes.get(number, upstream(c)),
-    `No existe la nota crédito ${number}`,
-  );
+  const note = await creditNoteOf(c, number);
   return c.json({ message: MESSAGE, data: creditNoteDetail(note) }, 200);
 };

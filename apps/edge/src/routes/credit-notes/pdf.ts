@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { documentFileOf } from "../../lib/cached-documents";
 import type { AppEnv } from "../../lib/context";
 import { documentFileRoute, respondFile } from "../../lib/document-files";
-import { callFactus, upstream } from "../../lib/upstream";
 
 export const creditNotePdfRoute = documentFileRoute("pdf", {
   operationId: "downloadCreditNotePdf",
@@ -12,9 +12,5 @@ export const creditNotePdfRoute = documentFileRoute("pdf", {
 
 export const creditNotePdf: RouteHandler<typeof creditNotePdfRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const pdf = await callFactus(
-    () => c.get("factus").creditNotes.downloadPdf(number, upstream(c)),
-    `No existe la nota crédito ${number}`,
-  );
-  return respondFile(c, "pdf", { name: pdf.file_name, content: pdf.pdf_base_64_encoded }) as never;
+  return respondFile(c, "pdf", await documentFileOf(c, "credit-note", "pdf", number)) as never;
 };

@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { documentFileOf } from "../../lib/cached-documents";
 import type { AppEnv } from "../../lib/context";
 import { documentFileRoute, respondFile } from "../../lib/document-files";
-import { callFactus, upstream } from "../../lib/upstream";
 
 export const creditNoteXmlRoute = documentFileRoute("xml", {
   operationId: "downloadCreditNoteXml",
@@ -12,9 +12,5 @@ export const creditNoteXmlRoute = documentFileRoute("xml", {
 
 export const creditNoteXml: RouteHandler<typeof creditNoteXmlRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const xml = await callFactus(
-    () => c.get("factus").creditNotes.downloadXml(number, upstream(c)),
-    `No existe la nota crédito ${number}`,
-  );
-  return respondFile(c, "xml", { name: xml.file_name, content: xml.xml_base_64_encoded }) as never;
+  return respondFile(c, "xml", await documentFileOf(c, "credit-note", "xml", number)) as never;
 };

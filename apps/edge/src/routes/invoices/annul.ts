@@ -8,6 +8,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { AppEnv } from "../../lib/context";
 import { correctableInvoice, customerOfBill, itemsOfBill, remainingOf } from "../../lib/credit-note-request";
 import { respondIssued } from "../../lib/document-answers";
+import { forgetDocument } from "../../lib/document-cache";
 import { creditNoteFlow } from "../../lib/document-flow";
 import { issueDocument } from "../../lib/document-issuance";
 import { ApiError } from "../../lib/errors";
@@ -73,6 +74,12 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
     customer: customerOfBill(bill),
     items: itemsOfBill(bill),
   };
-  const issued = await issueDocument(c, creditNoteFlow, request);
-  return respondIssued(c, creditNoteFlow, { ...issued, message: MESSAGE });
+  await forgetDocument(c, "invoice", number);
+  try {
+    const issued = await issueDocument(c, creditNoteFlow, request);
+    return respondIssued(c, creditNoteFlow, { ...issued, message: MESSAGE });
+  } finally {
+    // Whatever the outcome, the invoice's detail may now list the note: drop the edge's copy.
+    await forgetDocument(c, "invoice", number);
+  }
 };

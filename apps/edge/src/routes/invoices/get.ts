@@ -1,9 +1,9 @@
 import { DocumentNumberParam, InvoiceDetail, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { invoiceOf } from "../../lib/cached-documents";
 import type { AppEnv } from "../../lib/context";
 import { invoiceDetail } from "../../lib/invoice-mappers";
 import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
 
 const MESSAGE = "Factura obtenida exitosamente";
 
@@ -24,9 +24,6 @@ export const getInvoiceRoute = defineRoute("factus", {
 
 export const getInvoice: RouteHandler<typeof getInvoiceRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const bill = await callFactus(
-    () => c.get("factus").bills.get(number, upstream(c)),
-    `No existe la factura ${number}`,
-  );
+  const bill = await invoiceOf(c, number);
   return c.json({ message: MESSAGE, data: invoiceDetail(bill, "Factura obtenida de Factus") }, 200);
 };

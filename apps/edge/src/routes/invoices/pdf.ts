@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
+import { documentFileOf } from "../../lib/cached-documents";
 import type { AppEnv } from "../../lib/context";
 import { documentFileRoute, respondFile } from "../../lib/document-files";
-import { callFactus, upstream } from "../../lib/upstream";
 
 export const invoicePdfRoute = documentFileRoute("pdf", {
   operationId: "downloadInvoicePdf",
@@ -12,9 +12,5 @@ export const invoicePdfRoute = documentFileRoute("pdf", {
 
 export const invoicePdf: RouteHandler<typeof invoicePdfRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const pdf = await callFactus(
-    () => c.get("factus").bills.downloadPdf(number, upstream(c)),
-    `No existe la factura ${number}`,
-  );
-  return respondFile(c, "pdf", { name: pdf.file_name, content: pdf.pdf_base_64_encoded }) as never;
+  return respondFile(c, "pdf", await documentFileOf(c, "invoice", "pdf", number)) as never;
 };
