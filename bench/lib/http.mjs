@@ -27,6 +27,51 @@ const summary = (result) => ({
   errors: result.errors,
 });
 
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * A far-away Factus, as the emulator's latency fault makes it (150 ms per read): the first read of a validated
+ * invoice with a fresh token (a miss, through Factus) against the second (a hit, from the edge cache).
+ */
+async function cachedVersusMiss(emulator, edgeUrl, jwt, form) {
+  await fetch(`${emulator.url}/__emulator/faults`, {
+    method: "POST",
+    headers: { "x-emulator-admin": emulator.adminSecret, "x-emulator-account": "sandbox@factus.local" },
+    body: JSON.stringify({ fault: "latency=150", times: 1000, path_prefix: "/v1/bills/show" }),
+  });
+  const timed = async (headers) => {
+    const started = performance.now();
+    const response = await fetch(edgeUrl, { headers });
+    await response.arrayBuffer();
+    return { ms: performance.now() - started, cache: response.headers.get("x-cache") };
+  };
+  const misses = [];
+  const hits = [];
+  for (let i = 0; i < 15; i++) {
+    const token = (await (await fetch(`${emulator.url}/oauth/token`, { method: "POST", body: form })).json())
+      .access_token;
+    const headers = { authorization: `Bearer ${jwt}`, "x-factus-token": token };
+    const miss = await timed(headers);
+    const hit = await timed(headers);
+    if (miss.cache !== "MISS" || hit.cache !== "HIT")
+      throw new Error(`expected MISS then HIT, got ${miss.cache}, ${hit.cache}`);
+    misses.push(miss.ms);
+    hits.push(hit.ms);
+  }
+  await fetch(`${emulator.url}/__emulator/faults`, {
+    method: "DELETE",
+    headers: { "x-emulator-admin": emulator.adminSecret, "x-emulator-account": "sandbox@factus.local" },
+  });
+  const missP50 = median(misses);
+  const hitP50 = median(hits);
+  return {
+    factus_latency_ms: 150,
+    miss_p50_ms: Number(missP50.toFixed(1)),
+    hit_p50_ms: Number(hitP50.toFixed(1)),
+    hit_over_miss: Number((hitP50 / missP50).toFixed(3)),
+  };
+}
+
 export async function measureHttp() {
   const emulator = await startEmulator({ RATE_LIMIT_PER_MINUTE: "100000000" });
   const state = mkdtempSync(join(tmpdir(), "factus-bench-edge-"));
@@ -94,7 +139,9 @@ export async function measureHttp() {
       await load(`${passthrough.url}/v1/bills/show/${number}`, { authorization: `Bearer ${token}` }),
     );
     const gateway = summary(await load(edgeUrl, edgeHeaders));
+    const cache = await cachedVersusMiss(emulator, edgeUrl, jwt, form);
     return {
+      cache,
       route: "GET /api/v1/invoices/{number} vs GET /v1/bills/show/{number} through a pass-through Worker",
       connections: CONNECTIONS,
       duration_seconds: DURATION_SECONDS,
