@@ -52,16 +52,17 @@ async function download(c: Context<AppEnv>, kind: DocumentKind, format: FileForm
 }
 
 /**
- * A document's PDF or XML. Kept only when the document itself is validated, which is asked (through the cache) at
- * the same time as the download, so a miss costs one Factus round trip, not two.
+ * A document's PDF or XML. Kept only when the document itself is validated, which is asked once the download has
+ * succeeded (through the cache: after a read of the detail it costs nothing; otherwise one more Factus read, once per
+ * token). Asked after, not beside: the file's own errors must be the route's answer, never hidden behind the other
+ * call's.
  */
 export const documentFileOf = (c: Context<AppEnv>, kind: DocumentKind, format: FileFormat, number: string) =>
   throughDocumentCache(c, `${kind}-${format}`, number, async () => {
-    const validated = (
-      kind === "invoice"
-        ? invoiceOf(c, number).then(({ bill }) => isValidated(bill))
-        : creditNoteOf(c, number).then(({ credit_note }) => isValidated(credit_note))
+    const file = await download(c, kind, format, number);
+    const final = await (kind === "invoice"
+      ? invoiceOf(c, number).then(({ bill }) => isValidated(bill))
+      : creditNoteOf(c, number).then(({ credit_note }) => isValidated(credit_note))
     ).catch(() => false); // the file is still answered, only not kept
-    const [file, final] = await Promise.all([download(c, kind, format, number), validated]);
     return { value: file, final };
   });
