@@ -1,12 +1,7 @@
 // apps/web on Vite's dev server (what `pnpm dev` serves on :5173), here on a free port, pointed at a test stack.
 import { join } from "node:path";
-import { freePort } from "factus-emulator/testing";
 import { createServer, type ViteDevServer } from "vite";
 import { root } from "./stack";
-
-export async function webPort(): Promise<number> {
-  return freePort();
-}
 
 export async function startWeb(
   port: number,

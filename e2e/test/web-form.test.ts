@@ -1,8 +1,9 @@
+import { freePort } from "factus-emulator/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, offlinePage } from "../lib/browser";
 import { type Stack, startStack } from "../lib/stack";
-import { startWeb, webPort } from "../lib/web";
+import { startWeb } from "../lib/web";
 
 describe("the invoice form (apps/web) in Chromium, against the gateway and the emulator", () => {
   let stack: Stack;
@@ -14,7 +15,7 @@ describe("the invoice form (apps/web) in Chromium, against the gateway and the e
   const reference = `WEB-${Date.now()}`;
 
   beforeAll(async () => {
-    const port = await webPort();
+    const port = await freePort();
     // The page is another origin than the API: CORS must allow it, as wrangler.jsonc does for :5173.
     [stack, browser] = await Promise.all([
       startStack({ corsOrigins: [`http://127.0.0.1:${port}`] }),

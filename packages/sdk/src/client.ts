@@ -1,4 +1,5 @@
 import { EdgeApiError, type ErrorBody } from "./errors";
+import type { paths } from "./generated/openapi";
 
 export interface EdgeClientOptions {
   /** Where the gateway is: its origin, e.g. `https://facturas.example.com` (the operations carry `/api/v1`). */
@@ -107,12 +108,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function refreshStoredFactusToken(client: EdgeClient): Promise<string | undefined> {
   const refreshToken = client.session.factus?.refreshToken;
   if (!refreshToken) return undefined;
-  const spec: CallSpec = {
-    method: "POST",
-    path: "/api/v1/auth/factus/refresh",
-    bearer: true,
-    stores: "factus",
-  };
+  // `satisfies`: the compiler refuses this if the document loses the route (the generated `factusRefresh` cannot
+  // be imported here: the generated operations import this module).
+  const path = "/api/v1/auth/factus/refresh" satisfies keyof paths;
+  const spec: CallSpec = { method: "POST", path, bearer: true, stores: "factus" };
   await send(client, spec, { body: { refresh_token: refreshToken } });
   return client.session.factus?.accessToken;
 }
