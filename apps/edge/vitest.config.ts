@@ -17,11 +17,16 @@ export default defineConfig({
           JWT_SECRET: TEST_JWT_SECRET,
           FACTUS_CLIENT_ID: "emulator-client-id",
           FACTUS_CLIENT_SECRET: "emulator-client-secret",
-          // High so the fuzz and concurrency suites measure validation, not the limiter (tested on its own app).
+          // High so the fuzz and concurrency suites measure validation, not the limiter (tested on its own bindings).
           RATE_LIMIT_PER_MINUTE: "1000000",
           // The whole suite logs in from one "IP"; the spray test builds an app with a low limit of its own.
           LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES: "1000000",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+        },
+        ratelimits: {
+          // High for the same reason; the limiter's own test swaps in TEST_USER_RATE_LIMIT (5 a minute).
+          USER_RATE_LIMIT: { namespace_id: "9001", simple: { limit: 1_000_000, period: 60 } },
+          TEST_USER_RATE_LIMIT: { namespace_id: "9002", simple: { limit: 5, period: 60 } },
         },
       },
     })),

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { startEmulator } from "factus-emulator/testing";
 import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
-import { root, startWrangler } from "./wrangler.mjs";
+import { edgeConfigForLoad, root, startWrangler } from "./wrangler.mjs";
 
 const JWT_SECRET = "bench-http-secret-bench-http-secret-0123456789";
 const DURATION_SECONDS = 8;
@@ -108,6 +108,7 @@ export async function measureHttp() {
     });
     const edge = await startWrangler("apps/edge", {
       persistTo: state,
+      config: edgeConfigForLoad(state),
       vars: {
         FACTUS_BASE_URL: emulator.url,
         JWT_SECRET,

@@ -1,13 +1,30 @@
 // 1. In-process pipeline, inside workerd: the real edge app (JWT verify, validation, totals, Factus client, response
 // mapping) with an in-memory upstream that answers at once, against a bare Hono route that parses and echoes the same
 // JSON. Timers in workerd only move at I/O, so each case runs a loop in one request and is timed from outside.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
 import { startWrangler } from "./wrangler.mjs";
 
 const ITEMS = [1, 10, 100, 1000];
 
+const COUNT_USER = { email: "count@empresa.test", password: "count-password-123", name: "Count" };
+
 export async function measurePipeline() {
-  const worker = await startWrangler("bench/pipeline-worker");
+  // The edge's local D1 (migrated, one user) for the count of single-homed calls; the timing loops use in-memory
+  // bindings instead.
+  const state = mkdtempSync(join(tmpdir(), "factus-bench-pipeline-"));
+  wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
+  await addUser({ ...COUNT_USER, persistTo: state });
+  const worker = await startWrangler("bench/pipeline-worker", { persistTo: state });
   try {
+    const counted = await fetch(`${worker.url}/?op=count`, {
+      method: "POST",
+      body: JSON.stringify(COUNT_USER),
+    });
+    if (!counted.ok) throw new Error(`count answered ${counted.status}: ${await counted.text()}`);
+    const singleHomed = await counted.json();
     const run = async (query) => {
       const started = performance.now();
       const response = await fetch(`${worker.url}/?${new URLSearchParams(query)}`);
@@ -47,9 +64,10 @@ export async function measurePipeline() {
         get_vs_peer: round(get / peerGet, 2),
       });
     }
-    return results;
+    return { timings: results, single_homed: singleHomed };
   } finally {
     await worker.stop();
+    rmSync(state, { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,9 @@ import { createApp } from "../../apps/edge/src/app";
 import type { Config } from "../../apps/edge/src/lib/env";
 import { signJwt } from "../../apps/edge/src/lib/jwt";
 import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
+import { type Counts, countedEnv, emptyCounts } from "./single-homed";
+
+export { RateLimiter } from "../../apps/edge/src/middleware/rate-limiter";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
 
@@ -31,27 +34,26 @@ const user = {
   disabled: 0,
   tokens_valid_after: 0,
 };
-// In-memory bindings: D1 answers the user lookup at once, the rate limiter always allows.
+// In-memory bindings for the timing loops: D1 answers the user lookup at once, the rate limiter always allows.
 const env = {
   DB: {
     prepare: () => ({
       bind: () => ({ first: async () => user, run: async () => ({ meta: { changes: 1 } }) }),
     }),
   },
-  RATE_LIMITER: {
-    getByName: () => ({
-      hit: async (limit: number) => ({ allowed: true, limit, remaining: limit, retryAfterSeconds: 60 }),
-    }),
-  },
+  USER_RATE_LIMIT: { limit: async () => ({ success: true }) },
 };
 
 let upstreamBody = "";
+let counts: Counts = emptyCounts();
 // The in-memory upstream: Factus answering instantly with a bill of the right size (and, to the create's cached
 // range pre-flight, the account's ranges).
-globalThis.fetch = async (input: RequestInfo | URL) =>
-  new Response(String(input).includes("/v1/numbering-ranges") ? factusRanges : upstreamBody, {
+globalThis.fetch = async (input: RequestInfo | URL) => {
+  counts.factus++;
+  return new Response(String(input).includes("/v1/numbering-ranges") ? factusRanges : upstreamBody, {
     headers: { "content-type": "application/json" },
   });
+};
 console.log = () => {}; // the request log line is still built; only printing it is skipped
 
 const app = createApp(config);
@@ -102,9 +104,53 @@ const token = () => {
   return jwt;
 };
 
+/**
+ * Each kind of request once, in order, through the app with the real local bindings (D1 with the edge's migrations
+ * and the user bench.mjs added, the login throttle's Durable Object, the Rate Limiting binding), counted.
+ */
+async function countSingleHomedCalls(realEnv: Cloudflare.Env, email: string, password: string) {
+  upstreamBody = factusBillWith(10);
+  const body = invoiceWith(10);
+  const measured = async (kind: string, path: string, init: RequestInit) => {
+    counts = emptyCounts();
+    const response = await app.request(path, init, countedEnv(realEnv, counts));
+    const text = await response.text();
+    if (response.status >= 300) throw new Error(`${kind} answered ${response.status}: ${text}`);
+    return { kind, status: response.status, ...counts, text };
+  };
+  const login = await measured("login", "/api/v1/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  const jwt = JSON.parse(login.text).data.access_token;
+  const headers = { authorization: `Bearer ${jwt}`, "x-factus-token": crypto.randomUUID() };
+  const create = (key?: string): RequestInit => ({
+    method: "POST",
+    headers: { ...headers, "content-type": "application/json", ...(key ? { "idempotency-key": key } : {}) },
+    body,
+  });
+  const key = crypto.randomUUID();
+  const rows = [
+    login,
+    await measured("get, first request of the user in this isolate", "/api/v1/invoices/SETP990000001", {
+      headers,
+    }),
+    await measured("get, validated invoice read again", "/api/v1/invoices/SETP990000001", { headers }),
+    await measured("create without Idempotency-Key", "/api/v1/invoices", create()),
+    await measured("create with Idempotency-Key", "/api/v1/invoices", create(key)),
+    await measured("create replayed (same key)", "/api/v1/invoices", create(key)),
+  ];
+  return rows.map(({ text: _text, ...row }) => row);
+}
+
 export default {
-  async fetch(request: Request) {
+  async fetch(request: Request, realEnv: Cloudflare.Env) {
     const url = new URL(request.url);
+    if (url.searchParams.get("op") === "count") {
+      const { email, password } = (await request.json()) as { email: string; password: string };
+      return Response.json(await countSingleHomedCalls(realEnv, email, password));
+    }
     const items = Number(url.searchParams.get("items") ?? "10");
     const n = Number(url.searchParams.get("n") ?? "100");
     const target = url.searchParams.get("target") ?? "app";

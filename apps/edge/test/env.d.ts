@@ -4,6 +4,8 @@ import type { D1Migration } from "cloudflare:test";
 interface TestBindings {
   TEST_MIGRATIONS: D1Migration[];
   EMULATOR_ADMIN_SECRET: string;
+  /** The per-user limit at 5 a minute, for the limiter's own test. */
+  TEST_USER_RATE_LIMIT: RateLimit;
 }
 
 declare global {

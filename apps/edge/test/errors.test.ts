@@ -274,16 +274,54 @@ describe("every error code, in the one envelope", () => {
     );
   });
 
-  it("RATE_LIMITED per user on business routes, with X-RateLimit-* headers", async () => {
+  it("RATE_LIMITED per user on business routes, from the Rate Limiting binding, with Retry-After", async () => {
     const own = await newSession();
-    // Its own app with Factus' real limit; the shared test app runs with a high one for the fuzz suite.
+    // Its own bindings with a limit of 5 a minute; the shared test app runs with a high one for the fuzz suite.
+    const limited = { ...env, USER_RATE_LIMIT: env.TEST_USER_RATE_LIMIT };
     const app = createApp({ ...readConfig(env), rateLimitPerMinute: 5 });
     const headers = { authorization: `Bearer ${own.jwt}`, "x-factus-token": own.factusToken };
-    let last: Response | undefined;
-    for (let i = 0; i < 6; i++) last = await app.request(`${API}/invoices/SETP1/events`, { headers }, env);
-    await expectError(last!, "RATE_LIMITED");
-    expect(last!.headers.get("x-ratelimit-remaining")).toBe("0");
-    expect(Number(last!.headers.get("retry-after"))).toBeGreaterThan(0);
+    const events = () => app.request(`${API}/invoices/SETP1/events`, { headers }, limited);
+    // The binding counts in clock-aligned minutes: if one turns over mid-loop, the count starts again, so the loop
+    // goes on until the first refusal and checks that five passed before it.
+    const statuses: number[] = [];
+    let refused: Response | undefined;
+    while (!refused && statuses.length < 11) {
+      const response = await events();
+      statuses.push(response.status);
+      if (response.status === 429) refused = response;
+      else expect(response.headers.get("x-ratelimit-limit")).toBe("5");
+    }
+    expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(5);
+    await expectError(refused!, "RATE_LIMITED");
+    const retryAfter = Number(refused!.headers.get("retry-after"));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    // Another user keeps its own count.
+    const other = await newSession();
+    const response = await app.request(
+      `${API}/invoices/SETP1/events`,
+      { headers: { authorization: `Bearer ${other.jwt}`, "x-factus-token": other.factusToken } },
+      limited,
+    );
+    expect(response.status).not.toBe(429);
+  });
+
+  it("counts the per-user limit without a Durable Object round trip", async () => {
+    const own = await newSession();
+    const app = createApp(readConfig(env));
+    let objectCalls = 0;
+    const counted = {
+      ...env,
+      RATE_LIMITER: new Proxy(env.RATE_LIMITER, {
+        get(target, property, receiver) {
+          objectCalls++;
+          return Reflect.get(target, property, receiver);
+        },
+      }),
+    };
+    const headers = { authorization: `Bearer ${own.jwt}`, "x-factus-token": own.factusToken };
+    expect((await app.request(`${API}/numbering-ranges`, { headers }, counted)).status).toBe(200);
+    expect(objectCalls).toBe(0);
   });
 
   it("BAD_REQUEST and INTERNAL for what no client can cause, without leaking internals", async () => {

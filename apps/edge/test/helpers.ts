@@ -192,12 +192,15 @@ export async function createFactusRange(session: Session, range: Record<string, 
   return body.data as { id: number; prefix: string };
 }
 
-/** The Worker's bindings with a rate limiter that cannot be reached. */
+/** The Worker's bindings with rate limiters (the login throttles' and the per-user one) that cannot be reached. */
 export const withBrokenLimiter = () => ({
   ...env,
   RATE_LIMITER: {
     getByName() {
       throw new Error("limiter down");
     },
+  },
+  USER_RATE_LIMIT: {
+    limit: () => Promise.reject(new Error("limiter down")),
   },
 });

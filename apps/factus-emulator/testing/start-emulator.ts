@@ -40,10 +40,13 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Spawns `wrangler dev` in `cwd` and resolves once it answers HTTP. `vars` override wrangler.jsonc. */
+/**
+ * Spawns `wrangler dev` in `cwd` and resolves once it answers HTTP. `vars` override wrangler.jsonc; `config` names
+ * another configuration file.
+ */
 export async function startWranglerDev(
   cwd: string,
-  options: { vars?: Record<string, string>; persistTo?: string; port?: number } = {},
+  options: { vars?: Record<string, string>; persistTo?: string; port?: number; config?: string } = {},
 ): Promise<RunningWorker> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
@@ -61,6 +64,7 @@ export async function startWranglerDev(
     "--persist-to",
     state,
     "--show-interactive-dev-session=false",
+    ...(options.config ? ["--config", options.config] : []),
     ...Object.entries(options.vars ?? {}).flatMap(([key, value]) => ["--var", `${key}:${value}`]),
   ];
   const child: ChildProcess = spawn(process.execPath, args, {

@@ -14,7 +14,7 @@ export interface RateLimitResult {
 const MAX_LOCK_MS = 24 * 3600_000;
 
 /**
- * A fixed-window counter per key (a user, an e-mail, an IP…). One object per key serializes its counts, so
+ * A fixed-window counter per key (an e-mail, an IP, a Factus account: the login throttles). One object per key serializes its counts, so
  * concurrent requests can never both take the last slot; the window lives in the object's SQLite storage, so it
  * survives the object being evicted or rebuilt (in memory it would reset after a few idle seconds).
  */
@@ -81,11 +81,6 @@ export class RateLimiter extends DurableObject {
     this.save(state);
   }
 
-  /** Counts one request and says whether it is within the limit (business routes). */
-  hit(limit: number, windowMs: number): RateLimitResult {
-    return this.reserve(limit, windowMs);
-  }
-
   reset() {
     this.ctx.storage.sql.exec("DELETE FROM bucket");
   }
@@ -140,16 +135,24 @@ export async function reserveAll(namespace: Namespace, buckets: readonly Bucket[
   return refund;
 }
 
+/** Seconds until the limit's next window: the binding counts in windows of `period` aligned to the clock. */
+export const secondsToNextWindow = (periodSeconds: number, now = Date.now()) =>
+  periodSeconds - (Math.floor(now / 1000) % periodSeconds);
+
 /**
  * Per-user limit on business routes, set to Factus' own 80 requests/min so a caller hits our 429 before hammering
- * Factus into answering its own. If the limiter itself fails the request goes on (fail open, logged): refusing
- * every business call because a counter is unreachable would stop invoicing altogether.
+ * Factus into answering its own. Counted by the Workers Rate Limiting binding at the caller's Cloudflare location:
+ * no round trip to a single place on Earth on every request, at the price of counts that are per location and
+ * eventually consistent (a client spread over several locations may pass the limit a little; Factus' own limit
+ * still stands behind it). The binding says only yes or no, so X-RateLimit-Remaining is not sent. If the limiter
+ * itself fails the request goes on (fail open, logged): refusing every business call because a counter is
+ * unreachable would stop invoicing altogether.
  */
 export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = c.get("config").rateLimitPerMinute;
-  let result: RateLimitResult | undefined;
+  let allowed = true;
   try {
-    result = await c.env.RATE_LIMITER.getByName(`user:${c.get("user").id}`).hit(limit, 60_000);
+    ({ success: allowed } = await c.env.USER_RATE_LIMIT.limit({ key: `user:${c.get("user").id}` }));
   } catch {
     console.warn(
       JSON.stringify({
@@ -159,10 +162,9 @@ export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
       }),
     );
   }
-  if (result && !result.allowed) throw rateLimited(result);
-  if (result) {
-    c.header("X-RateLimit-Limit", String(limit));
-    c.header("X-RateLimit-Remaining", String(result.remaining));
+  if (!allowed) {
+    throw rateLimited({ allowed, limit, remaining: 0, retryAfterSeconds: secondsToNextWindow(60) });
   }
+  c.header("X-RateLimit-Limit", String(limit));
   await next();
 });
