@@ -8,7 +8,15 @@ const PLAIN_DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
  * Numbers go through their shortest round-trip text (0.1 → "0.1"), which is exact for ≤ 15 significant digits.
  */
 export function toScaled(value: number | string, scale: number): bigint | undefined {
-  if (typeof value === "number" && !Number.isFinite(value)) return undefined;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return undefined;
+    // Fast path, no text: when value × 10^scale rounds to an integer n that divides back to the very same double,
+    // value is the double nearest n / 10^scale, so its shortest text has at most `scale` places and reads as n
+    // (below 10^15 two such decimals never share a double). Money arrives as numbers on every item of a create.
+    const factor = 10 ** scale;
+    const scaled = Math.round(value * factor);
+    if (Math.abs(scaled) < 1e15 && scaled / factor === value) return BigInt(scaled);
+  }
   const match = PLAIN_DECIMAL.exec(typeof value === "number" ? String(value) : value.trim());
   if (!match) return undefined;
   const [, sign, whole = "0", fraction = ""] = match;

@@ -76,3 +76,30 @@ describe("computeInvoiceTotals properties (1,000 random invoices)", () => {
     );
   });
 });
+
+describe("toScaled of a number (the fast path without text)", () => {
+  // The text path is the reference: a number reads as its shortest round-trip text.
+  const byText = (value: number, scale: number) => toScaled(String(value), scale);
+
+  it("equals reading the number's text, for any double and scale", () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true }), fc.constantFrom(0, 2, 4), (value, scale) => {
+        if (!/e/i.test(String(value))) expect(toScaled(value, scale)).toBe(byText(value, scale));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("is exact for every amount in cents up to 10^13 pesos, and refuses a third decimal", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15 + 1, max: 1e15 - 1 }), (cents) => {
+        expect(toScaled(cents / 100, 2)).toBe(BigInt(cents));
+        expect(toScaled(cents / 100 + 0.001, 2)).toBe(byText(cents / 100 + 0.001, 2));
+      }),
+      { numRuns: 20_000 },
+    );
+    expect(toScaled(0.29, 2)).toBe(29n);
+    expect(toScaled(1.005, 2)).toBeUndefined();
+    expect(toScaled(-0, 2)).toBe(0n);
+  });
+});
