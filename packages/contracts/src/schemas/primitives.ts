@@ -20,14 +20,19 @@ export const strictObjectError = (issue: { code?: string; keys?: string[] }) =>
 export const strict = <T extends z.core.$ZodLooseShape>(shape: T) =>
   z.strictObject(shape, { error: strictObjectError });
 
+// Checks are passed to one `.check(…)`: every chained `.min()`/`.max()` clones the schema, and the Worker builds
+// hundreds of these at start-up.
+
 /** An integer in [min, max], as a number or numeric string. */
 export const integerLike = (min: number, max: number) =>
   z.preprocess(
     numericTextToNumber,
     z
       .int({ error: "Debe ser un número entero" })
-      .min(min, { error: `Debe ser como mínimo ${min}` })
-      .max(max, { error: `Debe ser como máximo ${max}` }),
+      .check(
+        z.gte(min, { error: `Debe ser como mínimo ${min}` }),
+        z.lte(max, { error: `Debe ser como máximo ${max}` }),
+      ),
   );
 
 /** A decimal with at most 2 places in [min, max] (a number or numeric string), e.g. a price or a rate. */
@@ -53,13 +58,17 @@ export const decimal2 = (min: number, max: number, options: { exclusiveMin?: boo
 export const percentage = () => decimal2(0, 100);
 
 /** Trimmed text of bounded length; numbers are accepted and read as their text. */
-export const text = (max: number, min = 0) => {
-  const base = z
-    .string({ error: "Debe ser un texto" })
-    .trim()
-    .max(max, { error: `Máximo ${max} caracteres` });
-  return z.preprocess(numberToText, min > 0 ? base.min(min, { error: "No puede estar vacío" }) : base);
-};
+export const text = (max: number, min = 0) =>
+  z.preprocess(
+    numberToText,
+    z
+      .string({ error: "Debe ser un texto" })
+      .check(
+        z.trim(),
+        z.maxLength(max, { error: `Máximo ${max} caracteres` }),
+        ...(min > 0 ? [z.minLength(min, { error: "No puede estar vacío" })] : []),
+      ),
+  );
 
 /** One of a catalog's codes; a number is read as its text (10 → "10"). */
 export const code = <const T extends readonly [string, ...string[]]>(codes: T) =>
