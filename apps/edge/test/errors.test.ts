@@ -293,6 +293,7 @@ describe("every error code, in the one envelope", () => {
     }
     expect(statuses.indexOf(429)).toBeGreaterThanOrEqual(5);
     await expectError(refused!, "RATE_LIMITED");
+    expect(refused!.headers.get("x-ratelimit-remaining")).toBe("0");
     const retryAfter = Number(refused!.headers.get("retry-after"));
     expect(retryAfter).toBeGreaterThan(0);
     expect(retryAfter).toBeLessThanOrEqual(60);

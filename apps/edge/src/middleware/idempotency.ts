@@ -66,39 +66,43 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
 
   for (;;) {
     const now = Date.now();
-    // Claims a new key, an expired one, or an unfinished one whose holder crashed or lost Factus' answer; says
-    // whether an earlier try lost its answer (outcome_unknown), so the handler looks in Factus before sending.
-    const claimed = await db
-      .prepare(
-        `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-         ON CONFLICT (user_id, idempotency_key) DO UPDATE SET
-           fingerprint = excluded.fingerprint, locked_until = excluded.locked_until, response_status = NULL,
-           response_headers = NULL, response_body = NULL, created_at = excluded.created_at,
-           expires_at = excluded.expires_at,
-           outcome_unknown = CASE WHEN idempotency_keys.expires_at <= ?5 THEN 0 ELSE idempotency_keys.outcome_unknown END
-         WHERE idempotency_keys.expires_at <= ?5
-            OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= ?5
-                AND idempotency_keys.fingerprint = excluded.fingerprint)
-         RETURNING outcome_unknown`,
-      )
-      .bind(userId, key, fingerprint, now + IDEMPOTENCY_LOCK_MS, now, now + IDEMPOTENCY_TTL_MS)
-      .first<{ outcome_unknown: number }>();
+    // One D1 round trip for both: claim the key (new, expired, or unfinished by a holder that crashed or lost
+    // Factus' answer) and read what it holds, for when the claim does not take (a replay, a duplicate in flight).
+    // The claim says whether an earlier try lost its answer (outcome_unknown): the handler then looks in Factus
+    // before sending.
+    const [claim, read] = await db.batch([
+      db
+        .prepare(
+          `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
+           VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+           ON CONFLICT (user_id, idempotency_key) DO UPDATE SET
+             fingerprint = excluded.fingerprint, locked_until = excluded.locked_until, response_status = NULL,
+             response_headers = NULL, response_body = NULL, created_at = excluded.created_at,
+             expires_at = excluded.expires_at,
+             outcome_unknown = CASE WHEN idempotency_keys.expires_at <= ?5 THEN 0 ELSE idempotency_keys.outcome_unknown END
+           WHERE idempotency_keys.expires_at <= ?5
+              OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= ?5
+                  AND idempotency_keys.fingerprint = excluded.fingerprint)
+           RETURNING outcome_unknown`,
+        )
+        .bind(userId, key, fingerprint, now + IDEMPOTENCY_LOCK_MS, now, now + IDEMPOTENCY_TTL_MS),
+      db
+        .prepare(
+          `SELECT fingerprint, locked_until, response_status, response_headers, response_body, expires_at
+           FROM idempotency_keys WHERE user_id = ?1 AND idempotency_key = ?2`,
+        )
+        .bind(userId, key),
+    ]);
+    const claimed = claim?.results[0] as { outcome_unknown: number } | undefined;
     if (claimed) {
       c.set("reconcileFirst", claimed.outcome_unknown === 1);
       break;
     }
 
-    const stored = await db
-      .prepare(
-        `SELECT fingerprint, locked_until, response_status, response_headers, response_body, expires_at
-         FROM idempotency_keys WHERE user_id = ?1 AND idempotency_key = ?2`,
-      )
-      .bind(userId, key)
-      .first<StoredKey>();
-    if (!stored) continue; // released between our two statements: claim it again
-    if (stored.fingerprint !== fingerprint) throw new ApiError("IDEMPOTENCY_KEY_REUSED");
-    if (stored.response_status !== null) return replay(stored);
+    // The batch is one transaction, so a key the claim did not take is there to read.
+    const stored = read?.results[0] as StoredKey | undefined;
+    if (stored && stored.fingerprint !== fingerprint) throw new ApiError("IDEMPOTENCY_KEY_REUSED");
+    if (stored && stored.response_status !== null) return replay(stored);
     if (Date.now() >= deadline)
       throw new ApiError("IDEMPOTENCY_IN_PROGRESS", { headers: { "Retry-After": "2" } });
     await sleep(100);

@@ -144,9 +144,9 @@ export const secondsToNextWindow = (periodSeconds: number, now = Date.now()) =>
  * Factus into answering its own. Counted by the Workers Rate Limiting binding at the caller's Cloudflare location:
  * no round trip to a single place on Earth on every request, at the price of counts that are per location and
  * eventually consistent (a client spread over several locations may pass the limit a little; Factus' own limit
- * still stands behind it). The binding says only yes or no, so X-RateLimit-Remaining is not sent. If the limiter
- * itself fails the request goes on (fail open, logged): refusing every business call because a counter is
- * unreachable would stop invoicing altogether.
+ * still stands behind it). The binding says only yes or no, so X-RateLimit-Remaining is sent only with a 429
+ * (as 0). If the limiter itself fails the request goes on (fail open, logged): refusing every business call because
+ * a counter is unreachable would stop invoicing altogether.
  */
 export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = c.get("config").rateLimitPerMinute;
