@@ -171,7 +171,8 @@ absolute times on this shared 2-core machine drift by up to 2× between runs (cr
 
 | change | figure | before | after |
 |---|---|---|---|
-| Per-user limit in the Workers Rate Limiting binding instead of a Durable Object | single-homed calls per business GET / per create with a key | 1 DO / 1 DO + 2 D1 | 0 / 2 D1 (claim + answer) |
+| Per-user limit in the Workers Rate Limiting binding instead of a Durable Object | single-homed calls per business GET / per create with a key (before: by the code; the count is new) | 1 DO / 1 DO + 2 D1 | ${singleHomed(calls("get, validated invoice read again"))} / ${calls("create with Idempotency-Key").d1} D1 (claim + answer) |
+| An Idempotency-Key's claim and read in one D1 batch (one transaction) | D1 calls of a replayed create (same key) | 2 | ${calls("create replayed (same key)").d1} |
 | \`@hono/zod-openapi\` patched to extend zod with \`{ ZodType }\`, not the whole namespace (which pulled in all 40+ locales) | Worker bundle | 653.8 KiB, 161 KiB gzip | 302.7 KiB, 96 KiB gzip |
 | \`toScaled\` reads a number without going through its text | per money value (Node, jitless) | 166 ns | 30 ns |
 | \`text()\` / \`integerLike()\` pass their checks to one \`.check()\` (every chained \`.min()\` cloned the schema) | construction each; the contracts' import in Node (best of 10) | 92 / 89 µs; 84 ms | 53 / 42 µs; 76 ms |
