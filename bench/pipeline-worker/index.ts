@@ -117,7 +117,7 @@ const token = () => {
 
 /**
  * Each kind of request once, in order, through the app with the real local bindings (D1 with the edge's migrations
- * and the user bench.mjs added, the login throttle's Durable Object, the Rate Limiting binding), counted.
+ * and the user bench/lib/pipeline.mjs added, the login throttle's Durable Object, the Rate Limiting binding), counted.
  */
 async function countSingleHomedCalls(realEnv: Cloudflare.Env, email: string, password: string) {
   upstreamBody = factusBillWith(10);

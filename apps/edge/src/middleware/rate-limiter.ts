@@ -14,9 +14,10 @@ export interface RateLimitResult {
 const MAX_LOCK_MS = 24 * 3600_000;
 
 /**
- * A fixed-window counter per key (an e-mail, an IP, a Factus account: the login throttles). One object per key serializes its counts, so
- * concurrent requests can never both take the last slot; the window lives in the object's SQLite storage, so it
- * survives the object being evicted or rebuilt (in memory it would reset after a few idle seconds).
+ * A fixed-window counter per key (an e-mail, an IP, a Factus account: the login throttles). One object per key
+ * serializes its counts, so concurrent requests can never both take the last slot; the window lives in the object's
+ * SQLite storage, so it survives the object being evicted or rebuilt (in memory it would reset after a few idle
+ * seconds).
  */
 export class RateLimiter extends DurableObject {
   constructor(ctx: DurableObjectState, env: Cloudflare.Env) {
@@ -135,8 +136,11 @@ export async function reserveAll(namespace: Namespace, buckets: readonly Bucket[
   return refund;
 }
 
-/** Seconds until the limit's next window: the binding counts in windows of `period` aligned to the clock. */
-export const secondsToNextWindow = (periodSeconds: number, now = Date.now()) =>
+/**
+ * Seconds until the binding's next window: it counts in fixed windows of `period` seconds (aligned to the clock in
+ * the local simulator), so the wait is never longer than one period.
+ */
+const secondsToNextWindow = (periodSeconds: number, now = Date.now()) =>
   periodSeconds - (Math.floor(now / 1000) % periodSeconds);
 
 /**
