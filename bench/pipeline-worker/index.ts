@@ -87,7 +87,7 @@ peer.get("/api/v1/invoices/:number", async (c) =>
 
 // For the GET's CPU against the peer's: an edge cache that never holds anything, so every read goes to the same
 // in-memory upstream as the peer's (under wrangler dev the real Cache API is a loopback service, not a local one).
-const realCaches = globalThis.caches;
+const realCaches = caches;
 const emptyCache = { match: async () => undefined, put: async () => {}, delete: async () => false };
 const useCache = (enabled: boolean) =>
   Object.defineProperty(globalThis, "caches", {

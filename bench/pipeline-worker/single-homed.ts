@@ -41,7 +41,9 @@ function countedD1(db: D1Database, counts: Counts): D1Database {
 }
 
 /** Every method called on a Durable Object stub is one round trip to the object. */
-function countedNamespace<T extends DurableObjectNamespace>(namespace: T, counts: Counts): T {
+type LoginThrottles = Cloudflare.Env["RATE_LIMITER"];
+
+function countedNamespace(namespace: LoginThrottles, counts: Counts): LoginThrottles {
   return {
     getByName(name: string) {
       const stub = namespace.getByName(name) as unknown as Record<string, (...args: unknown[]) => unknown>;
@@ -58,7 +60,7 @@ function countedNamespace<T extends DurableObjectNamespace>(namespace: T, counts
         },
       );
     },
-  } as unknown as T;
+  } as unknown as LoginThrottles;
 }
 
 /** The Worker's bindings with every call to D1, a Durable Object or the Rate Limiting binding counted. */
