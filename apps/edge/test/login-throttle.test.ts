@@ -106,3 +106,36 @@ describe("the Factus OAuth proxy is limited per user and per Factus account", ()
     expect(statuses[20]).toBe(429);
   });
 });
+
+describe("a successful login does not wait for its attempt to be given back", () => {
+  it("answers 200 while the refund to the counters is still on its way", async () => {
+    const app = createApp(readConfig(env));
+    const user = await createUser();
+    // The counters take the attempt as usual but never confirm giving it back.
+    const slowRefunds = {
+      ...env,
+      RATE_LIMITER: {
+        getByName(name: string) {
+          const stub = env.RATE_LIMITER.getByName(name);
+          return {
+            reserve: (...args: Parameters<RateLimiter["reserve"]>) => stub.reserve(...args),
+            refund: () => new Promise(() => {}),
+          };
+        },
+      } as unknown as typeof env.RATE_LIMITER,
+    };
+    const answered = app.fetch(
+      new Request(`http://edge.test${API}/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "cf-connecting-ip": uniqueIp() },
+        body: JSON.stringify({ email: user.email, password: user.password }),
+      }),
+      slowRefunds,
+      createExecutionContext(),
+    );
+    const waited = new Promise<never>((_, reject) =>
+      setTimeout(() => reject(new Error("the answer waited for the refund")), 3_000),
+    );
+    expect((await Promise.race([answered, waited])).status).toBe(200);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import { afterAnswer } from "./after-answer";
 import type { AppEnv } from "./context";
 
 /**
@@ -65,12 +66,7 @@ export async function throughDocumentCache<T>(
     const entry = new Response(JSON.stringify(value), {
       headers: { "content-type": "application/json", "cache-control": `max-age=${SECONDS_KEPT[kind]}` },
     });
-    const stored = caches.default.put(key, entry).catch(() => undefined);
-    try {
-      c.executionCtx.waitUntil(stored); // answer now, store after
-    } catch {
-      await stored; // no execution context (app.request in a benchmark): store before answering
-    }
+    await afterAnswer(c, caches.default.put(key, entry));
   }
   return value;
 }

@@ -1,5 +1,6 @@
 import { FactusLoginRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { afterAnswer } from "../../lib/after-answer";
 import type { AppEnv } from "../../lib/context";
 import { factusSession, oauthError, reserveFactusGrant } from "../../lib/factus-oauth";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
@@ -33,7 +34,8 @@ export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async 
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el correo o la contraseña");
     });
-  await refund().catch(() => undefined);
+  // An accepted grant does not count; the answer does not wait for the counters to hear it.
+  await afterAnswer(c, refund());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);

@@ -1,5 +1,6 @@
 import { FactusRefreshRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { afterAnswer } from "../../lib/after-answer";
 import type { AppEnv } from "../../lib/context";
 import { factusSession, oauthError, reserveFactusGrant } from "../../lib/factus-oauth";
 import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
@@ -31,7 +32,8 @@ export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = as
     .catch((error) => {
       throw oauthError(error, "Factus rechazó el refresh token: inicie sesión en Factus de nuevo");
     });
-  await refund().catch(() => undefined);
+  // An accepted grant does not count; the answer does not wait for the counters to hear it.
+  await afterAnswer(c, refund());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);

@@ -1,6 +1,7 @@
 import { LocalToken, LoginRequest, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { findUserByEmail } from "../../db/users";
+import { afterAnswer } from "../../lib/after-answer";
 import type { AppEnv } from "../../lib/context";
 import { ApiError } from "../../lib/errors";
 import { reserveLoginAttempt } from "../../lib/login-throttle";
@@ -36,8 +37,8 @@ export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   // Verify against a decoy when the e-mail is unknown, so timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
   if (!user || !valid || user.disabled) throw new ApiError("INVALID_CREDENTIALS");
-  // Successful logins do not count against anyone.
-  await refund().catch(() => undefined);
+  // Successful logins do not count against anyone; the answer does not wait for the counters to hear it.
+  await afterAnswer(c, refund());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: await issueLocalToken(config, user) }, 200);
