@@ -130,7 +130,9 @@ ${table(pipeline.timings, ["items", "create_ms", "peer_create_ms", "create_vs_pe
 Each kind of request once, in this order, through the real app with the real local bindings, every call counted:
 D1 and Durable Objects live in one place on Earth (a round trip there from a far-away location costs more than any
 CPU); the Rate Limiting binding counts at the caller's location; Factus calls for reference (the upstream answers
-from memory).
+from memory). Of a login's Durable Object calls, half are the attempts reserved before the password is checked and
+half give them back after a success: on Cloudflare those go to \`waitUntil\`, after the answer (counted here
+before it, as the harness has no execution context).
 
 ${table(pipeline.single_homed, ["kind", "d1", "durable_object", "rate_limit_binding", "factus"])}
 
@@ -172,6 +174,7 @@ absolute times on this shared 2-core machine drift by up to 2× between runs (cr
 | change | figure | before | after |
 |---|---|---|---|
 | Per-user limit in the Workers Rate Limiting binding instead of a Durable Object | single-homed calls per business GET / per create with a key (before: by the code; the count is new) | 1 DO / 1 DO + 2 D1 | ${singleHomed(calls("get, validated invoice read again"))} / ${calls("create with Idempotency-Key").d1} D1 (claim + answer) |
+| A successful login (and an accepted Factus grant) gives its attempt back after answering (\`waitUntil\`) | Durable Object rounds a login's answer waits for (each round: its calls in parallel) | 2 | 1 |
 | An Idempotency-Key's claim and read in one D1 batch (one transaction) | D1 calls of a replayed create (same key) | 2 | ${calls("create replayed (same key)").d1} |
 | \`@hono/zod-openapi\` patched to extend zod with \`{ ZodType }\`, not the whole namespace (which pulled in all 40+ locales) | Worker bundle | 653.8 KiB, 161 KiB gzip | 302.7 KiB, 96 KiB gzip |
 | \`toScaled\` reads a number without going through its text | per money value (Node, jitless) | 166 ns | 30 ns |
