@@ -6,6 +6,7 @@ import { join } from "node:path";
 import autocannon from "autocannon";
 import { startEmulator } from "factus-emulator/testing";
 import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
+import { median } from "./stats.mjs";
 import { edgeConfigForLoad, root, startWrangler } from "./wrangler.mjs";
 
 const JWT_SECRET = "bench-http-secret-bench-http-secret-0123456789";
@@ -26,8 +27,6 @@ const summary = (result) => ({
   non_2xx: result.non2xx,
   errors: result.errors,
 });
-
-const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /**
  * A far-away Factus, as the emulator's latency fault makes it (150 ms per read): the first read of a validated

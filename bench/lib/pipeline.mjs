@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
+import { median } from "./stats.mjs";
 import { startWrangler } from "./wrangler.mjs";
 
 const ITEMS = [1, 10, 100, 1000];
@@ -15,7 +16,6 @@ const PEER_PASSES = 3;
 const COUNT_USER = { email: "count@empresa.test", password: "count-password-123", name: "Count" };
 
 const round = (value, places = 4) => Number(value.toFixed(places));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** Times cases against one running pipeline Worker. */
 function timer(worker) {

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { median } from "./stats.mjs";
 import { root, wranglerBin } from "./wrangler.mjs";
 
 const kib = (bytes) => Number((bytes / 1024).toFixed(1));
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function wrangler(args, cwd = join(root, "apps/edge")) {
   const result = spawnSync(process.execPath, [wranglerBin, ...args], {

@@ -11,6 +11,8 @@ export interface AppVariables {
   factus: FactusClient;
   /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */
   factusToken: string;
+  /** Its SHA-256, computed on first use (lib/digest.ts). */
+  factusTokenDigest: Promise<string> | undefined;
   /** Set by the idempotency middleware: an earlier try of this key lost Factus' answer, so look before sending. */
   reconcileFirst: boolean;
   /** Set by a create whose Factus answer was lost: the idempotency key is kept as "outcome unknown". */

@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import { afterAnswer } from "./after-answer";
 import type { AppEnv } from "./context";
+import { factusTokenDigest } from "./digest";
 
 /**
  * Documents DIAN has validated, kept at the edge so a far-away caller reads them without a trip to Factus.
@@ -39,9 +40,7 @@ const SECONDS_KEPT: Record<CachedDocument, number> = {
 const KEY_ORIGIN = "https://document-cache.factus-edge.invalid";
 
 async function keyOf(c: Context<AppEnv>, kind: CachedDocument, number: string) {
-  const token = new TextEncoder().encode(c.get("factusToken"));
-  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", token)).toHex();
-  return `${KEY_ORIGIN}/${digest}/${kind}/${encodeURIComponent(number)}`;
+  return `${KEY_ORIGIN}/${await factusTokenDigest(c)}/${kind}/${encodeURIComponent(number)}`;
 }
 
 /**

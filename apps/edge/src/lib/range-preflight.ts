@@ -1,6 +1,7 @@
 import { type CreateInvoiceRequest, colombiaToday, type FactusNumberingRange } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import type { AppEnv } from "./context";
+import { factusTokenDigest } from "./digest";
 import { ApiError } from "./errors";
 import { upstream } from "./upstream";
 
@@ -14,14 +15,9 @@ const ranges = new Map<string, { at: number; list: Promise<FactusNumberingRange[
 const isBillRange = (range: FactusNumberingRange) =>
   range.document === "Factura de Venta" || range.document === "21";
 
-async function tokenDigest(token: string) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(token));
-  return new Uint8Array(digest).toHex();
-}
-
 /** The account's bill ranges, listed once a minute per Factus token (a digest of it keys the cache). */
 async function billRanges(c: Context<AppEnv>): Promise<FactusNumberingRange[]> {
-  const key = await tokenDigest(c.get("factusToken"));
+  const key = await factusTokenDigest(c);
   const hit = ranges.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.list;
   if (ranges.size >= CACHE_SIZE) ranges.clear();

@@ -1,5 +1,6 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../lib/context";
+import { sha256Hex } from "../lib/digest";
 import { ApiError } from "../lib/errors";
 
 /** How long a key is remembered. */
@@ -28,11 +29,6 @@ interface StoredKey {
   response_headers: string | null;
   response_body: string | null;
   expires_at: number;
-}
-
-async function sha256Hex(text: string) {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return new Uint8Array(digest).toHex();
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
