@@ -2,7 +2,7 @@ import { createApp } from "./app";
 import { ConfigError, type Env, readConfig } from "./lib/env";
 import { purgeExpired } from "./scheduled";
 
-export { RateLimiter } from "./middleware/rate-limiter";
+export { RateLimiter } from "./durable-objects/rate-limiter";
 
 let app: ReturnType<typeof createApp> | undefined;
 let configError: ConfigError | undefined;

@@ -2,8 +2,8 @@ import { createExecutionContext, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
+import type { RateLimiter } from "../src/durable-objects/rate-limiter";
 import { readConfig } from "../src/lib/env";
-import type { RateLimiter } from "../src/middleware/rate-limiter";
 import { API, api, createUser, newSession, withBrokenLimiter } from "./helpers";
 
 // Login throttling that holds under a burst, across evictions, and against a password spray.

@@ -12,6 +12,8 @@ export interface RunningWorker {
   url: string;
   /** Where its local state (D1, Durable Objects) lives. */
   state: string;
+  /** workerd's DevTools port (CPU profiles). */
+  inspectorPort: number;
   stop(): Promise<void>;
 }
 
@@ -41,12 +43,19 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Spawns `wrangler dev` in `cwd` and resolves once it answers HTTP. `vars` override wrangler.jsonc; `config` names
+ * Spawns `wrangler dev` in `cwd` and resolves once it answers HTTP at `readyPath` (a static asset's path keeps the
+ * Worker itself from running before the caller's first request). `vars` override wrangler.jsonc; `config` names
  * another configuration file.
  */
 export async function startWranglerDev(
   cwd: string,
-  options: { vars?: Record<string, string>; persistTo?: string; port?: number; config?: string } = {},
+  options: {
+    vars?: Record<string, string>;
+    persistTo?: string;
+    port?: number;
+    config?: string;
+    readyPath?: string;
+  } = {},
 ): Promise<RunningWorker> {
   const port = options.port ?? (await freePort());
   const inspectorPort = await freePort();
@@ -96,9 +105,9 @@ export async function startWranglerDev(
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     try {
-      const response = await fetch(`${url}/__ready`);
+      const response = await fetch(`${url}${options.readyPath ?? "/__ready"}`);
       await response.body?.cancel();
-      return { url, state, stop };
+      return { url, state, inspectorPort, stop };
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 250));
     }

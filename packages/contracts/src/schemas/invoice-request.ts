@@ -91,34 +91,37 @@ const checkPersonType = (
   }
 };
 
+// Built once and shared by both customer schemas: every schema object is built when the Worker starts, and these
+// do not depend on the municipality.
+const customerFields = {
+  identification_document_id: integerLike(1, 11).meta({
+    description:
+      "Tipo de documento: 1 RC, 2 TI, 3 CC, 4 TE, 5 CE, 6 NIT, 7 pasaporte, 8 DIE, 9 PEP, 10 NIT otro país, 11 NUIP.",
+  }),
+  identification: text(20, 1).meta({
+    description: "Número de identificación, sin dígito de verificación.",
+  }),
+  dv: z
+    .preprocess(
+      (value) =>
+        value === "" || value === null ? undefined : typeof value === "number" ? String(value) : value,
+      z.string().regex(/^\d$/, { error: "Debe ser un dígito 0–9" }).optional(),
+    )
+    .meta({
+      description: "Dígito de verificación; obligatorio y verificado cuando el documento es NIT (6).",
+    }),
+  company: optionalText(450).meta({ description: "Razón social (personas jurídicas)." }),
+  trade_name: optionalText(450),
+  names: optionalText(450).meta({ description: "Nombres y apellidos (personas naturales)." }),
+  address: optionalText(250),
+  email: optionalText(250),
+  phone: optionalText(50),
+  legal_organization_id: integerLike(1, 2).meta({ description: "1 persona jurídica, 2 persona natural." }),
+  tribute_id: CustomerTributeId,
+};
+
 const customerShape = <M extends z.ZodType>(municipality: M) =>
-  strict({
-    identification_document_id: integerLike(1, 11).meta({
-      description:
-        "Tipo de documento: 1 RC, 2 TI, 3 CC, 4 TE, 5 CE, 6 NIT, 7 pasaporte, 8 DIE, 9 PEP, 10 NIT otro país, 11 NUIP.",
-    }),
-    identification: text(20, 1).meta({
-      description: "Número de identificación, sin dígito de verificación.",
-    }),
-    dv: z
-      .preprocess(
-        (value) =>
-          value === "" || value === null ? undefined : typeof value === "number" ? String(value) : value,
-        z.string().regex(/^\d$/, { error: "Debe ser un dígito 0–9" }).optional(),
-      )
-      .meta({
-        description: "Dígito de verificación; obligatorio y verificado cuando el documento es NIT (6).",
-      }),
-    company: optionalText(450).meta({ description: "Razón social (personas jurídicas)." }),
-    trade_name: optionalText(450),
-    names: optionalText(450).meta({ description: "Nombres y apellidos (personas naturales)." }),
-    address: optionalText(250),
-    email: optionalText(250),
-    phone: optionalText(50),
-    legal_organization_id: integerLike(1, 2).meta({ description: "1 persona jurídica, 2 persona natural." }),
-    tribute_id: CustomerTributeId,
-    municipality_id: municipality.optional(),
-  }).superRefine(checkPersonType);
+  strict({ ...customerFields, municipality_id: municipality.optional() }).superRefine(checkPersonType);
 
 /** Customer as Factus takes it: Factus ids only; the NIT check digit is DIAN's to judge. */
 export const FactusBillRequestCustomer = customerShape(integerLike(1, 99_999));
@@ -175,14 +178,15 @@ export const BillingPeriod = strict({
   end_time: timeOfDay().optional(),
 });
 
+const establishmentFields = {
+  name: text(250, 1),
+  address: text(250, 1),
+  phone_number: text(50, 1),
+  email: text(250, 1),
+};
+
 const establishmentShape = <M extends z.ZodType>(municipality: M) =>
-  strict({
-    name: text(250, 1),
-    address: text(250, 1),
-    phone_number: text(50, 1),
-    email: text(250, 1),
-    municipality_id: municipality,
-  });
+  strict({ ...establishmentFields, municipality_id: municipality });
 
 /** Establishment of the issuer where the sale happened. */
 export const Establishment = establishmentShape(MunicipalityId).meta({ id: "Establishment" });
@@ -201,36 +205,41 @@ export const ReferenceCode = z
   .meta({ description: "Código de referencia único por empresa.", examples: ["INV-2024-001"] });
 
 // The same fields serve two schemas: the public request (DIAN codes normalized, DIAN rules enforced) and
-// Factus' own request (ids only, DIAN rules left for DIAN), so the municipality and customer are parameters.
+// Factus' own request (ids only, DIAN rules left for DIAN), so the municipality and customer are parameters; what
+// does not depend on them is built once and shared.
+const invoiceHeadFields = {
+  numbering_range_id: integerLike(1, 2_147_483_647).optional().meta({
+    description: "Rango de numeración; puede omitirse si existe un único rango de facturas activo.",
+  }),
+  document: code(codesOf(BILL_DOCUMENT_TYPES)).default("01"),
+  reference_code: ReferenceCode,
+  observation: z.preprocess((value) => (value === null ? undefined : value), text(250).optional()),
+  payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
+  payment_form: code(codesOf(PAYMENT_FORMS)).default("1").meta({ description: '"1" contado, "2" crédito.' }),
+  payment_due_date: isoDate().optional().meta({ description: 'Obligatoria cuando payment_form es "2".' }),
+  operation_type: code(codesOf(OPERATION_TYPES)).default("10"),
+  send_email: booleanLike().optional(),
+  order_reference: strict({ reference_code: text(100, 1), issue_date: isoDate().optional() }).optional(),
+  related_documents: z
+    .array(strict({ code: text(10, 1), issue_date: isoDate(), number: text(50, 1) }))
+    .max(50)
+    .optional()
+    .meta({ description: 'Documentos relacionados; obligatorios para document "03".' }),
+  billing_period: BillingPeriod.optional(),
+};
+const invoiceAllowanceCharges = z.array(AllowanceCharge).max(50).optional();
+const invoiceItems = z
+  .array(InvoiceItem)
+  .min(1, { error: "La factura debe tener al menos un ítem" })
+  .max(1000, { error: "Máximo 1000 ítems por factura" });
+
 const invoiceShape = <C extends z.ZodType, M extends z.ZodType>(customer: C, municipality: M) =>
   strict({
-    numbering_range_id: integerLike(1, 2_147_483_647).optional().meta({
-      description: "Rango de numeración; puede omitirse si existe un único rango de facturas activo.",
-    }),
-    document: code(codesOf(BILL_DOCUMENT_TYPES)).default("01"),
-    reference_code: ReferenceCode,
-    observation: z.preprocess((value) => (value === null ? undefined : value), text(250).optional()),
-    payment_method_code: code(codesOf(PAYMENT_METHODS)).default("10"),
-    payment_form: code(codesOf(PAYMENT_FORMS))
-      .default("1")
-      .meta({ description: '"1" contado, "2" crédito.' }),
-    payment_due_date: isoDate().optional().meta({ description: 'Obligatoria cuando payment_form es "2".' }),
-    operation_type: code(codesOf(OPERATION_TYPES)).default("10"),
-    send_email: booleanLike().optional(),
-    order_reference: strict({ reference_code: text(100, 1), issue_date: isoDate().optional() }).optional(),
-    related_documents: z
-      .array(strict({ code: text(10, 1), issue_date: isoDate(), number: text(50, 1) }))
-      .max(50)
-      .optional()
-      .meta({ description: 'Documentos relacionados; obligatorios para document "03".' }),
-    billing_period: BillingPeriod.optional(),
+    ...invoiceHeadFields,
     establishment: establishmentShape(municipality).optional(),
-    allowance_charges: z.array(AllowanceCharge).max(50).optional(),
+    allowance_charges: invoiceAllowanceCharges,
     customer,
-    items: z
-      .array(InvoiceItem)
-      .min(1, { error: "La factura debe tener al menos un ítem" })
-      .max(1000, { error: "Máximo 1000 ítems por factura" }),
+    items: invoiceItems,
   });
 
 export type InvoiceFields = z.output<
