@@ -3,6 +3,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeDocsAssets } from "../apps/edge/scripts/docs-assets.mjs";
+import { measureFirstRequest } from "./lib/first-request.mjs";
 import { measureHttp } from "./lib/http.mjs";
 import { measurePipeline } from "./lib/pipeline.mjs";
 import { measureSize } from "./lib/size.mjs";
@@ -20,6 +21,7 @@ const step = async (name, work) => {
 writeDocsAssets();
 const pipeline = await step("in-process pipeline (workerd)", measurePipeline);
 const size = await step("bundle size and start-up", measureSize);
+const firstRequest = await step("first request of a new isolate", measureFirstRequest);
 const http = await step("HTTP load on loopback", measureHttp);
 
 const row = (items) => pipeline.timings.find((entry) => entry.items === items);
@@ -93,6 +95,7 @@ const results = {
   node: process.version,
   pipeline,
   size,
+  first_request: firstRequest,
   http,
   budgets,
 };
@@ -164,6 +167,8 @@ ${http.cache.hit_p50_ms} ms.
 | Worker bundle (\`wrangler deploy --dry-run --minify\`) | ${size.worker_minified_kib} KiB, ${size.worker_gzip_kib} KiB gzip |
 | Worker start-up CPU (\`wrangler check startup\`, busy samples, median of ${size.worker_startup_cpu_ms_runs.join(" / ")}) | ${size.worker_startup_cpu_ms} ms |
 | The same (median of five) for a Worker that does nothing / builds one zod schema / imports every export of the contracts | ${size.startup_floor_ms.empty} / ${size.startup_floor_ms.zod} / ${size.startup_floor_ms.contracts} ms |
+| zod schema objects the Worker builds at start-up (constructions and clones; the same every run) | ${size.worker_startup_schema_objects} |
+| First request of a new isolate (\`GET /api/v1/health\` in a fresh \`wrangler dev\`, CPU through the inspector sampled every ms, median of ${firstRequest.first_request_cpu_ms_runs.join(" / ")}) / the second request | ${firstRequest.first_request_cpu_ms} / ${firstRequest.second_request_cpu_ms} ms |
 | Frontend import of \`CreateInvoiceRequest\` + \`computeInvoiceTotals\` (esbuild, minified) | ${size.contracts_import_minified_kib} KiB, ${size.contracts_import_gzip_kib} KiB gzip |
 | What apps/web imports from the contracts (+ \`dianRuleViolations\`, \`listMunicipalities\`, \`nitCheckDigit\`) | ${size.form_contracts_import_gzip_kib} KiB gzip |
 | SDK for a frontend that imports only \`createEdgeClient\` + \`createInvoice\` | ${size.sdk_create_invoice_minified_kib} KiB, ${size.sdk_create_invoice_gzip_kib} KiB gzip |
@@ -172,7 +177,7 @@ ${http.cache.hit_p50_ms} ms.
 const notes = `
 ## What changed in this round (issue 15), before → after
 
-Before = the previous round's \`pnpm bench\` (commit 2bc32d3); after = this file's run. Each ratio is from one run;
+Before = the previous round's \`pnpm bench\` (commit 2bc32d3; the schema count: commit e754292); after = this file's run. Each ratio is from one run;
 absolute times on this shared 2-core machine drift by up to 2× between runs (create, 1,000 items: 11.7 ms then
 15.0 and 14.0 ms with no change to that path), so only changes well beyond that are claimed.
 
@@ -184,6 +189,8 @@ absolute times on this shared 2-core machine drift by up to 2× between runs (cr
 | \`@hono/zod-openapi\` patched to extend zod with \`{ ZodType }\`, not the whole namespace (which pulled in all 40+ locales) | Worker bundle | 653.8 KiB, 161 KiB gzip | 302.7 KiB, 96 KiB gzip |
 | \`toScaled\` reads a number without going through its text | per money value (Node, jitless) | 166 ns | 30 ns |
 | \`text()\` / \`integerLike()\` pass their checks to one \`.check()\` (every chained \`.min()\` cloned the schema) | construction each; the contracts' import in Node (best of 10) | 92 / 89 µs; 84 ms | 53 / 42 µs; 76 ms |
+| The two invoice request schemas (public, and Factus' own) share every field that does not depend on the customer or the municipality, instead of building each twice | zod schema objects the Worker builds at start-up | 1,932 | ${size.worker_startup_schema_objects} |
+| Tried and reverted: the API loaded on the first request (\`import()\` in \`fetch\`; start-up only exports the Durable Object and the cron) | start-up / first request of a new isolate, CPU (medians of five, measured by hand with this file's methods) | 70 / 25 ms | 23 / 109 ms: the start-up budget met, the first request 4× dearer |
 | (bench) the GET is compared with the edge cache empty, on the same in-memory upstream as the peer; requests get the Worker's execution context | GET, 10 items, vs the peer | 8.2× (a loopback cache hit against a free upstream) | ${peer10.get_vs_peer_median}× |
 
 Where the time goes (workerd CPU profiles through wrangler's inspector):
@@ -198,9 +205,13 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   the gap to the peer (no auth, limit, pre-flight, idempotency, answer check or mapping) is the sum of the features.
 - **Start-up**: the same measurement gives ${size.startup_floor_ms.empty} ms for a Worker that does nothing,
   ${size.startup_floor_ms.zod} ms for one that builds a single zod schema and ${size.startup_floor_ms.contracts} ms for one that imports the
-  contracts: zod's code compiled on first use, then about a thousand schema constructions at 10–90 µs each. The
-  gateway (${size.worker_startup_cpu_ms} ms) adds little to the contracts. Lazy route modules were not done on purpose: they would move the same construction into the first
-  request, which Cloudflare cannot overlap with the TLS handshake as it does a Worker's start-up.
+  contracts: zod's code compiled on first use, then ${size.worker_startup_schema_objects} schema objects built (constructions and clones, 10–90 µs
+  each). The gateway (${size.worker_startup_cpu_ms} ms) adds little to the contracts. Loading the API on demand was measured, not
+  assumed: with \`import()\` in \`fetch\` start-up fell to 23 ms (the budget met) and the first request rose from 25 to
+  109 ms of CPU: the same construction, moved to where a caller waits for it and where Cloudflare cannot overlap it
+  with the TLS handshake as it does a Worker's start-up (it only spares isolates that run just the Durable Object or
+  the cron). Reverted. Lazy *route* modules would build only the requested route's schemas, but every route reaches
+  the contracts through one entry module (and so does the Factus client), which a bundler initializes whole.
 
 Left: GET ≤ 1.3× the peer (median ${peer10.get_vs_peer_median}× here), create with 1,000 items ≤ 5 ms, start-up ≤ 25 ms
 (see above). Create against the peer swings the most: single runs this round gave 1.15× to 2.52× (one isolate's JIT

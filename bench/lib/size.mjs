@@ -1,12 +1,13 @@
 // 3. Size and start-up: the Worker bundle as `wrangler deploy` would upload it, its start-up CPU as
 // `wrangler check startup` profiles it, and what a frontend pays to import the contracts it needs.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
-import { median } from "./stats.mjs";
+import { busyMs, median } from "./stats.mjs";
 import { root, wranglerBin } from "./wrangler.mjs";
 
 const kib = (bytes) => Number((bytes / 1024).toFixed(1));
@@ -21,17 +22,35 @@ function wrangler(args, cwd = join(root, "apps/edge")) {
     throw new Error(`wrangler ${args.join(" ")} failed:\n${result.stderr.slice(-2000)}`);
 }
 
-/** Start-up CPU in ms: the profile's busy samples (everything but idle). */
-function startupMs(profilePath) {
-  const profile = JSON.parse(readFileSync(profilePath, "utf8"));
-  const idle = new Set(
-    profile.nodes.filter((node) => node.callFrame.functionName === "(idle)").map((node) => node.id),
+/**
+ * How many zod schema objects the Worker builds when it starts (every construction and clone, counted through zod's
+ * post-processing hook): unlike start-up CPU on a shared machine, this figure does not drift between runs. The
+ * bundle is imported in a child Node process, with a stand-in for `cloudflare:workers`.
+ */
+function schemaObjectsAtStartup(dir) {
+  const worker = join(dir, "index.js");
+  const module = join(dir, "count-schemas.mjs");
+  writeFileSync(
+    module,
+    readFileSync(worker, "utf8").replaceAll(
+      '"cloudflare:workers"',
+      '"data:text/javascript,export class DurableObject {}"',
+    ),
   );
-  let busyMicros = 0;
-  profile.samples.forEach((sample, index) => {
-    if (!idle.has(sample)) busyMicros += profile.timeDeltas[index] ?? 0;
-  });
-  return Number((busyMicros / 1000).toFixed(1));
+  const result = spawnSync(
+    process.execPath,
+    [
+      "--input-type=module",
+      "-e",
+      `let built = 0;
+       globalThis.__zod_globalConfig = { postProcessor: () => built++ };
+       await import(${JSON.stringify(pathToFileURL(module).href)});
+       console.log(built);`,
+    ],
+    { encoding: "utf8" },
+  );
+  if (result.status !== 0) throw new Error(`counting schema objects failed:\n${result.stderr.slice(-2000)}`);
+  return Number(result.stdout.trim());
 }
 
 /** What a frontend ships for `contents`: esbuild, bundled and minified for the browser. */
@@ -77,7 +96,7 @@ export async function measureSize() {
       for (let run = 0; run < 5; run++) {
         const profile = join(dir, `${name}-${run}.cpuprofile`);
         wrangler(["check", "startup", "--outfile", profile], cwd);
-        runs.push(startupMs(profile));
+        runs.push(busyMs(JSON.parse(readFileSync(profile, "utf8"))));
       }
       return runs;
     };
@@ -104,6 +123,7 @@ export async function measureSize() {
       worker_minified_kib: kib(worker.length),
       worker_gzip_kib: kib(gzipSync(worker).length),
       worker_startup_cpu_ms: median(startups),
+      worker_startup_schema_objects: schemaObjectsAtStartup(dir),
       worker_startup_cpu_ms_runs: startups,
       startup_floor_ms: floor,
       contracts_import_minified_kib: kib(contracts.length),

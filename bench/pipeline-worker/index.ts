@@ -7,7 +7,7 @@ import { signJwt } from "../../apps/edge/src/lib/jwt";
 import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
 import { type Counts, countedEnv, emptyCounts } from "./single-homed";
 
-export { RateLimiter } from "../../apps/edge/src/middleware/rate-limiter";
+export { RateLimiter } from "../../apps/edge/src/durable-objects/rate-limiter";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
 
