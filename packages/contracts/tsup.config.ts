@@ -1,12 +1,5 @@
 import { defineConfig } from "tsup";
+import { publishedPackage } from "../../tsup.base";
 
-// The ESM + .d.ts bundle a frontend outside the monorepo installs; inside it, packages import src directly.
-export default defineConfig({
-  entry: ["src/index.ts"],
-  format: ["esm"],
-  dts: true,
-  platform: "neutral",
-  target: "es2022",
-  clean: true,
-  treeshake: true,
-});
+// The ESM + .d.ts bundle a frontend outside the monorepo installs (zod is a peer: one copy in the app).
+export default defineConfig({ ...publishedPackage, treeshake: true });
