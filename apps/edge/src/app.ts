@@ -1,6 +1,5 @@
 import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import * as z from "zod";
@@ -8,6 +7,7 @@ import es from "zod/v4/locales/es.js";
 import type { AppEnv } from "./lib/context";
 import type { Config } from "./lib/env";
 import { ApiError, errorEnvelope } from "./lib/errors";
+import { cors } from "./middleware/cors";
 import { jsonBodyGuard } from "./middleware/json-body";
 import { requestLogger } from "./middleware/logger";
 import { requestId } from "./middleware/request-id";
@@ -57,33 +57,7 @@ export function createApp(config: Config) {
     await next();
   });
   app.use("*", secureHeaders());
-  app.use(
-    "*",
-    cors({
-      origin: (origin) => (config.corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "DELETE", "OPTIONS"],
-      allowHeaders: [
-        "Authorization",
-        "Content-Type",
-        "X-Factus-Token",
-        "Idempotency-Key",
-        "X-Request-Id",
-        "Accept",
-      ],
-      exposeHeaders: [
-        "X-Request-Id",
-        "Location",
-        "Retry-After",
-        "X-RateLimit-Limit",
-        "X-RateLimit-Remaining",
-        "Idempotent-Replayed",
-        "X-Document-Recovered",
-        "Content-Disposition",
-        "X-Cache",
-      ],
-      maxAge: 600,
-    }),
-  );
+  app.use("*", cors);
   app.use("*", jsonBodyGuard);
 
   app.onError((error, c) => {
