@@ -166,7 +166,7 @@ ${http.cache.hit_p50_ms} ms.
 |---|---|
 | Worker bundle (\`wrangler deploy --dry-run --minify\`) | ${size.worker_minified_kib} KiB, ${size.worker_gzip_kib} KiB gzip |
 | Worker start-up CPU (\`wrangler check startup\`, busy samples, median of ${size.worker_startup_cpu_ms_runs.join(" / ")}) | ${size.worker_startup_cpu_ms} ms |
-| The same (median of five) for a Worker that does nothing / builds one zod schema / imports every export of the contracts | ${size.startup_floor_ms.empty} / ${size.startup_floor_ms.zod} / ${size.startup_floor_ms.contracts} ms |
+| The same (median of nine) for a Worker that does nothing / builds one zod schema / imports every export of the contracts | ${size.startup_floor_ms.empty} / ${size.startup_floor_ms.zod} / ${size.startup_floor_ms.contracts} ms |
 | zod schema objects the Worker builds at start-up (constructions and clones; the same every run) | ${size.worker_startup_schema_objects} |
 | First request of a new isolate (\`GET /api/v1/health\` in a fresh \`wrangler dev\`, CPU through the inspector sampled every ms, median of ${firstRequest.first_request_cpu_ms_runs.join(" / ")}) / the second request | ${firstRequest.first_request_cpu_ms} / ${firstRequest.second_request_cpu_ms} ms |
 | Frontend import of \`CreateInvoiceRequest\` + \`computeInvoiceTotals\` (esbuild, minified) | ${size.contracts_import_minified_kib} KiB, ${size.contracts_import_gzip_kib} KiB gzip |

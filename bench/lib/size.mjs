@@ -10,6 +10,8 @@ import { build } from "esbuild";
 import { busyMs, median } from "./stats.mjs";
 import { root, wranglerBin } from "./wrangler.mjs";
 
+const STARTUP_RUNS = 9;
+
 const kib = (bytes) => Number((bytes / 1024).toFixed(1));
 
 function wrangler(args, cwd = join(root, "apps/edge")) {
@@ -89,11 +91,11 @@ export async function measureSize() {
   try {
     wrangler(["deploy", "--dry-run", "--minify", "--outdir", dir]);
     const worker = readFileSync(join(dir, "index.js"));
-    // Start-up CPU varies run to run on a shared machine: the median of five profiles (not the best: an empty
-    // Worker's start-up can be too short for the profiler to take a single sample).
+    // Start-up CPU varies run to run on a shared machine, and a profile of it holds only 5–12 samples of a few ms
+    // each: the median of nine (not the best: an empty Worker's start-up can be too short for a single sample).
     const startupRuns = (cwd, name) => {
       const runs = [];
-      for (let run = 0; run < 5; run++) {
+      for (let run = 0; run < STARTUP_RUNS; run++) {
         const profile = join(dir, `${name}-${run}.cpuprofile`);
         wrangler(["check", "startup", "--outfile", profile], cwd);
         runs.push(busyMs(JSON.parse(readFileSync(profile, "utf8"))));
