@@ -208,16 +208,20 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   the gap to the peer (no auth, limit, pre-flight, idempotency, answer check or mapping) is the sum of the features.
 - **Start-up**: the same measurement gives ${size.startup_floor_ms.empty} ms for a Worker that does nothing,
   ${size.startup_floor_ms.zod} ms for one that builds a single zod schema and ${size.startup_floor_ms.contracts} ms for one that imports the
-  contracts: zod's code compiled on first use, then ${size.worker_startup_schema_objects} schema objects built (constructions and clones, 10–90 µs
-  each). The gateway (${size.worker_startup_cpu_ms} ms) adds little to the contracts. Loading the API on demand was measured, not
+  contracts: zod's code compiled on first use, then schema objects built (constructions and clones, 10–90 µs each;
+  ${size.worker_startup_schema_objects} in the whole gateway). The gateway's routes, Hono and the OpenAPI registry take it to
+  ${size.worker_startup_cpu_ms} ms. Loading the API on demand was measured, not
   assumed: with \`import()\` in \`fetch\` start-up fell to 23 ms (the budget met) and the first request rose from 25 to
   109 ms of CPU: the same construction, moved to where a caller waits for it and where Cloudflare cannot overlap it
   with the TLS handshake as it does a Worker's start-up (it only spares isolates that run just the Durable Object or
   the cron). Reverted. Lazy *route* modules would build only the requested route's schemas, but every route reaches
   the contracts through one entry module (and so does the Factus client), which a bundler initializes whole.
 
-Left: GET ≤ 1.3× the peer (median ${peer10.get_vs_peer_median}× here), create with 1,000 items ≤ 5 ms, start-up ≤ 25 ms
-(see above). Create against the peer swings the most: single runs this round gave 1.15× to 2.52× (one isolate's JIT
+Left (see above): ${budgets
+  .filter((b) => !b.met && /peer|Create ≤ 5 ms|Start-up/.test(b.budget))
+  .map((b) => `${b.budget.replace(/ \(.*\)$/, "")} (${b.measured.replace(/ \(.*\)$/, "")} here)`)
+  .join("; ")}.
+Create against the peer swings the most: single runs this round gave 1.15× to 2.52× (one isolate's JIT
 state moves either side), hence the median of ${peer10.create_vs_peer.length} fresh Workers in the budget
 (${peer10.create_vs_peer_median}× here). Under \`wrangler dev\` both the Rate Limiting binding and the Cache API are
 loopback services, so the HTTP figures (section 2) price them higher than Cloudflare would.
