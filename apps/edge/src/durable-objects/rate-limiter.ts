@@ -3,7 +3,6 @@ import { DurableObject } from "cloudflare:workers";
 export interface RateLimitResult {
   allowed: boolean;
   limit: number;
-  remaining: number;
   retryAfterSeconds: number;
 }
 
@@ -66,7 +65,6 @@ export class RateLimiter extends DurableObject {
     return {
       allowed,
       limit,
-      remaining: Math.max(0, limit - state.count),
       retryAfterSeconds: Math.max(1, Math.ceil((state.ends - now) / 1000)),
     };
   }

@@ -5,8 +5,8 @@ import { ApiError } from "../lib/errors";
 
 type Namespace = AppEnv["Bindings"]["RATE_LIMITER"];
 
-/** RATE_LIMITED with the headers a client needs to wait the right time. */
-export const rateLimited = (result: RateLimitResult, message?: string) =>
+/** RATE_LIMITED with the headers a client needs to wait the right time (nothing remains: it is refused). */
+const rateLimited = (result: Pick<RateLimitResult, "limit" | "retryAfterSeconds">, message?: string) =>
   new ApiError("RATE_LIMITED", {
     message,
     headers: {
@@ -83,7 +83,7 @@ export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
     );
   }
   if (!allowed) {
-    throw rateLimited({ allowed, limit, remaining: 0, retryAfterSeconds: secondsToNextWindow(60) });
+    throw rateLimited({ limit, retryAfterSeconds: secondsToNextWindow(60) });
   }
   c.header("X-RateLimit-Limit", String(limit));
   await next();
