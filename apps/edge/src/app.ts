@@ -1,7 +1,6 @@
 import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
 import * as z from "zod";
 import es from "zod/v4/locales/es.js";
 import type { AppEnv } from "./lib/context";
@@ -11,6 +10,7 @@ import { cors } from "./middleware/cors";
 import { jsonBodyGuard } from "./middleware/json-body";
 import { requestLogger } from "./middleware/logger";
 import { requestId } from "./middleware/request-id";
+import { securityHeaders } from "./middleware/security-headers";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
@@ -56,7 +56,7 @@ export function createApp(config: Config) {
     c.set("factus", factus);
     await next();
   });
-  app.use("*", secureHeaders());
+  app.use("*", securityHeaders);
   app.use("*", cors);
   app.use("*", jsonBodyGuard);
 
