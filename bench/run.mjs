@@ -191,6 +191,7 @@ absolute times on this shared 2-core machine drift by up to 2× between runs (cr
 | \`text()\` / \`integerLike()\` pass their checks to one \`.check()\` (every chained \`.min()\` cloned the schema) | construction each; the contracts' import in Node (best of 10) | 92 / 89 µs; 84 ms | 53 / 42 µs; 76 ms |
 | CORS by the edge's own middleware: \`hono/cors\` wrote into \`c.res\` before the route ran, so Hono built an empty Response, copied it into the answer and cloned that again | Response objects per request beyond the answer; create / GET (10 items) vs the peer | 3; 1.75× / 2.56× (previous round's bench; by hand, best of 7 over three runs: 1.72–1.84× / 2.27–2.55×) | 0; ${peer10.create_vs_peer_median}× / ${peer10.get_vs_peer_median}× (by hand: 1.57–1.67× / 1.95–2.37×) |
 | The two invoice request schemas (public, and Factus' own) share every field that does not depend on the customer or the municipality, instead of building each twice | zod schema objects the Worker builds at start-up | 1,932 | ${size.worker_startup_schema_objects} |
+| Security headers: the five a JSON API and its docs page need (HSTS, nosniff, CORP, framing, referrer), set without checking each first, instead of \`hono/secure-headers\` (eleven, most for HTML pages or retired browsers, each checked before being set) | share of create's CPU profile (10 items, workerd); header bytes on every answer | 6.3 %; 385 B | 1.3 %; 193 B |
 | Tried and reverted: the API loaded on the first request (\`import()\` in \`fetch\`; start-up only exports the Durable Object and the cron) | start-up / first request of a new isolate, CPU (medians of five, measured by hand with this file's methods) | 70 / 25 ms | 23 / 109 ms: the start-up budget met, the first request 4× dearer |
 | (bench) the GET is compared with the edge cache empty, on the same in-memory upstream as the peer; requests get the Worker's execution context | GET, 10 items, vs the peer | 8.2× (a loopback cache hit against a free upstream) | ${peer10.get_vs_peer_median}× |
 
@@ -202,8 +203,8 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   in this run. The 5 ms budget is under what validating and forwarding 1,000 items costs a zod proxy here.
 - **Create and GET, 10 items**: no single part above about 12 % since the CORS change (before it, Response objects
   that Hono built for \`hono/cors\` were the largest): zod, the Factus client (headers, timeout signal, JSON), the
-  answer's Response, security headers, JWT check, the request log line. Removing the security headers altogether
-  (tried, not kept) changed nothing measurable. Micro-measured in workerd:
+  answer's Response, JWT check, the request log line. Hono's \`secureHeaders()\` was 6.3 % of create's profile (eleven
+  headers, each checked before it was set); the five an API needs, set without checks, are 1.3 %. Micro-measured in workerd:
   \`AbortSignal.timeout\` ~5 µs, \`new Headers\` ~2.5 µs, a SHA-256 of the token ~4 µs, a Response read back ~17 µs:
   the gap to the peer (no auth, limit, pre-flight, idempotency, answer check or mapping) is the sum of the features.
 - **Start-up**: the same measurement gives ${size.startup_floor_ms.empty} ms for a Worker that does nothing,
@@ -221,6 +222,10 @@ Left (see above): ${budgets
   .filter((b) => !b.met && /peer|Create ≤ 5 ms|Start-up/.test(b.budget))
   .map((b) => `${b.budget.replace(/ \(.*\)$/, "")} (${b.measured.replace(/ \(.*\)$/, "")} here)`)
   .join("; ")}.
+The same peer behind \`hono/jwt\` (authentication and nothing else) measures ${peer10.peer_jwt_create_vs_peer_median}× the peer on create and
+${peer10.peer_jwt_get_vs_peer_median}× on GET (10 items, medians of the same fresh Workers): on GET, authentication alone
+takes most of the 1.3× budget before the user check, the limit, the Factus token's digest and the check of Factus'
+answer, which the gateway does not skip (a document's state is never reported from an unchecked answer).
 Create against the peer swings the most: single runs this round gave 1.15× to 2.52× (one isolate's JIT
 state moves either side), hence the median of ${peer10.create_vs_peer.length} fresh Workers in the budget
 (${peer10.create_vs_peer_median}× here). Under \`wrangler dev\` both the Rate Limiting binding and the Cache API are

@@ -43,21 +43,22 @@ function timer(worker) {
   };
 }
 
-/** Create and GET with `items` lines: the gateway, the bare route and the peer. */
+/** Create and GET with `items` lines: the gateway, the bare route, the peer and the peer behind hono/jwt. */
 async function measureItems(perRequest, items) {
   const base = { items: String(items) };
-  const [create, bareCreate, peerCreate] = await perRequest(
-    ["app", "bare", "peer"].map((target) => ({ ...base, op: "create", target })),
+  const [create, bareCreate, peerCreate, peerJwtCreate] = await perRequest(
+    ["app", "bare", "peer", "peer-jwt"].map((target) => ({ ...base, op: "create", target })),
     items,
   );
   // The GET with an empty edge cache goes to the same in-memory upstream as the peer's: that is the CPU
   // comparison. A cache hit is timed too, but under wrangler dev the Cache API is a loopback service.
-  const [get, getHit, bareGet, peerGet] = await perRequest(
+  const [get, getHit, bareGet, peerGet, peerJwtGet] = await perRequest(
     [
       { ...base, op: "get", target: "app", cache: "off" },
       { ...base, op: "get", target: "app" },
       { ...base, op: "get", target: "bare" },
       { ...base, op: "get", target: "peer" },
+      { ...base, op: "get", target: "peer-jwt" },
     ],
     items,
   );
@@ -68,12 +69,14 @@ async function measureItems(perRequest, items) {
     create_ratio: round(create / bareCreate, 2),
     peer_create_ms: round(peerCreate),
     create_vs_peer: round(create / peerCreate, 2),
+    peer_jwt_create_vs_peer: round(peerJwtCreate / peerCreate, 2),
     get_ms: round(get),
     get_hit_ms: round(getHit),
     bare_get_ms: round(bareGet),
     get_ratio: round(get / bareGet, 2),
     peer_get_ms: round(peerGet),
     get_vs_peer: round(get / peerGet, 2),
+    peer_jwt_get_vs_peer: round(peerJwtGet / peerGet, 2),
   };
 }
 
@@ -119,6 +122,9 @@ export async function measurePipeline() {
       get_vs_peer: ratios("get_vs_peer"),
       create_vs_peer_median: median(ratios("create_vs_peer")),
       get_vs_peer_median: median(ratios("get_vs_peer")),
+      // The same peer behind hono/jwt: what authentication alone costs a proxy.
+      peer_jwt_create_vs_peer_median: median(ratios("peer_jwt_create_vs_peer")),
+      peer_jwt_get_vs_peer_median: median(ratios("peer_jwt_get_vs_peer")),
     },
   };
 }

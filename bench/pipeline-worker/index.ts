@@ -1,6 +1,7 @@
 import { CreateInvoiceRequest } from "@factus-edge/contracts";
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
+import { jwt as honoJwt } from "hono/jwt";
 import { createApp } from "../../apps/edge/src/app";
 import type { Config } from "../../apps/edge/src/lib/env";
 import { signJwt } from "../../apps/edge/src/lib/jwt";
@@ -84,6 +85,12 @@ peer.post("/api/v1/invoices", zValidator("json", CreateInvoiceRequest), async (c
 peer.get("/api/v1/invoices/:number", async (c) =>
   c.json(await forward(`/v1/bills/show/${c.req.param("number")}`, {}, c.req.header("x-factus-token"))),
 );
+
+// The same peer behind hono/jwt (the gateway's tokens, HS256): what authentication alone adds to a proxy, the part of
+// the gateway's cost that no proxy serving companies' invoices can skip.
+const peerWithJwt = new Hono();
+peerWithJwt.use(honoJwt({ secret: config.jwtSecret, alg: "HS256" }));
+peerWithJwt.route("/", peer);
 
 // For the GET's CPU against the peer's: an edge cache that never holds anything, so every read goes to the same
 // in-memory upstream as the peer's (under wrangler dev the real Cache API is a loopback service, not a local one).
@@ -180,7 +187,7 @@ export default {
     };
     let status = 0;
     for (let i = 0; i < n; i++) {
-      const service = target === "peer" ? peer : app;
+      const service = target === "peer" ? peer : target === "peer-jwt" ? peerWithJwt : app;
       const response =
         target === "bare"
           ? await bare.request("/echo", operation === "create" ? { method: "POST", headers, body } : {})
