@@ -36,10 +36,11 @@ describe("security headers", () => {
     expect(securityHeadersOf(response)).toEqual(EXPECTED);
   });
 
-  it("leave the docs page its own content policy", async () => {
+  it("leave the docs page its own content and opener policies", async () => {
     const response = await call(`${API}/docs`);
     expect(response.status).toBe(200);
     expect(securityHeadersOf(response)).toEqual(EXPECTED);
     expect(response.headers.get("content-security-policy")).toBe(DOCS_CONTENT_SECURITY_POLICY);
+    expect(response.headers.get("cross-origin-opener-policy")).toBe("same-origin");
   });
 });

@@ -45,6 +45,8 @@ export function docsRouter(openApiUrl: string) {
   const page = docsPage(openApiUrl);
   return new Hono<AppEnv>().get("/", (c) => {
     c.header("Content-Security-Policy", DOCS_CONTENT_SECURITY_POLICY);
+    // No other page keeps a handle on this window (window.opener): a reader may type tokens here to try the API.
+    c.header("Cross-Origin-Opener-Policy", "same-origin");
     c.header("Cache-Control", "no-cache");
     return c.html(page);
   });
