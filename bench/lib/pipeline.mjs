@@ -43,6 +43,16 @@ function timer(worker) {
   };
 }
 
+/** One operation's figures: the gateway, and its ratios to the bare route, the peer and the peer behind hono/jwt. */
+const compared = (op, gateway, bare, peer, peerJwt) => ({
+  [`${op}_ms`]: round(gateway),
+  [`bare_${op}_ms`]: round(bare),
+  [`${op}_ratio`]: round(gateway / bare, 2),
+  [`peer_${op}_ms`]: round(peer),
+  [`${op}_vs_peer`]: round(gateway / peer, 2),
+  [`peer_jwt_${op}_vs_peer`]: round(peerJwt / peer, 2),
+});
+
 /** Create and GET with `items` lines: the gateway, the bare route, the peer and the peer behind hono/jwt. */
 async function measureItems(perRequest, items) {
   const base = { items: String(items) };
@@ -64,19 +74,9 @@ async function measureItems(perRequest, items) {
   );
   return {
     items,
-    create_ms: round(create),
-    bare_create_ms: round(bareCreate),
-    create_ratio: round(create / bareCreate, 2),
-    peer_create_ms: round(peerCreate),
-    create_vs_peer: round(create / peerCreate, 2),
-    peer_jwt_create_vs_peer: round(peerJwtCreate / peerCreate, 2),
-    get_ms: round(get),
+    ...compared("create", create, bareCreate, peerCreate, peerJwtCreate),
     get_hit_ms: round(getHit),
-    bare_get_ms: round(bareGet),
-    get_ratio: round(get / bareGet, 2),
-    peer_get_ms: round(peerGet),
-    get_vs_peer: round(get / peerGet, 2),
-    peer_jwt_get_vs_peer: round(peerJwtGet / peerGet, 2),
+    ...compared("get", get, bareGet, peerGet, peerJwtGet),
   };
 }
 

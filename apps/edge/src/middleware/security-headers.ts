@@ -10,7 +10,7 @@ import { createMiddleware } from "hono/factory";
  * each one before setting it: 22 calls into the runtime's Headers on every answer, about 6 % of a request's CPU in
  * the benchmark's profile, and some 300 bytes on every answer sent across the world.
  */
-export const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
+const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
   ["Strict-Transport-Security", "max-age=31536000; includeSubDomains"],
   ["X-Content-Type-Options", "nosniff"],
   ["Cross-Origin-Resource-Policy", "same-origin"],
