@@ -12,8 +12,8 @@ export default defineConfig({
           // Upstream is the emulator that global-setup.ts starts on loopback: no hand-written stubs, no network.
           FACTUS_BASE_URL: inject<string>("emulatorUrl"),
           EMULATOR_ADMIN_SECRET: inject<string>("emulatorAdminSecret"),
-          FACTUS_TIMEOUT_MS: "1500",
-          FACTUS_CREATE_TIMEOUT_MS: "2500",
+          // Factus timeouts stay the deployed ones (wrangler.jsonc): a busy machine must not turn a slow emulator into
+          // a failed test. The tests about timeouts build their own app with short ones (helpers.ts, shortTimeouts).
           JWT_SECRET: TEST_JWT_SECRET,
           FACTUS_CLIENT_ID: "emulator-client-id",
           FACTUS_CLIENT_SECRET: "emulator-client-secret",

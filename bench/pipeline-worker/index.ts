@@ -3,12 +3,12 @@ import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { jwt as honoJwt } from "hono/jwt";
 import { createApp } from "../../apps/edge/src/app";
-import type { Config } from "../../apps/edge/src/lib/env";
-import { signJwt } from "../../apps/edge/src/lib/jwt";
+import { signJwt } from "../../apps/edge/src/auth/jwt";
+import type { Config } from "../../apps/edge/src/platform/config";
 import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
 import { type Counts, countedEnv, emptyCounts } from "./single-homed";
 
-export { RateLimiter } from "../../apps/edge/src/durable-objects/rate-limiter";
+export { RateLimiter } from "../../apps/edge/src/platform/rate-limiter-object";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
 

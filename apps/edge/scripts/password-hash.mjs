@@ -1,4 +1,4 @@
-// Node side of src/lib/passwords.ts: the same PBKDF2-SHA-256 format, so users created by scripts log in.
+// Node side of src/auth/passwords.ts: the same PBKDF2-SHA-256 format, so users created by scripts log in.
 import { webcrypto } from "node:crypto";
 
 export const PBKDF2_ITERATIONS = 100_000;

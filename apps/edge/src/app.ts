@@ -1,40 +1,27 @@
 import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
-import { HTTPException } from "hono/http-exception";
 import * as z from "zod";
 import es from "zod/v4/locales/es.js";
-import type { AppEnv } from "./lib/context";
-import type { Config } from "./lib/env";
-import { ApiError, errorEnvelope } from "./lib/errors";
-import { cors } from "./middleware/cors";
-import { jsonBodyGuard } from "./middleware/json-body";
-import { requestLogger } from "./middleware/logger";
-import { requestId } from "./middleware/request-id";
-import { securityHeaders } from "./middleware/security-headers";
+import type { Config } from "./platform/config";
+import type { AppEnv } from "./platform/context";
+import { answerError, answerNotFound } from "./platform/errors";
+import { cors } from "./platform/middleware/cors";
+import { jsonBodyGuard } from "./platform/middleware/json-body";
+import { requestLogger } from "./platform/middleware/logger";
+import { requestId } from "./platform/middleware/request-id";
+import { securityHeaders } from "./platform/middleware/security-headers";
+import { API_BASE } from "./platform/router";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
-import { docsRouter } from "./routes/docs";
-import { healthRouter } from "./routes/health";
 import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
+import { docsRouter } from "./routes/system/docs";
+import { healthRouter } from "./routes/system/health";
 
 // Default validation messages in Spanish, like the rest of the API. Imported alone: `z.locales` would bundle all 40+.
 z.config(es());
-
-export const API_BASE = "/api/v1";
-
-/** Hono's own exceptions (malformed JSON, body limit…) → our codes. */
-function fromHttpException(error: HTTPException): ApiError {
-  if (error.status === 400 && /json/i.test(error.message))
-    return new ApiError("MALFORMED_JSON", { cause: error });
-  if (error.status === 413) return new ApiError("PAYLOAD_TOO_LARGE", { cause: error });
-  if (error.status === 401) return new ApiError("UNAUTHENTICATED", { cause: error });
-  if (error.status === 415) return new ApiError("UNSUPPORTED_MEDIA_TYPE", { cause: error });
-  if (error.status === 404) return new ApiError("NOT_FOUND", { cause: error });
-  return new ApiError(error.status >= 500 ? "INTERNAL" : "BAD_REQUEST", { cause: error });
-}
 
 /** The whole API: middleware, error handling, routes, OpenAPI document and docs UI. */
 export function createApp(config: Config) {
@@ -60,39 +47,8 @@ export function createApp(config: Config) {
   app.use("*", cors);
   app.use("*", jsonBodyGuard);
 
-  app.onError((error, c) => {
-    const apiError =
-      error instanceof ApiError
-        ? error
-        : error instanceof HTTPException
-          ? fromHttpException(error)
-          : undefined;
-    if (!apiError) {
-      // Unexpected: log what helps (no request data), answer a generic envelope.
-      console.error(
-        JSON.stringify({
-          level: "error",
-          msg: "unhandled error",
-          request_id: c.get("requestId"),
-          error: error instanceof Error ? error.name : typeof error,
-          // Where it failed, not what it said: a message can carry request data or a secret.
-          at:
-            error instanceof Error
-              ? error.stack
-                  ?.split("\n")
-                  .slice(1, 4)
-                  .map((line) => line.trim())
-              : undefined,
-        }),
-      );
-    }
-    const final = apiError ?? new ApiError("INTERNAL");
-    return c.json(errorEnvelope(final, c.get("requestId") ?? ""), final.status as 400, final.options.headers);
-  });
-  app.notFound((c) => {
-    const error = new ApiError("NOT_FOUND", { message: `No existe la ruta ${c.req.method} ${c.req.path}` });
-    return c.json(errorEnvelope(error, c.get("requestId")), 404);
-  });
+  app.onError(answerError);
+  app.notFound(answerNotFound);
 
   app.route(API_BASE, healthRouter);
   app.route(`${API_BASE}/auth`, authRouter);

@@ -1,8 +1,9 @@
 import { createApp } from "./app";
-import { ConfigError, type Env, readConfig } from "./lib/env";
+import { ConfigError, type Env, readConfig } from "./platform/config";
+import { configErrorResponse } from "./platform/errors";
 import { purgeExpired } from "./scheduled";
 
-export { RateLimiter } from "./durable-objects/rate-limiter";
+export { RateLimiter } from "./platform/rate-limiter-object";
 
 let app: ReturnType<typeof createApp> | undefined;
 let configError: ConfigError | undefined;
@@ -23,17 +24,7 @@ export default {
       }
     }
     if (configError) {
-      return Response.json(
-        {
-          message: "El servicio no está configurado correctamente",
-          error: {
-            code: "INTERNAL",
-            request_id: crypto.randomUUID(),
-            details: [{ path: "config", message: configError.message }],
-          },
-        },
-        { status: 500 },
-      );
+      return configErrorResponse(configError.message);
     }
     return app!.fetch(request, env, ctx);
   },

@@ -1,13 +1,33 @@
 import { env, exports } from "cloudflare:workers";
 import seedRequest from "../../../fixtures/seeds/create-invoice.request.json";
-import { type JwtClaims, signJwt } from "../src/lib/jwt";
-import { hashPassword } from "../src/lib/passwords";
+import { createApp } from "../src/app";
+import { type JwtClaims, signJwt } from "../src/auth/jwt";
+import { hashPassword } from "../src/auth/passwords";
+import { readConfig } from "../src/platform/config";
 
 export const API = "/api/v1";
 
 /** A request to the edge Worker under test. */
 export function call(path: string, init: RequestInit = {}): Promise<Response> {
   return exports.default.fetch(new Request(`http://edge.test${path}`, init));
+}
+
+/** Factus timeouts of the gateway that `shortTimeouts` serves: a fault's latency must exceed them. */
+export const SHORT_TIMEOUTS = { readMs: 1_500, createMs: 2_500 };
+let shortTimeoutApp: ReturnType<typeof createApp> | undefined;
+
+/**
+ * The gateway with short Factus timeouts, for the tests *about* timeouts only: every other test runs with the deployed
+ * ones, so a busy machine cannot turn a slow emulator into a failure. Same bindings and state as `call`.
+ */
+export function shortTimeouts(): typeof call {
+  shortTimeoutApp ??= createApp({
+    ...readConfig(env),
+    factusTimeoutMs: SHORT_TIMEOUTS.readMs,
+    factusCreateTimeoutMs: SHORT_TIMEOUTS.createMs,
+  });
+  const app = shortTimeoutApp;
+  return async (path, init = {}) => app.request(`http://edge.test${path}`, init, env);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: bodies are asserted field by field, with the body in the message
@@ -97,7 +117,7 @@ export async function newSession(): Promise<Session> {
 export function api(
   session: Session,
   path: string,
-  init: { method?: string; body?: unknown; headers?: Record<string, string> } = {},
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; via?: typeof call } = {},
 ) {
   const headers: Record<string, string> = {
     authorization: `Bearer ${session.jwt}`,
@@ -105,7 +125,7 @@ export function api(
     ...init.headers,
   };
   if (init.body !== undefined) headers["content-type"] ??= "application/json";
-  return call(`${API}${path}`, {
+  return (init.via ?? call)(`${API}${path}`, {
     method: init.method ?? "GET",
     headers,
     body: init.body === undefined ? undefined : JSON.stringify(init.body),

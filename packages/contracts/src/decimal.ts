@@ -26,6 +26,20 @@ export function toScaled(value: number | string, scale: number): bigint | undefi
   return sign === "-" ? -scaled : scaled;
 }
 
+/**
+ * A plain decimal rounded half away from zero to `scale` places, as an integer scaled by 10^scale ("0.005" → 1n at
+ * scale 2); undefined when it is not a plain decimal. Exact: the digits past `scale` are rounded as digits.
+ */
+export function toScaledRounded(value: number | string, scale: number): bigint | undefined {
+  const exact = toScaled(value, scale);
+  if (exact !== undefined) return exact;
+  const match = PLAIN_DECIMAL.exec(typeof value === "number" ? String(value) : value.trim());
+  if (!match) return undefined;
+  const [, sign, whole = "0", fraction = ""] = match;
+  const rounded = divideRoundHalfUp(BigInt(whole + fraction), 10n ** BigInt(fraction.length - scale));
+  return sign === "-" ? -rounded : rounded;
+}
+
 /** Places after the decimal point, ignoring trailing zeros ("19.00" → 0); undefined when not a plain decimal. */
 export function decimalPlaces(value: number | string): number | undefined {
   const match = PLAIN_DECIMAL.exec(typeof value === "number" ? String(value) : value.trim());

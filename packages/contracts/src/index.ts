@@ -14,7 +14,7 @@ export {
   resolveMunicipality,
   resolveMunicipalityId,
 } from "./catalogs/municipality-ids";
-export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled } from "./decimal";
+export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled, toScaledRounded } from "./decimal";
 export { CREATE_INVOICE_EXAMPLE } from "./examples";
 export * from "./factus/auth";
 export * from "./factus/bills";

@@ -35,7 +35,7 @@ export const ERROR_CATALOG = {
     status: 409,
     message:
       "La DIAN aún no responde sobre este documento: no lo elimine; reenvíelo tal cual (POST " +
-      "/api/v1/invoices/reference/{reference_code}/retry) para conocer su estado",
+      "/api/v1/{invoices|credit-notes}/reference/{reference_code}/retry) para conocer su estado",
   },
   REFERENCE_CODE_IN_USE: {
     status: 409,
@@ -57,7 +57,10 @@ export const ERROR_CATALOG = {
     message:
       "La suscripción de Factus no tiene documentos disponibles: adquiera un nuevo plan para seguir emitiendo",
   },
-  INTERNAL: { status: 500, message: "Error interno; el equipo fue notificado" },
+  INTERNAL: {
+    status: 500,
+    message: "Error interno; reintente más tarde y, si persiste, informe el request_id",
+  },
   LOGIN_UNAVAILABLE: {
     status: 503,
     message: "No es posible verificar los intentos de inicio de sesión ahora; reintente en unos segundos",

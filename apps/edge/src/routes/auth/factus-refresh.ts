@@ -1,10 +1,10 @@
 import { FactusRefreshRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { afterAnswer } from "../../lib/after-answer";
-import type { AppEnv } from "../../lib/context";
-import { factusSession, oauthError, reserveFactusGrant } from "../../lib/factus-oauth";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
-import { UPSTREAM_ERROR_CODES } from "../../lib/upstream";
+import { UPSTREAM_ERROR_CODES } from "../../factus/errors";
+import { factusSession, oauthError, reserveFactusGrant } from "../../factus/oauth";
+import { afterAnswer } from "../../platform/after-answer";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Token refrescado exitosamente";
 

@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { factusLogin, factusLoginRoute } from "./factus-login";
 import { factusRefresh, factusRefreshRoute } from "./factus-refresh";
 import { login, loginRoute } from "./login";

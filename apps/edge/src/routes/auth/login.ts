@@ -1,13 +1,13 @@
 import { LocalToken, LoginRequest, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { findUserByEmail } from "../../db/users";
-import { afterAnswer } from "../../lib/after-answer";
-import type { AppEnv } from "../../lib/context";
-import { ApiError } from "../../lib/errors";
-import { reserveLoginAttempt } from "../../lib/login-throttle";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
-import { decoyPasswordHash, verifyPassword } from "../../lib/passwords";
-import { issueLocalToken } from "../../lib/session";
+import { reserveLoginAttempt } from "../../auth/login-throttle";
+import { decoyPasswordHash, verifyPassword } from "../../auth/passwords";
+import { issueLocalToken } from "../../auth/session";
+import { findUserByEmail } from "../../auth/users";
+import { afterAnswer } from "../../platform/after-answer";
+import type { AppEnv } from "../../platform/context";
+import { ApiError } from "../../platform/errors";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Inicio de sesión exitoso";
 

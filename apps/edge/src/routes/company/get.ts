@@ -1,8 +1,8 @@
 import { CompanyProfile, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Empresa obtenida exitosamente";
 

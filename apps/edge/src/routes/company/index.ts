@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { getCompany, getCompanyRoute } from "./get";
 import { getSubscription, getSubscriptionRoute } from "./subscription";
 

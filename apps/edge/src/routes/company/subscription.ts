@@ -1,9 +1,9 @@
 import { Subscription, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { subscriptionOf } from "../../lib/subscription";
-import { callFactus } from "../../lib/upstream";
+import { callFactus } from "../../factus/call";
+import { subscriptionOf } from "../../factus/subscription";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Suscripción obtenida exitosamente";
 

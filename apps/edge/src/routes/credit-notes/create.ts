@@ -1,12 +1,11 @@
 import { CreateCreditNoteRequest, CreatedCreditNote, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { factusCreditNote } from "../../lib/credit-note-request";
-import { respondIssued } from "../../lib/document-answers";
-import { forgetDocument } from "../../lib/document-cache";
-import { creditNoteFlow } from "../../lib/document-flow";
-import { issueDocument } from "../../lib/document-issuance";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import { factusCreditNote } from "../../documents/credit-note-request";
+import { issueAndRespond } from "../../documents/issue";
+import { creditNoteFlow } from "../../documents/kinds";
+import { forgetDocument } from "../../documents/reads";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Nota crédito creada exitosamente";
 const answer = (description: string) => ({
@@ -66,7 +65,7 @@ export const createCreditNote: RouteHandler<typeof createCreditNoteRoute, AppEnv
   const note = c.req.valid("json");
   const request = await factusCreditNote(c, note);
   try {
-    return respondIssued(c, creditNoteFlow, await issueDocument(c, creditNoteFlow, request));
+    return await issueAndRespond(c, creditNoteFlow, request);
   } finally {
     // Whatever the outcome, the invoice's detail may now list this note: drop the edge's copy.
     if (note.invoice_number) await forgetDocument(c, "invoice", note.invoice_number);

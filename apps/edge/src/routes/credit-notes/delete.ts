@@ -1,6 +1,6 @@
-import { creditNoteFlow } from "../../lib/document-flow";
-import { deleteByReference } from "../../lib/document-routes";
-import { upstream } from "../../lib/upstream";
+import { creditNoteFlow } from "../../documents/kinds";
+import { upstream } from "../../factus/call";
+import { deleteByReference } from "../document-by-reference";
 
 export const deleteCreditNote = deleteByReference(creditNoteFlow, {
   operationId: "deleteCreditNoteByReference",

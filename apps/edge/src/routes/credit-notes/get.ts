@@ -1,9 +1,9 @@
 import { CreditNoteDetail, DocumentNumberParam, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { creditNoteOf } from "../../lib/cached-documents";
-import type { AppEnv } from "../../lib/context";
-import { creditNoteDetail } from "../../lib/credit-note-mappers";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { creditNoteDetail } from "../../documents/credit-note-mappers";
+import { creditNoteOf } from "../../documents/reads";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Nota crédito obtenida exitosamente";
 

@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { createCreditNote, createCreditNoteRoute } from "./create";
 import { deleteCreditNote } from "./delete";
 import { getCreditNote, getCreditNoteRoute } from "./get";

@@ -1,9 +1,9 @@
 import { CreditNoteList, CreditNoteListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { creditNoteSummary } from "../../lib/credit-note-mappers";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
+import { creditNoteSummary } from "../../documents/credit-note-mappers";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Notas crédito obtenidas exitosamente";
 

@@ -1,4 +1,4 @@
-import { creditNoteFlow } from "../../lib/document-flow";
-import { retryByReference } from "../../lib/document-routes";
+import { creditNoteFlow } from "../../documents/kinds";
+import { retryByReference } from "../document-by-reference";
 
 export const retryCreditNote = retryByReference(creditNoteFlow, "retryCreditNoteByReference");

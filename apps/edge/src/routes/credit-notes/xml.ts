@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { documentFileOf } from "../../lib/cached-documents";
-import type { AppEnv } from "../../lib/context";
-import { documentFileRoute, respondFile } from "../../lib/document-files";
+import { documentFileOf } from "../../documents/reads";
+import type { AppEnv } from "../../platform/context";
+import { documentFileRoute, respondFile } from "../document-files";
 
 export const creditNoteXmlRoute = documentFileRoute("xml", {
   operationId: "downloadCreditNoteXml",

@@ -5,14 +5,19 @@ import {
   successEnvelope,
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { correctableInvoice, customerOfBill, itemsOfBill, remainingOf } from "../../lib/credit-note-request";
-import { respondIssued } from "../../lib/document-answers";
-import { forgetDocument } from "../../lib/document-cache";
-import { creditNoteFlow } from "../../lib/document-flow";
-import { issueDocument } from "../../lib/document-issuance";
-import { ApiError } from "../../lib/errors";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
+import {
+  correctableInvoice,
+  customerOfBill,
+  itemsOfBill,
+  remainingOf,
+} from "../../documents/credit-note-request";
+import { issueAndRespond } from "../../documents/issue";
+import { creditNoteFlow } from "../../documents/kinds";
+import { pesos } from "../../documents/money";
+import { forgetDocument } from "../../documents/reads";
+import type { AppEnv } from "../../platform/context";
+import { ApiError } from "../../platform/errors";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Factura anulada exitosamente";
 
@@ -60,8 +65,8 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
   if (credited > 0n) {
     throw new ApiError("CONFLICT", {
       message:
-        `La factura ${number} ya tiene notas crédito por ${(Number(credited) / 100).toFixed(2)}: acredite el saldo ` +
-        `(${(Number(remaining) / 100).toFixed(2)}) con POST /api/v1/credit-notes`,
+        `La factura ${number} ya tiene notas crédito por ${pesos(credited)}: acredite el saldo ` +
+        `(${pesos(remaining)}) con POST /api/v1/credit-notes`,
     });
   }
   const request = {
@@ -76,8 +81,7 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
   };
   await forgetDocument(c, "invoice", number);
   try {
-    const issued = await issueDocument(c, creditNoteFlow, request);
-    return respondIssued(c, creditNoteFlow, { ...issued, message: MESSAGE });
+    return await issueAndRespond(c, creditNoteFlow, request, { message: MESSAGE });
   } finally {
     // Whatever the outcome, the invoice's detail may now list the note: drop the edge's copy.
     await forgetDocument(c, "invoice", number);

@@ -5,12 +5,11 @@ import {
   successEnvelope,
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { respondIssued } from "../../lib/document-answers";
-import { invoiceFlow } from "../../lib/document-flow";
-import { issueDocument } from "../../lib/document-issuance";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
-import { checkNumberingRange } from "../../lib/range-preflight";
+import { issueAndRespond } from "../../documents/issue";
+import { invoiceFlow } from "../../documents/kinds";
+import { checkNumberingRange } from "../../documents/numbering-ranges";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Factura creada exitosamente";
 
@@ -67,7 +66,7 @@ export const createInvoiceRoute = defineRoute(
   },
   {
     idempotent: true,
-    // DIAN's verdicts and the 409 block come with every Factus call (lib/upstream.ts); these are the create's own.
+    // DIAN's verdicts and the 409 block come with every Factus call (factus/errors.ts); these are the create's own.
     errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"],
   },
 );
@@ -76,5 +75,5 @@ export const createInvoice: RouteHandler<typeof createInvoiceRoute, AppEnv> = as
   const invoice = c.req.valid("json");
   // A retry reconciling a lost answer must find the invoice even if its range has changed since.
   if (!c.get("reconcileFirst")) await checkNumberingRange(c, invoice);
-  return respondIssued(c, invoiceFlow, await issueDocument(c, invoiceFlow, invoice));
+  return issueAndRespond(c, invoiceFlow, invoice);
 };

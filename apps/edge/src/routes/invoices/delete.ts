@@ -1,6 +1,6 @@
-import { invoiceFlow } from "../../lib/document-flow";
-import { deleteByReference } from "../../lib/document-routes";
-import { upstream } from "../../lib/upstream";
+import { invoiceFlow } from "../../documents/kinds";
+import { upstream } from "../../factus/call";
+import { deleteByReference } from "../document-by-reference";
 
 export const deleteInvoice = deleteByReference(invoiceFlow, {
   operationId: "deleteInvoiceByReference",

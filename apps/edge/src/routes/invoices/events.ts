@@ -1,9 +1,9 @@
 import { DocumentNumberParam, RadianEvent, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Eventos de factura obtenidos exitosamente";
 

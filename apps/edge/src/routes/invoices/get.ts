@@ -1,9 +1,9 @@
 import { DocumentNumberParam, InvoiceDetail, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { invoiceOf } from "../../lib/cached-documents";
-import type { AppEnv } from "../../lib/context";
-import { invoiceDetail } from "../../lib/invoice-mappers";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
+import { invoiceDetail } from "../../documents/invoice-mappers";
+import { invoiceOf } from "../../documents/reads";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Factura obtenida exitosamente";
 

@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { annulInvoice, annulInvoiceRoute } from "./annul";
 import { createInvoice, createInvoiceRoute } from "./create";
 import { deleteInvoice } from "./delete";

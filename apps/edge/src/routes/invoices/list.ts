@@ -1,9 +1,9 @@
 import { FACTUS_PAGE_SIZE, InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { invoiceSummary } from "../../lib/invoice-mappers";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
+import { invoiceSummary } from "../../documents/invoice-mappers";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Facturas obtenidas exitosamente";
 

@@ -1,4 +1,4 @@
-import { invoiceFlow } from "../../lib/document-flow";
-import { retryByReference } from "../../lib/document-routes";
+import { invoiceFlow } from "../../documents/kinds";
+import { retryByReference } from "../document-by-reference";
 
 export const retryInvoice = retryByReference(invoiceFlow, "retryInvoiceByReference");

@@ -2,9 +2,9 @@ import { CatalogEntry, CatalogNameQuery, successEnvelope } from "@factus-edge/co
 import type { FactusClient } from "@factus-edge/factus-client";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { callFactus, upstream } from "../../lib/upstream";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 // The four Factus catalogs with a name filter share one route shape and one mapping.
 

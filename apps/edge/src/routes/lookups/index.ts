@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { acquirer, acquirerRoute } from "./acquirer";
 import { countries } from "./countries";
 import { municipalities } from "./municipalities";

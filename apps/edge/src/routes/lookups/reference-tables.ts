@@ -1,8 +1,8 @@
 import { REFERENCE_TABLES, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Tablas obtenidas exitosamente";
 

@@ -1,9 +1,9 @@
 import { FactusCreateNumberingRangeRequest, NumberingRange, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonBody, jsonResponse } from "../../lib/openapi";
-import { numberingRange } from "../../lib/range-mappers";
-import { callFactus, upstream } from "../../lib/upstream";
+import { numberingRange } from "../../documents/numbering-ranges";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Rango de numeración creado exitosamente";
 

@@ -1,4 +1,4 @@
-import { createRouter } from "../../lib/router";
+import { createRouter } from "../../platform/router";
 import { createRange, createRangeRoute } from "./create";
 import { deleteRange, deleteRangeRoute } from "./delete";
 import { dianRanges, dianRangesRoute } from "./dian";

@@ -1,10 +1,10 @@
 import { NumberingRange, NumberingRangeQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
-import type { AppEnv } from "../../lib/context";
-import { defineRoute, jsonResponse } from "../../lib/openapi";
-import { numberingRange } from "../../lib/range-mappers";
-import { callFactus, upstream } from "../../lib/upstream";
+import { numberingRange } from "../../documents/numbering-ranges";
+import { callFactus, upstream } from "../../factus/call";
+import type { AppEnv } from "../../platform/context";
+import { defineRoute, jsonResponse } from "../define-route";
 
 const MESSAGE = "Rangos de numeración obtenidos exitosamente";
 

@@ -1,0 +1,46 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+import { verifyJwt } from "./jwt";
+import { findUserById, type UserRow } from "./users";
+
+/**
+ * Users looked up in the last USER_CACHE_MS, per isolate, so a busy client does not cost a D1 read per request.
+ * The price: disabling a user or revoking its tokens takes up to that long to reach isolates that saw it recently.
+ */
+const USER_CACHE_MS = 30_000;
+const userCache = new Map<string, { user: UserRow | null; at: number }>();
+
+async function cachedUser(db: D1Database, id: string) {
+  const hit = userCache.get(id);
+  if (hit && Date.now() - hit.at < USER_CACHE_MS) return hit.user;
+  const user = await findUserById(db, id);
+  if (userCache.size >= 10_000) userCache.clear();
+  userCache.set(id, { user, at: Date.now() });
+  return user;
+}
+
+/** Requires `Authorization: Bearer <local JWT>` of an existing, enabled user. */
+export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
+  const header = c.req.header("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match?.[1])
+    throw new ApiError("UNAUTHENTICATED", { message: "Falta el token de acceso (Authorization: Bearer …)" });
+  const config = c.get("config");
+  const result = await verifyJwt(match[1], config.jwtSecret, {
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+  });
+  if (!result.ok) {
+    const message =
+      result.reason === "expired" ? "El token de acceso venció; inicie sesión de nuevo" : undefined;
+    throw new ApiError("UNAUTHENTICATED", { message });
+  }
+  const user = await cachedUser(c.env.DB, result.claims.sub);
+  if (!user || user.disabled)
+    throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
+  if (result.claims.iat < user.tokens_valid_after)
+    throw new ApiError("UNAUTHENTICATED", { message: "El token fue revocado; inicie sesión de nuevo" });
+  c.set("user", { id: user.id, email: user.email });
+  await next();
+});

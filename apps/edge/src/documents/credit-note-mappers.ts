@@ -1,0 +1,73 @@
+import {
+  type CreatedCreditNote,
+  type CreditNoteDetail,
+  type CreditNoteSummary,
+  dianStatusOf,
+  type FactusCreditNote,
+  isoFromFactusDateTime,
+} from "@factus-edge/contracts";
+import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
+import { money } from "./money";
+
+type FactusCreditNoteRow = Awaited<
+  ReturnType<import("@factus-edge/factus-client").FactusClient["creditNotes"]["list"]>
+>["data"][number];
+
+/** What a credit-note create answers: the note, where it stands with DIAN, and the invoice it corrects. */
+export function createdCreditNote(note: FactusCreditNote, message: string): CreatedCreditNote {
+  const record = note.credit_note;
+  const dianStatus = dianStatusOf(record.status, record.errors);
+  return {
+    number: record.number,
+    prefix: prefixOfNumber(record.number),
+    cude: record.cude ?? "",
+    qr_url: record.qr ?? "",
+    status: dianStatus === "validated" ? "success" : "pending",
+    dian_status: dianStatus,
+    dian_notifications: record.errors,
+    message,
+    reference_code: record.reference_code ?? "",
+    total: money(record.total),
+    invoice_number: record.number_bill ?? null,
+  };
+}
+
+/** Factus' credit note → the public detail, in the spirit of the invoice detail. */
+export function creditNoteDetail(note: FactusCreditNote): CreditNoteDetail {
+  const record = note.credit_note;
+  return {
+    company: companyLine(note.company),
+    customer: customerLine(note.customer),
+    credit_note: {
+      number: record.number,
+      prefix: prefixOfNumber(record.number),
+      reference_code: record.reference_code,
+      issue_date: isoFromFactusDateTime(record.created_at)?.slice(0, 10) ?? "",
+      cude: record.cude ?? "",
+      subtotal: money(record.gross_value),
+      tax_total: money(record.tax_amount),
+      total: money(record.total),
+      dian_status: dianStatusOf(record.status, record.errors),
+      dian_notifications: record.errors,
+      qr_url: record.qr,
+      correction_concept: record.correction_concept
+        ? { code: record.correction_concept.code, name: record.correction_concept.name }
+        : null,
+      invoice_number: record.number_bill ?? null,
+    },
+    items: note.items.map(itemLine),
+  };
+}
+
+export function creditNoteSummary(row: FactusCreditNoteRow): CreditNoteSummary {
+  return {
+    number: row.number,
+    reference_code: row.reference_code,
+    identification: row.identification,
+    name: nameOf(row),
+    total: money(row.total),
+    dian_status: dianStatusOf(row.status, row.errors),
+    dian_notifications: row.errors,
+    created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
+  };
+}

@@ -1,0 +1,164 @@
+import {
+  type CreateCreditNoteRequest,
+  computeInvoiceTotals,
+  dianStatusOf,
+  type FactusBill,
+  type FactusCreditNoteRequest,
+  type InvoiceCustomer,
+  type InvoiceItem,
+} from "@factus-edge/contracts";
+import type { Context } from "hono";
+import * as z from "zod";
+import { callFactus, upstream } from "../factus/call";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+import { centsOf, pesos } from "./money";
+import { forgetDocument } from "./reads";
+
+// A public credit note → Factus' request: the invoice resolved by its number to Factus' bill id, its customer when
+// the note leaves it out, and never more credit than what remains of the invoice.
+
+/** The parts of Factus' bill detail a credit note is built from (nested catalog objects carry the ids). */
+const BillForNote = z.looseObject({
+  bill: z.looseObject({ id: z.number() }),
+  customer: z.looseObject({
+    identification: z.string(),
+    dv: z.string().nullable().optional(),
+    company: z.string().nullable().optional(),
+    names: z.string().nullable().optional(),
+    trade_name: z.string().nullable().optional(),
+    address: z.string().nullable().optional(),
+    email: z.string().nullable().optional(),
+    phone: z.string().nullable().optional(),
+    legal_organization: z.looseObject({ id: z.coerce.number() }).nullable().optional(),
+    tribute: z.looseObject({ id: z.coerce.number() }).nullable().optional(),
+    municipality: z.looseObject({ id: z.coerce.number() }).nullable().optional(),
+  }),
+  items: z.array(
+    z.looseObject({
+      unit_measure: z.looseObject({ id: z.coerce.number() }),
+      standard_code: z.looseObject({ id: z.coerce.number() }),
+      tribute: z.looseObject({ id: z.coerce.number() }),
+      withholding_taxes: z
+        .array(
+          z.looseObject({ tribute_code: z.string(), rates: z.array(z.looseObject({ rate: z.string() })) }),
+        )
+        .nullable()
+        .optional(),
+    }),
+  ),
+});
+
+const text = (value: string | null | undefined) => (value ? value : undefined);
+
+/**
+ * The invoice's customer as a request names it. Factus' detail does not say the identity document type: a customer
+ * with a check digit is taken as NIT (6), any other as cédula de ciudadanía (3); send `customer` to say otherwise.
+ */
+export function customerOfBill(bill: FactusBill): InvoiceCustomer {
+  const { customer } = BillForNote.parse(bill);
+  const isNit = Boolean(customer.dv);
+  return {
+    identification_document_id: isNit ? 6 : 3,
+    identification: customer.identification,
+    dv: isNit ? (customer.dv ?? undefined) : undefined,
+    company: text(customer.company),
+    trade_name: text(customer.trade_name),
+    names: text(customer.names),
+    address: text(customer.address),
+    email: text(customer.email),
+    phone: text(customer.phone),
+    legal_organization_id: customer.legal_organization?.id ?? (isNit ? 1 : 2),
+    tribute_id: (customer.tribute?.id === 18 ? 18 : 21) as 18 | 21,
+    municipality_id: customer.municipality?.id,
+  };
+}
+
+/** The invoice's own lines, as a note that credits them in full. */
+export function itemsOfBill(bill: FactusBill): InvoiceItem[] {
+  const parsed = BillForNote.parse(bill);
+  return bill.items.map((item, index) => {
+    const ids = parsed.items[index]!;
+    const withholdings = (ids.withholding_taxes ?? []).flatMap((tax) =>
+      tax.rates[0]
+        ? [{ code: tax.tribute_code as "05" | "06" | "07", withholding_tax_rate: Number(tax.rates[0].rate) }]
+        : [],
+    );
+    return {
+      code_reference: item.code_reference,
+      name: item.name,
+      quantity: item.quantity,
+      price: Number(item.price),
+      discount_rate: Number(item.discount_rate),
+      tax_rate: Number(item.tax_rate),
+      unit_measure_id: ids.unit_measure.id,
+      standard_code_id: ids.standard_code.id,
+      is_excluded: item.is_excluded as 0 | 1,
+      tribute_id: ids.tribute.id,
+      ...(withholdings.length ? { withholding_taxes: withholdings } : {}),
+    };
+  });
+}
+
+/** What remains to credit on an invoice: its total less its credit notes that DIAN has not rejected. */
+export async function remainingOf(c: Context<AppEnv>, bill: FactusBill) {
+  const notes = await Promise.all(
+    bill.credit_notes.map((note) =>
+      callFactus(() => c.get("factus").creditNotes.get(note.number, upstream(c))),
+    ),
+  );
+  const credited = notes
+    .filter((note) => dianStatusOf(note.credit_note.status, note.credit_note.errors) !== "rejected")
+    .reduce((sum, note) => sum + centsOf(note.credit_note.total), 0n);
+  return { total: centsOf(bill.bill.total), credited, remaining: centsOf(bill.bill.total) - credited };
+}
+
+/** The invoice a note corrects, validated by DIAN (a note cannot correct anything else). */
+export async function correctableInvoice(c: Context<AppEnv>, number: string): Promise<FactusBill> {
+  const bill = await callFactus(
+    () => c.get("factus").bills.get(number, upstream(c)),
+    `No existe la factura ${number}`,
+  );
+  if (dianStatusOf(bill.bill.status, bill.bill.errors) !== "validated") {
+    throw new ApiError("CONFLICT", {
+      message:
+        `La factura ${number} no está validada por la DIAN: una nota crédito solo corrige facturas validadas ` +
+        "(una pendiente se termina con /retry, una rechazada se corrige y se reenvía)",
+    });
+  }
+  return bill;
+}
+
+/** Factus' request for a public credit note, checked against what remains of its invoice. */
+export async function factusCreditNote(
+  c: Context<AppEnv>,
+  note: CreateCreditNoteRequest,
+): Promise<FactusCreditNoteRequest> {
+  const { invoice_number, customer, ...rest } = note;
+  if (!invoice_number) return { ...rest, customer: customer!, customization_id: "22" };
+  // The invoice's detail is about to list one more note: this location's copy goes now (the route drops it again
+  // once the note is issued, in case a read cached it in between).
+  await forgetDocument(c, "invoice", invoice_number);
+  const bill = await correctableInvoice(c, invoice_number);
+  const request: FactusCreditNoteRequest = {
+    ...rest,
+    customer: customer ?? customerOfBill(bill),
+    customization_id: "20",
+    bill_id: BillForNote.parse(bill).bill.id,
+  };
+  const { remaining } = await remainingOf(c, bill);
+  const total = centsOf(computeInvoiceTotals(request).bill.total);
+  if (total > remaining) {
+    throw new ApiError("VALIDATION_FAILED", {
+      details: [
+        {
+          path: "items",
+          message:
+            `La nota suma ${pesos(total)} y a la factura ${invoice_number} solo le quedan ${pesos(remaining)} ` +
+            "por acreditar: una nota crédito nunca acredita más que el saldo de la factura",
+        },
+      ],
+    });
+  }
+  return request;
+}

@@ -1,0 +1,80 @@
+import {
+  type CreatedInvoice,
+  dianStatusOf,
+  type FactusBill,
+  type FactusBillSummary,
+  type InvoiceDetail,
+  type InvoiceSummary,
+  isoFromFactusDateTime,
+} from "@factus-edge/contracts";
+import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
+import { money } from "./money";
+
+/** A bill's prefix: its range's, else its number's. */
+const prefixOf = (bill: FactusBill) => bill.numbering_range?.prefix ?? prefixOfNumber(bill.bill.number);
+
+/** What the create answers: the seed's fields, plus where the invoice stands with DIAN. */
+export function createdInvoice(bill: FactusBill, message: string): CreatedInvoice {
+  const dianStatus = dianStatusOf(bill.bill.status, bill.bill.errors);
+  return {
+    number: bill.bill.number,
+    prefix: prefixOf(bill),
+    cufe: bill.bill.cufe ?? "",
+    qr_url: bill.bill.qr ?? "",
+    status: dianStatus === "validated" ? "success" : "pending",
+    dian_status: dianStatus,
+    dian_notifications: bill.bill.errors,
+    message,
+    reference_code: bill.bill.reference_code ?? "",
+    total: money(bill.bill.total),
+  };
+}
+
+/** Factus' bill → the customer's documented detail shape (seed 004), plus documented extras. */
+export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail {
+  const { company, customer } = bill;
+  const createdAt = isoFromFactusDateTime(bill.bill.created_at);
+  return {
+    status: "success",
+    message,
+    data: {
+      company: companyLine(company),
+      customer: customerLine(customer),
+      bill: {
+        number: bill.bill.number,
+        prefix: prefixOf(bill),
+        reference_code: bill.bill.reference_code,
+        issue_date: createdAt?.slice(0, 10) ?? "",
+        cufe: bill.bill.cufe ?? "",
+        subtotal: money(bill.bill.gross_value),
+        tax_total: money(bill.bill.tax_amount),
+        total: money(bill.bill.total),
+        discount_total: money(bill.bill.discount_amount),
+        surcharge_total: money(bill.bill.surcharge_amount),
+        status: dianStatusOf(bill.bill.status, bill.bill.errors),
+        dian_status: dianStatusOf(bill.bill.status, bill.bill.errors),
+        qr_url: bill.bill.qr,
+        validated_at: isoFromFactusDateTime(bill.bill.validated),
+        dian_notifications: bill.bill.errors,
+      },
+      credit_notes: bill.credit_notes,
+      items: bill.items.map(itemLine),
+    },
+  };
+}
+
+export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
+  return {
+    number: row.number,
+    reference_code: row.reference_code,
+    identification: row.identification,
+    name: nameOf(row),
+    email: row.email || null,
+    total: money(row.total),
+    status: dianStatusOf(row.status, row.errors),
+    dian_status: dianStatusOf(row.status, row.errors),
+    dian_notifications: row.errors,
+    credit_notes: row.credit_notes,
+    created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
+  };
+}

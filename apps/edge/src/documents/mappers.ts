@@ -1,0 +1,51 @@
+import { type DocumentRef, dianStatusOf, type FactusBill, recoveryOf } from "@factus-edge/contracts";
+import { money } from "./money";
+
+// The parts of the public shapes every document kind shares: parties, lines, and a document as an error names it.
+
+/** The prefix of a number ("SETP990000001" → "SETP"). */
+export const prefixOfNumber = (number: string) => /^[A-Za-z]*/.exec(number)?.[0] ?? "";
+export const nameOf = (party: {
+  graphic_representation_name?: string | null;
+  company?: string | null;
+  names?: string | null;
+}) => party.graphic_representation_name || party.company || party.names || "";
+
+/** A document's line in the public detail shape. */
+export const itemLine = (item: FactusBill["items"][number]) => ({
+  code_reference: item.code_reference,
+  name: item.name,
+  quantity: item.quantity,
+  price: money(item.price),
+  tax_rate: money(item.tax_rate),
+  total: money(item.total),
+});
+
+/** The issuer as the public detail shows it. */
+export const companyLine = (company: FactusBill["company"]) => ({
+  name: company.company || company.name || "",
+  identification: company.nit,
+  address: company.direction ?? company.address ?? "",
+});
+
+/** The customer as the public detail shows it. */
+export const customerLine = (customer: FactusBill["customer"]) => ({
+  name: nameOf(customer),
+  identification: customer.identification,
+  email: customer.email ?? null,
+  address: customer.address ?? null,
+});
+
+/** A Factus document as an error names it, with what is safe to do with it. */
+export function documentRef(
+  document: { number: string | null; reference_code: string | null; status: number; errors: string[] },
+  cufe?: string | null,
+): DocumentRef {
+  return {
+    number: document.number,
+    reference_code: document.reference_code,
+    dian_status: dianStatusOf(document.status, document.errors),
+    recovery: recoveryOf(document.status, document.errors),
+    ...(cufe === undefined ? {} : { cufe }),
+  };
+}

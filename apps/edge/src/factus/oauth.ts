@@ -1,0 +1,57 @@
+import type { FactusSession } from "@factus-edge/contracts";
+import { FactusApiError, FactusAuthenticationError } from "@factus-edge/factus-client";
+import type { Context } from "hono";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+import { reserveAll } from "../platform/rate-limit";
+import { toApiError } from "./errors";
+
+const WINDOW_MS = 15 * 60_000;
+/** Grants per local user and per Factus account per 15 minutes: plenty for people, too few to guess passwords. */
+const GRANTS_PER_WINDOW = 20;
+
+/**
+ * Reserves a Factus OAuth grant per local user and, for the password grant, per Factus account (with a growing
+ * back-off): the proxy holds the platform's client credentials, and guessing through it could get that client
+ * blocked by Factus for every tenant. Returns the refund for a grant Factus accepted.
+ */
+export function reserveFactusGrant(c: Context<AppEnv>, account?: string) {
+  return reserveAll(
+    c.env.RATE_LIMITER,
+    [
+      { key: `factus-oauth:user:${c.get("user").id}`, limit: GRANTS_PER_WINDOW, windowMs: WINDOW_MS },
+      ...(account
+        ? [
+            {
+              key: `factus-oauth:account:${account.toLowerCase()}`,
+              limit: GRANTS_PER_WINDOW,
+              windowMs: WINDOW_MS,
+              backoff: true,
+            },
+          ]
+        : []),
+    ],
+    "Demasiados intentos de inicio de sesión en Factus; espere antes de reintentar",
+  );
+}
+
+// The Factus OAuth proxy of /auth/factus/*: the server adds its client credentials to the caller's account ones.
+
+/** Factus refuses bad account credentials or refresh tokens with 400/401: both mean "log in to Factus again". */
+export function oauthError(error: unknown, message: string) {
+  if (
+    error instanceof FactusAuthenticationError ||
+    (error instanceof FactusApiError && error.status === 400)
+  ) {
+    return new ApiError("FACTUS_UNAUTHENTICATED", { message, cause: error });
+  }
+  return toApiError(error);
+}
+
+/** The public session from Factus' token answer, field by field: nothing else of Factus' answer passes through. */
+export const factusSession = (token: FactusSession): FactusSession => ({
+  access_token: token.access_token,
+  token_type: token.token_type,
+  expires_in: token.expires_in,
+  refresh_token: token.refresh_token,
+});

@@ -1,0 +1,16 @@
+import { createMiddleware } from "hono/factory";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+
+/**
+ * Requires `X-Factus-Token` and keeps it on the context; `upstream(c)` sends it to Factus (and nowhere else) as
+ * `Authorization: Bearer` through the isolate's one client.
+ */
+export const requireFactusToken = createMiddleware<AppEnv>(async (c, next) => {
+  const token = c.req.header("x-factus-token")?.trim();
+  if (!token) throw new ApiError("FACTUS_TOKEN_MISSING");
+  if (token.length > 4096 || /\s/.test(token))
+    throw new ApiError("FACTUS_UNAUTHENTICATED", { message: "X-Factus-Token no es válido" });
+  c.set("factusToken", token);
+  await next();
+});

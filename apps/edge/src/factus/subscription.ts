@@ -1,0 +1,35 @@
+import type { Subscription } from "@factus-edge/contracts";
+import type { Context } from "hono";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+import { upstream } from "./call";
+
+/** The current subscription's documents, in the public shape. */
+export async function subscriptionOf(c: Context<AppEnv>): Promise<Subscription> {
+  const current = await c.get("factus").subscriptions.current(upstream(c));
+  return {
+    documents_total: current.total_documents,
+    documents_used: current.documents_used,
+    documents_remaining: current.documents_remaining,
+    expires_at: current.subscription_expiration_date,
+    days_to_expire: current.subscription_days_to_expires,
+    is_expired: current.subscription_is_expired,
+  };
+}
+
+/** A 402 that explains itself: the subscription's numbers when Factus can give them. */
+export async function subscriptionExhausted(c: Context<AppEnv>, cause: unknown): Promise<ApiError> {
+  const subscription = await subscriptionOf(c).catch(() => undefined);
+  const details = subscription
+    ? [
+        {
+          path: "subscription",
+          message:
+            `Usados ${subscription.documents_used} de ${subscription.documents_total} documentos; quedan ` +
+            `${subscription.documents_remaining}. Vence ${subscription.expires_at.slice(0, 10)}` +
+            (subscription.is_expired ? " (vencida)" : ""),
+        },
+      ]
+    : [];
+  return new ApiError("FACTUS_SUBSCRIPTION_EXHAUSTED", { details, cause });
+}

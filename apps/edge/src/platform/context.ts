@@ -1,0 +1,25 @@
+import type { FactusClient } from "@factus-edge/factus-client";
+import type { Config, Env } from "./config";
+
+/** What middleware puts on the request context. */
+export interface AppVariables {
+  config: Config;
+  requestId: string;
+  /** The authenticated local user, set by the auth middleware. */
+  user: { id: string; email: string };
+  /** The isolate's one Factus client; calls pass the caller's token (`upstream(c)`). */
+  factus: FactusClient;
+  /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */
+  factusToken: string;
+  /** Its SHA-256, computed on first use (factus/call.ts, factusTokenDigest). */
+  factusTokenDigest: Promise<string> | undefined;
+  /** Set by the idempotency middleware: an earlier try of this key lost Factus' answer, so look before sending. */
+  reconcileFirst: boolean;
+  /** Set by a create whose Factus answer was lost: the idempotency key is kept as "outcome unknown". */
+  outcomeUnknown: boolean;
+}
+
+export interface AppEnv {
+  Bindings: Env;
+  Variables: AppVariables;
+}

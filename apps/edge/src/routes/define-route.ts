@@ -1,0 +1,158 @@
+import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts";
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import * as z from "zod";
+import { requireUser } from "../auth/require-user";
+import { UPSTREAM_ERROR_CODES } from "../factus/errors";
+import { requireFactusToken } from "../factus/require-token";
+import type { AppEnv } from "../platform/context";
+import { idempotency } from "../platform/middleware/idempotency";
+import { userRateLimit } from "../platform/rate-limit";
+
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: "Solicitud mal formada",
+  401: "Sin autenticación válida",
+  402: "Suscripción de Factus agotada",
+  403: "Sin permiso",
+  404: "No encontrado",
+  409: "Conflicto",
+  413: "Cuerpo demasiado grande",
+  415: "Tipo de contenido no soportado",
+  422: "Datos inválidos o rechazados",
+  429: "Límite de solicitudes excedido",
+  500: "Error interno",
+  502: "Error de Factus",
+  503: "Factus no disponible",
+  504: "Factus no respondió a tiempo",
+};
+
+/** Error codes every route may answer. */
+const COMMON: ErrorCode[] = ["INTERNAL", "RATE_LIMITED"];
+/** Codes of routes that read a JSON body. */
+const BODY_ERRORS: ErrorCode[] = [
+  "VALIDATION_FAILED",
+  "MALFORMED_JSON",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "PAYLOAD_TOO_LARGE",
+];
+
+/**
+ * OpenAPI responses for the given error codes, grouped by status, each with the envelope schema and the codes it
+ * may carry. Built from ERROR_CATALOG, the same table the runtime answers from.
+ */
+export function errorResponses(...codes: ErrorCode[]) {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of new Set([...codes, ...COMMON])) {
+    const { status } = ERROR_CATALOG[code];
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, statusCodes]) => [
+      status,
+      {
+        description: `${STATUS_DESCRIPTIONS[status] ?? "Error"}: ${statusCodes.join(", ")}`,
+        content: { "application/json": { schema: ErrorEnvelope } },
+      },
+    ]),
+  );
+}
+
+/** Headers of every Factus-backed route, documented once. */
+const FactusHeaders = z.object({
+  "x-factus-token": z
+    .string()
+    .optional()
+    .meta({
+      description: "Token de acceso de Factus (de /auth/factus/login). Obligatorio.",
+      examples: ["eyJ0eXAiOi…"],
+    }),
+});
+
+const IdempotencyHeaders = FactusHeaders.extend({
+  "idempotency-key": z
+    .string()
+    .max(255)
+    .optional()
+    .meta({
+      description:
+        "Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la " +
+        "respuesta guardada durante 24 h, sin crear otro documento.",
+      examples: ["8c0b7a0e-6d1f-4d8e-9a53-2f9f2f4b1c11"],
+    }),
+});
+
+/**
+ * Who may call a route, and so what it declares and enforces together: `factus` needs the local JWT and the
+ * caller's X-Factus-Token (rate-limited per user; every error a Factus call can end in), `user` the local JWT only,
+ * `public` nothing.
+ */
+export type Access = "factus" | "user" | "public";
+
+const ACCESS: Record<
+  Access,
+  {
+    security: Record<string, string[]>[];
+    middleware: MiddlewareHandler<AppEnv>[];
+    errors: readonly ErrorCode[];
+  }
+> = {
+  factus: {
+    security: [{ bearerAuth: [], factusToken: [] }],
+    middleware: [requireUser, userRateLimit, requireFactusToken],
+    errors: ["UNAUTHENTICATED", "FACTUS_TOKEN_MISSING", ...UPSTREAM_ERROR_CODES],
+  },
+  user: { security: [{ bearerAuth: [] }], middleware: [requireUser], errors: ["UNAUTHENTICATED"] },
+  public: { security: [], middleware: [], errors: [] },
+};
+
+type RouteSpec = Omit<RouteConfig, "path" | "security" | "middleware">;
+
+export interface RouteOptions {
+  /** Codes this operation answers beyond those of its access, body and parameters. */
+  errors?: readonly ErrorCode[];
+  /** Takes an `Idempotency-Key` (POST): its middleware runs last, after authentication. */
+  idempotent?: boolean;
+}
+
+/**
+ * A route whose security, middleware, headers and error responses all follow from `access` and its own request, so
+ * what the OpenAPI document declares is what the runtime enforces. Handlers are typed by `spec` as with createRoute.
+ */
+export function defineRoute<P extends string, R extends RouteSpec & { path: P }>(
+  access: Access,
+  spec: R,
+  options: RouteOptions = {},
+) {
+  const preset = ACCESS[access];
+  const request = spec.request ?? {};
+  const codes: ErrorCode[] = [
+    ...preset.errors,
+    ...(request.body ? BODY_ERRORS : []),
+    ...(request.params || request.query ? (["VALIDATION_FAILED"] as const) : []),
+    ...(options.idempotent ? (["IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
+    ...(options.errors ?? []),
+  ];
+  const headers = options.idempotent ? IdempotencyHeaders : access === "factus" ? FactusHeaders : undefined;
+  return createRoute({
+    ...spec,
+    security: preset.security,
+    middleware: [...preset.middleware, ...(options.idempotent ? [idempotency] : [])],
+    request: { ...request, ...(headers ? { headers } : {}) },
+    responses: { ...spec.responses, ...errorResponses(...codes) },
+  } as R);
+}
+
+/** A JSON request body for a route. */
+export const jsonBody = <T>(schema: T, description: string, example?: unknown) => ({
+  body: {
+    required: true,
+    description,
+    content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
+  },
+});
+
+/** A JSON success response for a route. */
+export const jsonResponse = <T>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

@@ -1,0 +1,150 @@
+import {
+  dianStatusOf,
+  isAlreadyProcessed,
+  ReferenceCodeParam,
+  successEnvelope,
+} from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import * as z from "zod";
+import { issueDocument } from "../documents/issue";
+import type { AnyFlow } from "../documents/kinds";
+import { findByReference } from "../documents/lookup";
+import { documentRef } from "../documents/mappers";
+import { forgetPendingRequest, pendingRequest } from "../documents/pending-requests";
+import { rejectionError, respondIssued, retryPath } from "../documents/verdicts";
+import { callFactus } from "../factus/call";
+import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
+import { API_BASE } from "../platform/router";
+import { defineRoute, jsonResponse } from "./define-route";
+
+// The routes invoices and credit notes share by reference code: finish a pending document, delete a rejected one.
+
+/** `POST /<resource>/reference/{reference_code}/retry`: Factus' official retry of a document DIAN has not answered. */
+export function retryByReference(flow: AnyFlow, operationId: string) {
+  const envelope = successEnvelope(flow.createdSchema, "Documento reenviado a la DIAN");
+  const route = defineRoute(
+    "factus",
+    {
+      method: "post",
+      path: "/reference/{reference_code}/retry",
+      operationId,
+      tags: [flow.tag],
+      summary: `Terminar ${flow.noun} que la DIAN no ha respondido`,
+      description:
+        `Reenvía tal cual, con el mismo código de referencia, la solicitud de ${flow.noun} que quedó pendiente (202: ` +
+        "la DIAN no respondió a tiempo). Es el reintento oficial de Factus: consulta a la DIAN y actualiza el estado " +
+        "sin duplicar el documento ni consumir otro número. Responde 201 si quedó validado, 202 si la DIAN sigue sin " +
+        "responder, 200 si ya estaba validado. No sirve para un documento rechazado: ese se corrige y se reenvía con " +
+        "el mismo reference_code, o se elimina.",
+      request: { params: ReferenceCodeParam },
+      responses: {
+        201: jsonResponse(envelope, "Validado por la DIAN"),
+        202: jsonResponse(envelope, "La DIAN sigue sin responder"),
+        200: jsonResponse(envelope, "Ya estaba validado"),
+      },
+    },
+    { errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"] },
+  );
+  const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+    const { reference_code } = c.req.valid("param");
+    const document = await callFactus(() => findByReference(c, flow, reference_code));
+    if (document === undefined) {
+      throw new ApiError("NOT_FOUND", {
+        message: `No existe en Factus un documento con código de referencia ${reference_code}`,
+      });
+    }
+    const record = flow.record(document);
+    const dianStatus = dianStatusOf(record.status, record.errors);
+    if (dianStatus === "validated") {
+      await forgetPendingRequest(c, flow.resource, reference_code);
+      const data = flow.created(document, "Nada que reenviar");
+      return c.json({ message: "El documento ya está validado por la DIAN", data }, 200) as never;
+    }
+    // A rejection is not DIAN being slow: re-sending it unchanged would be rejected again.
+    if (dianStatus === "rejected") throw rejectionError(flow, document);
+    const request = await pendingRequest<{ reference_code: string }>(c, flow.resource, reference_code);
+    if (!request) {
+      throw new ApiError("CONFLICT", {
+        message:
+          `Este servicio no guarda la solicitud original de ${reference_code}: reenvíe el mismo cuerpo a POST ` +
+          `${API_BASE}/${flow.resource} (mismo reference_code), que es el reintento oficial de Factus`,
+      });
+    }
+    const issued = await issueDocument(c, flow, request);
+    if (issued.status !== 202) await forgetPendingRequest(c, flow.resource, reference_code);
+    return respondIssued(c, flow, issued) as never;
+  };
+  return { route, handler };
+}
+
+const DeleteQuery = z.strictObject({
+  force: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({
+      description:
+        "true elimina aunque la DIAN no haya respondido (pendiente) o ya tenga el documento (regla 90). Solo si " +
+        "sabe que la DIAN no lo validará: eliminar un documento válido ante la DIAN lo deja sin rastro en Factus.",
+    }),
+});
+
+/** `DELETE /<resource>/reference/{reference_code}`: deletes a rejected document, never one DIAN may still validate. */
+export function deleteByReference(
+  flow: AnyFlow,
+  spec: {
+    operationId: string;
+    path: string;
+    remove: (c: Parameters<AnyFlow["get"]>[0], reference: string) => Promise<unknown>;
+  },
+) {
+  const message = flow.messages.deleted;
+  const route = defineRoute(
+    "factus",
+    {
+      method: "delete",
+      path: spec.path,
+      operationId: spec.operationId,
+      tags: [flow.tag],
+      summary: `Eliminar ${flow.noun} rechazada`,
+      description:
+        `Elimina, por su código de referencia, ${flow.noun} que la DIAN **rechazó**: es lo que desbloquea el rango ` +
+        "tras un FACTUS_PENDING_DOCUMENT cuya recuperación es `delete_fix_resend`. Se niega (409) a eliminar un " +
+        "documento que la DIAN aún no responde (DOCUMENT_AWAITING_DIAN: reenvíelo tal cual con /retry) o que la DIAN " +
+        "ya tiene (regla 90), salvo `?force=true`. Un documento validado no se puede eliminar.",
+      request: { params: ReferenceCodeParam, query: DeleteQuery },
+      responses: {
+        200: jsonResponse(
+          successEnvelope(z.object({ reference_code: z.string() }), message),
+          "Documento eliminado",
+        ),
+      },
+    },
+    { errors: ["DOCUMENT_AWAITING_DIAN"] },
+  );
+  const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+    const { reference_code } = c.req.valid("param");
+    const notFound = `No existe ${flow.noun} con código de referencia ${reference_code}`;
+    if (c.req.valid("query").force !== "true") {
+      // Deleting a document DIAN may still validate (or already holds) loses track of a legal document.
+      const document = await callFactus(() => findByReference(c, flow, reference_code));
+      if (document === undefined) throw new ApiError("NOT_FOUND", { message: notFound });
+      const record = flow.record(document);
+      const ref = documentRef(record, record.key);
+      if (dianStatusOf(record.status, record.errors) === "pending") {
+        throw new ApiError("DOCUMENT_AWAITING_DIAN", {
+          message:
+            `La DIAN aún no responde sobre ${flow.noun} ${record.number}: no la elimine, reenvíela tal cual ` +
+            `(POST ${retryPath(flow, reference_code)}) o, si sabe que la DIAN no la validará, use ?force=true`,
+          document: ref,
+        });
+      }
+      if (record.status !== 1 && isAlreadyProcessed(record.errors))
+        throw new ApiError("DIAN_DOCUMENT_ALREADY_PROCESSED", { document: ref });
+    }
+    await callFactus(() => spec.remove(c, reference_code), notFound);
+    await forgetPendingRequest(c, flow.resource, reference_code);
+    return c.json({ message, data: { reference_code } }, 200);
+  };
+  return { route, handler };
+}

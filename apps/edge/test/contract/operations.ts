@@ -1,0 +1,74 @@
+import { env } from "cloudflare:workers";
+import { buildOpenApiDocument, createApp } from "../../src/app";
+import { readConfig } from "../../src/platform/config";
+import { API, type Session, seedInvoice } from "../helpers";
+
+// The operations of the generated OpenAPI document, each with a request that passes validation, so tests that walk
+// every route (security, status coverage) cover a new route the day it is added.
+
+interface DocumentOperation {
+  operationId: string;
+  security: Record<string, string[]>[];
+  responses: Record<string, unknown>;
+}
+
+const document = buildOpenApiDocument(createApp(readConfig(env))) as unknown as {
+  paths: Record<string, Record<string, DocumentOperation>>;
+};
+
+/**
+ * Path parameters, bodies and queries that pass validation. Bodies of the Factus OAuth proxy name the session's own
+ * Factus account when there is one, so its faults reach them.
+ */
+const PATH_EXAMPLES: Record<string, string> = {
+  number: "SETP990000000",
+  reference_code: "REF-1",
+  id: "999999",
+};
+const BODIES: Record<string, (session?: Session) => unknown> = {
+  login: () => ({ email: "nadie@empresa.test", password: "not-the-password" }),
+  factusLogin: (session) => ({ email: session?.account ?? "a@b.co", password: "not-the-password" }),
+  factusRefresh: (session) => ({ refresh_token: session?.factusRefreshToken ?? "x" }),
+  createInvoice: () => seedInvoice(),
+  sendInvoiceEmail: () => ({ email: "a@b.co" }),
+  sendCreditNoteEmail: () => ({ email: "a@b.co" }),
+  annulInvoice: () => ({}),
+  createNumberingRange: () => ({ document: "21", prefix: "ZZ", current: 1, resolution_number: "1" }),
+  createCreditNote: () => ({
+    invoice_number: "SETP990000000",
+    correction_concept_code: "1",
+    reference_code: `NC-${crypto.randomUUID().slice(0, 8)}`,
+    items: seedInvoice().items,
+  }),
+};
+const QUERIES: Record<string, string> = {
+  lookupAcquirer: "?identification_document_id=3&identification_number=123",
+};
+
+export interface Operation {
+  operationId: string;
+  method: string;
+  /** Under /api/v1, with example parameters. */
+  path: string;
+  /** Needs the local JWT. */
+  user: boolean;
+  /** Also needs X-Factus-Token. */
+  factus: boolean;
+  body: ((session?: Session) => unknown) | undefined;
+  /** The statuses the document declares. */
+  statuses: number[];
+}
+
+export const OPERATIONS: Operation[] = Object.entries(document.paths).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, operation]) => ({
+    operationId: operation.operationId,
+    method: method.toUpperCase(),
+    path:
+      path.slice(API.length).replace(/\{(\w+)\}/g, (_, name: string) => PATH_EXAMPLES[name] ?? name) +
+      (QUERIES[operation.operationId] ?? ""),
+    user: operation.security.some((scheme) => "bearerAuth" in scheme),
+    factus: operation.security.some((scheme) => "factusToken" in scheme),
+    body: BODIES[operation.operationId],
+    statuses: Object.keys(operation.responses).map(Number),
+  })),
+);

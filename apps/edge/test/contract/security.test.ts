@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  API,
+  api,
+  call,
+  emulatorAdmin,
+  expectStatus,
+  forgeJwt,
+  json,
+  newSession,
+  type Session,
+} from "../helpers";
+import { OPERATIONS } from "./operations";
+
+// The protected routes come from the generated OpenAPI document, so a new route is covered the day it is added.
+const PROTECTED = OPERATIONS.filter((operation) => operation.user);
+
+it("reads the protected routes from the OpenAPI document", () => {
+  expect(PROTECTED.length).toBeGreaterThanOrEqual(18);
+});
+
+let session: Session;
+beforeAll(async () => {
+  session = await newSession();
+});
+
+function send(route: (typeof PROTECTED)[number], headers: Record<string, string>) {
+  return call(`${API}${route.path}`, {
+    method: route.method,
+    headers: { ...(route.body ? { "content-type": "application/json" } : {}), ...headers },
+    body: route.body ? JSON.stringify(route.body()) : undefined,
+  });
+}
+
+const badTokens: [string, () => Promise<string>][] = [
+  [
+    "a bad signature",
+    () => forgeJwt({ sub: session.user.id }, { secret: "another-secret-that-is-also-long-enough-000" }),
+  ],
+  ["alg: none", () => forgeJwt({ sub: session.user.id }, { signature: "none" })],
+  [
+    "alg: HS512 in the header",
+    () => forgeJwt({ sub: session.user.id }, { header: { alg: "HS512", typ: "JWT" } }),
+  ],
+  [
+    "alg: RS256 in the header (HS/RS confusion)",
+    () => forgeJwt({ sub: session.user.id }, { header: { alg: "RS256", typ: "JWT" } }),
+  ],
+  ["an expired token", () => forgeJwt({ sub: session.user.id, exp: Math.floor(Date.now() / 1000) - 120 })],
+  [
+    "a token not valid yet",
+    () => forgeJwt({ sub: session.user.id, nbf: Math.floor(Date.now() / 1000) + 600 }),
+  ],
+  ["a wrong audience", () => forgeJwt({ sub: session.user.id, aud: "someone-else" })],
+  ["a wrong issuer", () => forgeJwt({ sub: session.user.id, iss: "someone-else" })],
+  ["an unknown user", () => forgeJwt({ sub: crypto.randomUUID() })],
+  ["garbage", async () => "not.a.jwt"],
+];
+
+describe.each(PROTECTED)("$method $path", (route) => {
+  it("refuses a missing local JWT", async () => {
+    const body = await expectStatus(await send(route, { "x-factus-token": session.factusToken }), 401);
+    expect(body.error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.each(badTokens)("refuses %s", async (_, token) => {
+    const response = await send(route, {
+      authorization: `Bearer ${await token()}`,
+      "x-factus-token": session.factusToken,
+    });
+    expect((await expectStatus(response, 401)).error.code).toBe("UNAUTHENTICATED");
+  });
+
+  it.runIf(route.factus)("refuses a missing X-Factus-Token", async () => {
+    const body = await expectStatus(await send(route, { authorization: `Bearer ${session.jwt}` }), 401);
+    expect(body.error.code).toBe("FACTUS_TOKEN_MISSING");
+  });
+
+  it.runIf(route.factus)("maps Factus' 401 to FACTUS_UNAUTHENTICATED", async () => {
+    const response = await send(route, {
+      authorization: `Bearer ${session.jwt}`,
+      "x-factus-token": "revoked-token",
+    });
+    expect((await expectStatus(response, 401)).error.code).toBe("FACTUS_UNAUTHENTICATED");
+  });
+});
+
+describe("the control case", () => {
+  it("accepts a well-formed token of an existing user, so the refusals above are about their one defect", async () => {
+    const token = await forgeJwt({ sub: session.user.id });
+    const response = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(response.status).toBe(200);
+  });
+
+  it("tolerates 30 s of clock skew, not more", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const slightly = await forgeJwt({ sub: session.user.id, exp: now - 10 });
+    const ok = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${slightly}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+});
+
+describe("what reaches Factus", () => {
+  it("only the Factus token, as Authorization: Bearer; never the local JWT or the X-Factus-Token header", async () => {
+    await expectStatus(
+      await api(session, "/numbering-ranges", { headers: { "x-request-id": "trace-0000001" } }),
+      200,
+    );
+    const { headers } = await json(await emulatorAdmin(session, "/last-request"));
+    expect(headers.authorization).toBe(`Bearer ${session.factusToken}`);
+    expect(headers["x-factus-token"]).toBeUndefined();
+    expect(JSON.stringify(headers)).not.toContain(session.jwt);
+    expect(JSON.stringify(headers)).not.toContain(session.jwt.split(".")[2]);
+    expect(headers["x-request-id"]).toBe("trace-0000001");
+  });
+});

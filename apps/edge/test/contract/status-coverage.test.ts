@@ -1,0 +1,107 @@
+import { expect, it } from "vitest";
+import {
+  API,
+  armFault,
+  call,
+  clearFaults,
+  newSession,
+  type Session,
+  SHORT_TIMEOUTS,
+  shortTimeouts,
+} from "../helpers";
+import { OPERATIONS, type Operation } from "./operations";
+
+// Drives every operation of the OpenAPI document through its error paths (missing credentials, bad bodies, and
+// every failure Factus can answer, from the emulator's faults) and fails when an operation answers a status its
+// document does not declare: the document is the contract frontends code against.
+
+/** Factus failures, armed on every Factus call of the operation (reads retry once, a create may look up after). */
+const FACTUS_FAULTS = [
+  "status=400",
+  "status=402",
+  "status=403",
+  "status=404",
+  "status=409",
+  "status=422",
+  "status=500",
+  "status=503",
+  "drop",
+  "malformed-json",
+  "rate-limit=9",
+  `latency=${SHORT_TIMEOUTS.createMs + 100}`,
+  "dian-rejection",
+  "dian-rule-90",
+  "dian-pending",
+  "lost-after-issue=503",
+];
+
+interface Provocation {
+  name: string;
+  /** Without the local JWT and X-Factus-Token. */
+  anonymous?: boolean;
+  contentType?: string;
+  body?: string;
+  fault?: string;
+}
+
+function provocations(operation: Operation): Provocation[] {
+  const list: Provocation[] = [{ name: "no credentials", anonymous: true }];
+  if (operation.body) {
+    list.push(
+      { name: "unknown field", body: JSON.stringify({ unknown: 1 }) },
+      { name: "malformed JSON", body: "{" },
+      { name: "not JSON", body: "x", contentType: "text/plain" },
+    );
+  }
+  if (operation.user) for (const fault of FACTUS_FAULTS) list.push({ name: fault, fault });
+  return list;
+}
+
+async function provoke(operation: Operation, session: Session, provocation: Provocation) {
+  // Three: a read and its one retry, plus the create after its range pre-flight (a failed lookup is not cached).
+  if (provocation.fault) await armFault(session, provocation.fault, "/", 3);
+  const body = provocation.body ?? (operation.body ? JSON.stringify(operation.body(session)) : undefined);
+  const headers = new Headers();
+  if (body !== undefined) headers.set("content-type", provocation.contentType ?? "application/json");
+  if (operation.user && !provocation.anonymous) {
+    headers.set("authorization", `Bearer ${session.jwt}`);
+    headers.set("x-factus-token", session.factusToken);
+  }
+  // A latency fault is about timeouts: it alone meets a gateway with short ones.
+  const via = provocation.fault?.startsWith("latency") ? shortTimeouts() : call;
+  const response = await via(`${API}${operation.path}`, { method: operation.method, headers, body });
+  await response.arrayBuffer();
+  if (provocation.fault) await clearFaults(session);
+  return response.status;
+}
+
+it("every status an operation answers is declared in its OpenAPI document", {
+  timeout: 180_000,
+}, async () => {
+  const undeclared: string[] = [];
+  const answered: Record<string, number[]> = {};
+  await Promise.all(
+    OPERATIONS.map(async (operation) => {
+      const session = await newSession(); // faults are armed per Factus account: one each
+      for (const provocation of provocations(operation)) {
+        const status = await provoke(operation, session, provocation);
+        answered[operation.operationId] = [...new Set([...(answered[operation.operationId] ?? []), status])];
+        if (!operation.statuses.includes(status))
+          undeclared.push(`${operation.operationId} answered ${status} to "${provocation.name}"`);
+      }
+    }),
+  );
+  expect(undeclared, JSON.stringify(answered)).toEqual([]);
+  // The provocations reach the error paths: 401 everywhere, and Factus' failures on Factus-backed routes (a
+  // create's timeout becomes a lookup, not a 504, so 504 is a read's).
+  for (const operation of OPERATIONS.filter((entry) => entry.user)) {
+    expect(answered[operation.operationId], operation.operationId).toContain(401);
+  }
+  for (const operation of OPERATIONS.filter(
+    (entry) => entry.user && entry.operationId !== "lookupReferenceTables",
+  )) {
+    const expected = [402, 403, 429, 502, 503, ...(operation.method === "GET" ? [504] : [])];
+    expect(answered[operation.operationId], operation.operationId).toEqual(expect.arrayContaining(expected));
+  }
+  console.log(`statuses answered per operation: ${JSON.stringify(answered)}`);
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from "vitest";
+import { api, emulatorAdmin, expectStatus, newSession, seedInvoice } from "../helpers";
+
+describe("the company and its subscription", () => {
+  it("profile, documents left, and a 402 that explains itself", async () => {
+    const session = await newSession();
+    const company = await expectStatus(await api(session, "/company"), 200);
+    expect(company.data).toMatchObject({ nit: "900825759", dv: "7", name: "EMPRESA DEMO S.A.S." });
+
+    await expectStatus(await api(session, "/invoices", { method: "POST", body: seedInvoice() }), 201);
+    const subscription = await expectStatus(await api(session, "/company/subscription"), 200);
+    expect(subscription.data).toMatchObject({ documents_used: 1, is_expired: false });
+    expect(subscription.data.documents_remaining).toBe(subscription.data.documents_total - 1);
+
+    await emulatorAdmin(session, "/settings", { subscription_documents: 1 });
+    const exhausted = await expectStatus(
+      await api(session, "/invoices", { method: "POST", body: seedInvoice() }),
+      402,
+    );
+    expect(exhausted.error).toMatchObject({
+      code: "FACTUS_SUBSCRIPTION_EXHAUSTED",
+      details: [
+        { path: "subscription", message: expect.stringContaining("Usados 1 de 1 documentos; quedan 0") },
+      ],
+    });
+  });
+});
+
+describe("numbering ranges, administration", () => {
+  it("create, list the DIAN's, delete an unused one", async () => {
+    const session = await newSession();
+    const created = await expectStatus(
+      await api(session, "/numbering-ranges", {
+        method: "POST",
+        body: {
+          document: "21",
+          prefix: "ADM",
+          current: 1,
+          from: 1,
+          to: 100,
+          resolution_number: "18760000009",
+        },
+      }),
+      201,
+    );
+    expect(created.data).toMatchObject({ prefix: "ADM", from: 1, to: 100, is_active: true });
+    const dian = await expectStatus(await api(session, "/numbering-ranges/dian"), 200);
+    expect(dian.data.map((range: { prefix: string }) => range.prefix)).toContain("SETP");
+    await expectStatus(await api(session, `/numbering-ranges/${created.data.id}`, { method: "DELETE" }), 200);
+    const gone = await expectStatus(
+      await api(session, `/numbering-ranges/${created.data.id}`, { method: "DELETE" }),
+      404,
+    );
+    expect(gone.error.code).toBe("NOT_FOUND");
+  });
+});
