@@ -22,6 +22,7 @@ export default defineConfig({
           // The whole suite logs in from one "IP"; the spray test builds an app with a low limit of its own.
           LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES: "1000000",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          CHAOS_SEED: process.env.CHAOS_SEED ?? "",
         },
         ratelimits: {
           // High for the same reason; the limiter's own test swaps in TEST_USER_RATE_LIMIT (5 a minute).

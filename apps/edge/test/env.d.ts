@@ -2,6 +2,8 @@ import type { D1Migration } from "cloudflare:test";
 
 /** Bindings the test configuration adds to the Worker's own (vitest.config.ts). */
 interface TestBindings {
+  /** Replays a chaos run (test/documents/chaos.test.ts); its default seed otherwise. */
+  CHAOS_SEED: string;
   TEST_MIGRATIONS: D1Migration[];
   EMULATOR_ADMIN_SECRET: string;
   /** The per-user limit at 5 a minute, for the limiter's own test. */

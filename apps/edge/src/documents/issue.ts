@@ -29,8 +29,19 @@ type Flow<Request extends { reference_code: string }, Document, Created> = Docum
   Created
 >;
 
-/** Looks the reference up after a lost answer; if even that fails, nobody can know yet: say so, keep the key. */
-async function lookupAfterLostAnswer<Document>(
+/**
+ * The rule every path that can end a create goes through: a final answer is stored only when the gateway knows the
+ * outcome. When it cannot tell whether Factus holds the document (a lookup that could not be made, for any reason),
+ * the answer is a retryable 503 FACTUS_OUTCOME_UNKNOWN and the Idempotency-Key stays "outcome unknown" (the
+ * `outcomeUnknown` flag the idempotency middleware reads), so its next try looks again before it ever sends.
+ */
+function outcomeUnknown(c: Context<AppEnv>, cause: unknown) {
+  c.set("outcomeUnknown", true);
+  return new ApiError("FACTUS_OUTCOME_UNKNOWN", { headers: { "Retry-After": "5" }, cause });
+}
+
+/** The document Factus holds under the reference, or undefined; a lookup that fails is an unknown outcome. */
+async function lookupOrUnknown<Document>(
   c: Context<AppEnv>,
   flow: Flow<{ reference_code: string }, Document, unknown>,
   referenceCode: string,
@@ -38,7 +49,7 @@ async function lookupAfterLostAnswer<Document>(
   try {
     return await findByReference(c, flow, referenceCode);
   } catch (lookupError) {
-    throw new ApiError("FACTUS_OUTCOME_UNKNOWN", { headers: { "Retry-After": "5" }, cause: lookupError });
+    throw outcomeUnknown(c, lookupError);
   }
 }
 
@@ -62,7 +73,7 @@ async function recoverFromCreateError<Request extends { reference_code: string }
   const reference = request.reference_code;
   if (isLostAnswer(error)) {
     c.set("outcomeUnknown", true);
-    const document = await lookupAfterLostAnswer(c, flow, reference);
+    const document = await lookupOrUnknown(c, flow, reference);
     if (document === undefined) {
       const apiError = toApiError(error);
       throw new ApiError(apiError.code, {
@@ -75,21 +86,32 @@ async function recoverFromCreateError<Request extends { reference_code: string }
     c.set("outcomeUnknown", false);
     return answerFor(flow, document, request, "lost-answer");
   }
-  if (error instanceof FactusValidationError && (error.isDianRejection || isDuplicateReference(error))) {
+  if (error instanceof FactusValidationError && isDuplicateReference(error)) {
+    // Factus says the reference is used: it resolves to that document (or the 409 naming it), never to Factus' 422.
+    const document = await lookupOrUnknown(c, flow, reference);
+    if (document !== undefined) return answerFor(flow, document, request, "existing-reference");
+    const used =
+      error.fieldErrors.find((field) => field.field === "reference_code")?.messages.join(" ") ?? "";
+    const number = /usad[oa] en .*?\s(\S+)\s*$/i.exec(used)?.[1];
+    throw new ApiError("REFERENCE_CODE_IN_USE", {
+      message:
+        `Factus dice que el código de referencia ${reference} ya fue usado${number ? ` (documento ${number})` : ""}, ` +
+        `pero no encontró ${flow.noun} que lo tenga: consulte el documento antes de reintentar`,
+      cause: error,
+    });
+  }
+  if (error instanceof FactusValidationError && error.isDianRejection) {
+    // Factus' own answer says what happened (rejected): a failed lookup only loses the detail, not the outcome.
     const document = await findByReference(c, flow, reference).catch(() => undefined);
-    if (document !== undefined && isDuplicateReference(error))
-      return answerFor(flow, document, request, "existing-reference");
-    if (error.isDianRejection) {
-      if (document !== undefined) throw rejectionError(flow, document, ruleDetails(error));
-      // Factus could not be asked: the consumed number is still in its answer ("Documento SETP… rechazado…").
-      const number = /Documento\s+(\S+)\s+rechazado/i.exec(error.message)?.[1] ?? null;
-      const errors = error.ruleErrors.map((rule) => rule.message);
-      const apiError = toApiError(error);
-      throw new ApiError(apiError.code, {
-        ...apiError.options,
-        document: documentRef({ number, reference_code: reference, status: 0, errors }),
-      });
-    }
+    if (document !== undefined) throw rejectionError(flow, document, ruleDetails(error));
+    // Factus could not be asked: the consumed number is still in its answer ("Documento SETP… rechazado…").
+    const number = /Documento\s+(\S+)\s+rechazado/i.exec(error.message)?.[1] ?? null;
+    const errors = error.ruleErrors.map((rule) => rule.message);
+    const apiError = toApiError(error);
+    throw new ApiError(apiError.code, {
+      ...apiError.options,
+      document: documentRef({ number, reference_code: reference, status: 0, errors }),
+    });
   }
   if (error instanceof FactusConflictError && error.pendingDocument)
     throw await pendingDocumentError(c, flow, error);
@@ -107,7 +129,7 @@ export async function issueDocument<Request extends { reference_code: string }, 
   request: Request,
 ): Promise<Issued<Created>> {
   if (c.get("reconcileFirst")) {
-    const document = await lookupAfterLostAnswer(c, flow, request.reference_code);
+    const document = await lookupOrUnknown(c, flow, request.reference_code);
     if (document !== undefined) return answerFor(flow, document, request, "lost-answer");
   }
   let issued: Issued<Created>;
