@@ -1,14 +1,3 @@
-import type { EmulatorEnv } from "../src/env";
-
-declare global {
-  namespace Cloudflare {
-    interface GlobalProps {
-      mainModule: typeof import("../src/index");
-      durableNamespaces: "FactusAccount";
-    }
-    interface Env extends EmulatorEnv {}
-  }
-}
 declare module "cloudflare:test" {
-  interface ProvidedEnv extends EmulatorEnv {}
+  interface ProvidedEnv extends Cloudflare.Env {}
 }
