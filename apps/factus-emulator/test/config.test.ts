@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { readConfig } from "../src/config";
+import { emulatorCredentials } from "../testing/helpers";
 
 describe("configuration", () => {
   it("reads the Worker's variables (wrangler.jsonc, with vitest.config.ts' overrides)", () => {
@@ -25,5 +26,14 @@ describe("configuration", () => {
     ).toThrow(
       'Invalid emulator configuration: RATE_LIMIT_PER_MINUTE must be a positive whole number; FAULTS_ENABLED must be "true" or "false"; SUBSCRIPTION_DOCUMENTS must be a whole number',
     );
+  });
+
+  it("seeds the credentials the test kit signs in with", () => {
+    expect(emulatorCredentials).toEqual({
+      clientId: env.EMULATOR_CLIENT_ID,
+      clientSecret: env.EMULATOR_CLIENT_SECRET,
+      username: env.EMULATOR_USERNAME,
+      password: env.EMULATOR_PASSWORD,
+    });
   });
 });

@@ -1,3 +1,0 @@
-declare module "cloudflare:test" {
-  interface ProvidedEnv extends Cloudflare.Env {}
-}
