@@ -5,7 +5,8 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.jsonc" },
-      // A small rate limit makes 429 testable in seconds; open accounts let a test have a company of its own.
+      // The seeded account serves most tests at once: a limit of 1000 a minute keeps them clear of 429, and the rate
+      // limit's own test sends requests up to it (faults.test.ts). Open accounts let a test have a company of its own.
       miniflare: {
         bindings: {
           ACCESS_TOKEN_TTL_SECONDS: "3600",

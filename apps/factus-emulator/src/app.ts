@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { applyTransportFaults, type DocumentFaults, splitFaults } from "./faults";
+import type { EmulatorEnv } from "./context";
+import { applyTransportFaults, splitFaults } from "./faults";
 import { unauthenticated } from "./http";
 import { adminRoutes } from "./routes/admin";
 import { billRoutes } from "./routes/bills";
@@ -11,11 +12,9 @@ import { oauthRoutes } from "./routes/oauth";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import type { Account } from "./services/account";
 
-export type EmulatorVariables = { username: string; documentFaults: DocumentFaults };
-
 /** The emulated Factus v1 API of one account. */
 export function createEmulatorApp(account: Account) {
-  const app = new Hono<{ Variables: EmulatorVariables }>();
+  const app = new Hono<EmulatorEnv>();
 
   app.route("/__emulator", adminRoutes(account));
 

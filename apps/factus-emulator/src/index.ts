@@ -1,5 +1,4 @@
 import { accountOfRequest } from "./account-routing";
-import type { EmulatorEnv } from "./env";
 import { DROP_MARKER, droppedResponse } from "./faults";
 
 export { FactusAccount } from "./account-object";
@@ -14,4 +13,4 @@ export default {
     const response = await env.FACTUS.getByName(account).fetch(request);
     return response.headers.has(DROP_MARKER) ? droppedResponse() : response;
   },
-} satisfies ExportedHandler<EmulatorEnv>;
+} satisfies ExportedHandler<Cloudflare.Env>;

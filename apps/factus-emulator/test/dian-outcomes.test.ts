@@ -1,30 +1,19 @@
-import { env } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ADMIN, api, call, json, nitBill, passwordGrant } from "./helpers";
+import { api, type EmulatorConnection, emulator, faultHeaders, json, nitBill } from "./helpers";
 
-// SPEC §5: what Factus answers when DIAN is slow, already has the document, or the answer is lost after issue.
+// What Factus answers when DIAN is slow to answer, already holds the document (rule 90), rejects it, or when the
+// answer to a create is lost after the document was issued; and the statuses Factus itself answers a create with.
 
 let token: string;
-let account: string;
+/** A company of the test's own: pending documents block a whole range, and the settings are per account. */
+let account: EmulatorConnection;
 beforeEach(async () => {
-  // A company of the test's own: pending documents block a whole range, and the settings are per account.
-  account = `dian-${crypto.randomUUID()}@emulator.test`;
-  token = (await json(await passwordGrant({ username: account, password: env.EMULATOR_PASSWORD })))
-    .access_token;
+  account = emulator.forAccount(`dian-${crypto.randomUUID()}@emulator.test`);
+  token = await account.accessToken();
 });
 
-const admin = (path: string, body: unknown) =>
-  call(`/__emulator${path}`, {
-    method: "POST",
-    headers: { ...ADMIN, "x-emulator-account": account },
-    body: JSON.stringify(body),
-  });
 const createBill = (body: unknown, fault?: string) =>
-  api(token, "/v1/bills/validate", {
-    method: "POST",
-    body,
-    headers: fault ? { "x-emulator-fault": fault } : {},
-  });
+  api(token, "/v1/bills/validate", { method: "POST", body, headers: fault ? faultHeaders(fault) : {} });
 const billsWithReference = async (reference: string) =>
   (await json(await api(token, `/v1/bills?filter[reference_code]=${reference}`))).data.data;
 /** The seeded account's only bill range is SETP (id 4). */
@@ -98,7 +87,7 @@ describe("re-sending the reference of a validated bill", () => {
     expect(refused.status).toBe(422);
     expect(JSON.stringify(await json(refused))).toContain("ya fue usado");
 
-    expect((await admin("/settings", { validated_reference_resend: "return" })).status).toBe(200);
+    await account.settings({ validated_reference_resend: "return" });
     const returned = await createBill(request);
     const body = await json(returned);
     expect(returned.status, JSON.stringify(body)).toBe(200);
@@ -126,7 +115,7 @@ describe("the subscription", () => {
     await createBill(bill());
     const before = (await json(await api(token, "/v1/subscriptions/current"))).data;
     expect(before.documents_used).toBe(1);
-    expect((await admin("/settings", { subscription_documents: 1 })).status).toBe(200);
+    await account.settings({ subscription_documents: 1 });
     const refused = await createBill(bill());
     expect(refused.status).toBe(402);
     const after = (await json(await api(token, "/v1/subscriptions/current"))).data;
@@ -149,7 +138,7 @@ describe("credit notes share the lifecycle", () => {
       api(token, "/v1/credit-notes/validate", {
         method: "POST",
         body,
-        headers: fault ? { "x-emulator-fault": fault } : {},
+        headers: fault ? faultHeaders(fault) : {},
       });
     const first = note(`NC-${crypto.randomUUID().slice(0, 8)}`);
     const pending = await json(await createNote(first, "dian-pending"));

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { ADMIN, accessToken, api, call, json } from "./helpers";
+import { accessToken, api, call, emulator, faultHeaders, json } from "./helpers";
 
 describe("fault injection (test-only)", () => {
   it("status, malformed JSON, dropped connection, latency and 429 through X-Emulator-Fault", async () => {
     const token = await accessToken();
-    const faulty = (fault: string) => api(token, "/v1/company", { headers: { "x-emulator-fault": fault } });
+    const faulty = (fault: string) => api(token, "/v1/company", { headers: faultHeaders(fault) });
 
     expect((await faulty("status=503")).status).toBe(503);
     const malformed = await faulty("malformed-json");
@@ -26,12 +26,7 @@ describe("fault injection (test-only)", () => {
 
   it("arms a fault for the next matching requests through the admin route", async () => {
     const token = await accessToken();
-    const arm = await call("/__emulator/faults", {
-      method: "POST",
-      headers: ADMIN,
-      body: JSON.stringify({ fault: "status=502", times: 2, path_prefix: "/v1/measurement-units" }),
-    });
-    expect(arm.status).toBe(200);
+    await emulator.armFault("status=502", { times: 2, pathPrefix: "/v1/measurement-units" });
     expect((await api(token, "/v1/measurement-units")).status).toBe(502);
     expect((await api(token, "/v1/measurement-units")).status).toBe(502);
     expect((await api(token, "/v1/measurement-units")).status).toBe(200);
@@ -48,11 +43,7 @@ describe("fault injection (test-only)", () => {
   it("enforces the per-user rate limit with Retry-After and X-RateLimit-* headers", async () => {
     const token = await accessToken();
     // A fresh minute window, so earlier requests of other tests do not count.
-    await call("/__emulator/clock", {
-      method: "POST",
-      headers: ADMIN,
-      body: JSON.stringify({ advance_seconds: 61 }),
-    });
+    await emulator.advanceClock(61);
     const limit = Number((await api(token, "/v1/measurement-units")).headers.get("x-ratelimit-limit"));
     let response: Response | undefined;
     for (let i = 0; i < limit + 5; i++) {
@@ -63,10 +54,6 @@ describe("fault injection (test-only)", () => {
     expect(Number(response?.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(response?.headers.get("x-ratelimit-remaining")).toBe("0");
     expect(await json(response!)).toEqual({ message: "Too Many Attempts." });
-    await call("/__emulator/clock", {
-      method: "POST",
-      headers: ADMIN,
-      body: JSON.stringify({ advance_seconds: 61 }),
-    });
+    await emulator.advanceClock(61);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import tokenExample from "../../../fixtures/factus-v1/autenticacion__auth.1.json";
 import refreshExample from "../../../fixtures/factus-v1/autenticacion__refresh-token.1.json";
-import { ADMIN, api, call, json, passwordGrant, shapeMismatches } from "./helpers";
+import { emulatorCredentials } from "../testing/helpers";
+import { api, call, emulator, json, passwordGrant, shapeMismatches } from "./helpers";
 
 describe("OAuth", () => {
   it("password grant answers the published token shape", async () => {
@@ -33,8 +34,8 @@ describe("OAuth", () => {
     const form = (refresh: string) =>
       new URLSearchParams({
         grant_type: "refresh_token",
-        client_id: "emulator-client-id",
-        client_secret: "emulator-client-secret",
+        client_id: emulatorCredentials.clientId,
+        client_secret: emulatorCredentials.clientSecret,
         refresh_token: refresh,
       });
     const refreshed = await call("/oauth/token", { method: "POST", body: form(first.refresh_token) });
@@ -57,19 +58,11 @@ describe("OAuth", () => {
     }
     const token = (await json(await passwordGrant())).access_token;
     expect((await api(token, "/v1/company")).status).toBe(200);
-    await call("/__emulator/clock", {
-      method: "POST",
-      headers: ADMIN,
-      body: JSON.stringify({ advance_seconds: 3601 }),
-    });
+    await emulator.advanceClock(3601);
     try {
       expect((await api(token, "/v1/company")).status).toBe(401);
     } finally {
-      await call("/__emulator/clock", {
-        method: "POST",
-        headers: ADMIN,
-        body: JSON.stringify({ advance_seconds: -3601 }),
-      });
+      await emulator.advanceClock(-3601);
     }
   });
 });

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as examples from "./examples";
 import {
-  ADMIN,
   accessToken,
   api,
-  call,
+  emulator,
   exampleBill,
+  faultHeaders,
   json,
   newBillRange,
   nitBill,
@@ -81,16 +81,9 @@ describe("every endpoint answers with the keys and JSON types of Factus' publish
       }),
       examples.billEmailed,
     );
-    const sent = await json(await call(`/__emulator/emails/${number}`, { headers: ADMIN }));
-    expect(sent.emails.map((entry: { email: string }) => entry.email)).toEqual(["cliente@correo.local"]);
-    for (const event_code of ["030", "032", "033"]) {
-      const added = await call(`/__emulator/bills/${number}/radian-events`, {
-        method: "POST",
-        headers: ADMIN,
-        body: JSON.stringify({ event_code }),
-      });
-      expect(added.status).toBe(201);
-    }
+    const sent = await emulator.emails(number);
+    expect(sent.map((entry) => entry.email)).toEqual(["cliente@correo.local"]);
+    for (const code of ["030", "032", "033"]) await emulator.addRadianEvent(number, code);
     const events = await expectShape(
       await api(token, `/v1/bills/${number}/radian/events`),
       examples.billEvents,
@@ -155,7 +148,7 @@ describe("every endpoint answers with the keys and JSON types of Factus' publish
     const refused = await api(token, "/v1/credit-notes/validate", {
       method: "POST",
       body: rejected,
-      headers: { "x-emulator-fault": "dian-rejection" },
+      headers: faultHeaders("dian-rejection"),
     });
     expect(refused.status).toBe(422);
     await expectShape(

@@ -1,5 +1,6 @@
 // Starts Workers of this repo as real HTTP servers (`wrangler dev` on loopback) for tests and benchmarks, each with
-// its own free ports and a throw-away state directory unless told otherwise. Node-only.
+// its own free ports and a throw-away state directory unless told otherwise. Node-only: what talks to a running
+// emulator, in Node or in workerd, is in ./helpers.ts (`factus-emulator/testing/helpers`).
 import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -7,6 +8,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
 
 export interface RunningWorker {
   url: string;
@@ -125,4 +127,27 @@ export async function startEmulator(vars: Record<string, string> = {}): Promise<
     vars: { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars },
   });
   return { ...worker, adminSecret: vars.EMULATOR_ADMIN_SECRET ?? "emulator-admin-secret" };
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The origin of the emulator `emulatorGlobalSetup` started. */
+    emulatorUrl: string;
+    /** Its `EMULATOR_ADMIN_SECRET`. */
+    emulatorAdminSecret: string;
+  }
+}
+
+/**
+ * A vitest `globalSetup` that starts one emulator for the whole run (`vars` override wrangler.jsonc) and provides its
+ * `emulatorUrl` and `emulatorAdminSecret` to the tests (`inject()`) and to the config (`cloudflareTest`'s `inject`).
+ * A setup file is one line: `export default emulatorGlobalSetup({ RATE_LIMIT_PER_MINUTE: "300" });`
+ */
+export function emulatorGlobalSetup(vars: Record<string, string> = {}) {
+  return async (project: TestProject) => {
+    const emulator = await startEmulator(vars);
+    project.provide("emulatorUrl", emulator.url);
+    project.provide("emulatorAdminSecret", emulator.adminSecret);
+    return emulator.stop;
+  };
 }

@@ -1,3 +1,10 @@
+import {
+  connectEmulator,
+  emulatorCredentials,
+  exampleBill,
+  faultHeaders,
+  nitCustomer,
+} from "factus-emulator/testing/helpers";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import {
   FactusAuthenticationError,
@@ -14,30 +21,12 @@ import { example } from "./fake-fetch";
 
 // Integration: a real emulator on loopback (started by global-setup.ts), no network beyond it.
 const baseURL = inject("emulatorUrl");
-const credentials = {
-  clientId: "emulator-client-id",
-  clientSecret: "emulator-client-secret",
-  username: "sandbox@factus.local",
-  password: "sandbox-password",
-};
+const credentials = emulatorCredentials;
 const factus = new FactusClient({ baseURL, credentials });
 
 let rangeId: number;
 let prefix: string;
-const bill = (overrides: Record<string, unknown> = {}) => ({
-  ...example("facturas__crear-y-validar-factura__factura-avanzada.1"),
-  numbering_range_id: rangeId,
-  reference_code: `CL-${crypto.randomUUID().slice(0, 13)}`,
-  ...overrides,
-});
-const nitCustomer = (dv: string) => ({
-  ...example("facturas__crear-y-validar-factura__factura-avanzada.1").customer,
-  identification_document_id: 6,
-  identification: "900123456",
-  dv,
-  company: "Acme S.A.S.",
-  legal_organization_id: 1,
-});
+const bill = (overrides: Record<string, unknown> = {}) => exampleBill(rangeId, overrides);
 
 beforeAll(async () => {
   prefix = `C${Math.floor(Math.random() * 900 + 100)}`;
@@ -117,11 +106,20 @@ describe("FactusClient against the emulator", () => {
       baseURL,
       credentials,
       maxRetries: 0,
-      defaultHeaders: { "x-emulator-fault": "rate-limit=3" },
+      defaultHeaders: faultHeaders("rate-limit=3"),
     });
     const error = await limited.catalogs.countries().catch((caught) => caught);
     expect(error).toBeInstanceOf(FactusRateLimitError);
     expect(error.retryAfter).toBe(3);
+  });
+
+  it("retries a GET past a 502 armed on the emulator, then answers", async () => {
+    const emulator = connectEmulator({ url: baseURL, adminSecret: inject("emulatorAdminSecret") });
+    await emulator.armFault("status=502", { pathPrefix: "/v1/company", times: 2 });
+    const once = new FactusClient({ baseURL, credentials, maxRetries: 0 });
+    await expect(once.company.get()).rejects.toBeInstanceOf(FactusServerError);
+    const retrying = new FactusClient({ baseURL, credentials, maxRetries: 1, maxRetryDelay: 20 });
+    expect((await retrying.company.get()).nit).toBe("900825759");
   });
 
   it("turns injected faults into the right errors", async () => {
@@ -132,7 +130,7 @@ describe("FactusClient against the emulator", () => {
         accessToken: token,
         maxRetries: 1,
         maxRetryDelay: 20,
-        defaultHeaders: { "x-emulator-fault": fault },
+        defaultHeaders: faultHeaders(fault),
         ...extra,
       });
     await expect(faulty("status=503").company.get()).rejects.toBeInstanceOf(FactusServerError);

@@ -21,8 +21,12 @@ export interface CufeInput {
   technicalKey: string;
 }
 
-/** The concatenation DIAN hashes into a CUFE (SPEC §3), exposed so tests can recompute it independently. */
-export function cufeSource(input: CufeInput): string {
+/**
+ * The concatenation DIAN hashes (SHA-384) into a CUFE, in the order of its technical annex: number, date, time with
+ * offset, gross value, each tax's code and amount (01 IVA, 04 INC, 03 ICA), total, issuer NIT, customer
+ * identification, technical key, environment (2 = testing). test/lifecycle.test.ts rebuilds it from a bill's answer.
+ */
+function cufeSource(input: CufeInput): string {
   const [date, time] = colombiaDateTime(input.createdAt);
   return [
     input.number,

@@ -1,6 +1,6 @@
 import { FactusBillRequest, FactusSendEmailRequest, RADIAN_EVENTS } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import type { EmulatorVariables } from "../app";
+import type { EmulatorEnv } from "../context";
 import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
@@ -13,7 +13,7 @@ import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
 
 export function billRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono<{ Variables: EmulatorVariables }>();
+  const app = new Hono<EmulatorEnv>();
 
   const creditNotesOf = (billId: number) =>
     store.creditNotesOf(billId).map((note) => ({ id: note.id, number: note.number }));

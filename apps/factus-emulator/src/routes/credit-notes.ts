@@ -1,6 +1,6 @@
 import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
-import type { EmulatorVariables } from "../app";
+import type { EmulatorEnv } from "../context";
 import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validJson } from "../http";
@@ -13,7 +13,7 @@ import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
 
 export function creditNoteRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono<{ Variables: EmulatorVariables }>();
+  const app = new Hono<EmulatorEnv>();
   const note = documentParam((number) => {
     const row = store.documentByNumber("credit_note", number);
     return row ? readCreditNote(account, row) : undefined;

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import type { EmulatorVariables } from "../app";
+import type { EmulatorEnv } from "../context";
 import { documentFileName, documentPdf, documentXml, type PrintableDocument } from "../documents/printable";
 import { loseAnswer, subscriptionExhausted } from "../faults";
 import { conflict, created, done, notFound, ok, validationError } from "../http";
@@ -22,7 +22,7 @@ const PENDING_BLOCK = {
  * `lost-after-issue` fault then loses that answer after the document was stored.
  */
 export async function answerIssue(
-  c: Context<{ Variables: EmulatorVariables }>,
+  c: Context<EmulatorEnv>,
   kind: DocumentRow["kind"],
   outcome: IssueOutcome,
   view: (row: DocumentRow) => Promise<unknown>,

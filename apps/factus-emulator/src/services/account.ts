@@ -1,4 +1,4 @@
-import type { EmulatorConfig } from "../env";
+import type { EmulatorConfig } from "../config";
 import type { Store } from "../store/store";
 
 export interface AccountSettings {

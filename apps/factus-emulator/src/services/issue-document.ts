@@ -11,7 +11,10 @@ import type { DocumentRow, RangeRow } from "../store/rows";
 import { ISSUER } from "../store/schema";
 import type { Account } from "./account";
 
-/** What DIAN answers a document Factus sent it (SPEC §5). */
+/**
+ * What came of a create: DIAN validated the document, has not answered yet, or rejected it; or Factus refused it before
+ * numbering (a used reference, a blocked range, no documents left, an invalid request).
+ */
 export type IssueOutcome =
   /** Validated (status 1), or numbered and stored while DIAN has not answered yet (status 0, no "Rechazo"). */
   | { kind: "issued"; row: DocumentRow; resent: boolean }
@@ -92,7 +95,7 @@ export async function issueDocument(
     ...(input.verdict === "rule-90" ? [RULE_90] : []),
   ].map(rejection);
   const errors = rejections.map((entry) => entry.text);
-  // A notification travels in `errors` too, but does not invalidate the document (SPEC §5).
+  // DIAN's notifications (warnings) travel in `errors` too, but unlike a "Rechazo" they leave the document valid.
   if (input.verdict === "notification" && !rejections.length)
     errors.push(`Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`);
   const status = rejections.length || input.verdict === "pending" ? 0 : 1;

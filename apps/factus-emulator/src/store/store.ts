@@ -1,3 +1,4 @@
+import { partialMatch } from "./partial-match";
 import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
 import { SCHEMA, SEED_RANGES } from "./schema";
 
@@ -12,6 +13,10 @@ export interface DocumentFilters {
   reference_code?: string;
   status?: string;
 }
+
+/** The filters Factus matches partially (see `partialMatch`); the others are exact. */
+const TEXT_FILTERS = ["identification", "names", "number", "reference_code"] as const;
+type TextFilter = (typeof TEXT_FILTERS)[number];
 
 export const PAGE_SIZE = 10;
 
@@ -220,22 +225,13 @@ export class Store {
     );
   }
 
-  /** One page of documents, newest first, filtered like Factus' `filter[...]` (partial match on text fields). */
+  /**
+   * One page of documents, newest first, filtered like Factus' `filter[...]`: `prefix` and `status` exactly, the text
+   * fields by `partialMatch` (in JS: SQLite's LIKE refuses long patterns).
+   */
   documents(kind: DocumentKind, filters: DocumentFilters, page: number) {
     const where = ["kind = ?"];
     const bindings: Bindable[] = [kind];
-    const like = (expression: string, value: string | undefined) => {
-      if (!value) return;
-      where.push(`${expression} LIKE ?`);
-      bindings.push(`%${value}%`);
-    };
-    like("json_extract(request, '$.customer.identification')", filters.identification);
-    like(
-      "coalesce(json_extract(request, '$.customer.names'), '') || ' ' || coalesce(json_extract(request, '$.customer.company'), '')",
-      filters.names,
-    );
-    like("number", filters.number);
-    like("reference_code", filters.reference_code);
     if (filters.prefix) {
       where.push("prefix = ?");
       bindings.push(filters.prefix);
@@ -244,18 +240,28 @@ export class Store {
       where.push("status = ?");
       bindings.push(Number(filters.status));
     }
-    const clause = where.join(" AND ");
-    const total = this.one<{ n: number }>(
-      `SELECT COUNT(*) AS n FROM documents WHERE ${clause}`,
+    const candidates = this.all<{ id: number } & Record<TextFilter, string | number | null>>(
+      `SELECT id, number, reference_code, json_extract(request, '$.customer.identification') AS identification,
+         coalesce(json_extract(request, '$.customer.names'), '') || ' ' ||
+         coalesce(json_extract(request, '$.customer.company'), '') AS names
+       FROM documents WHERE ${where.join(" AND ")} ORDER BY id DESC`,
       ...bindings,
-    )!.n;
-    const rows = this.all<DocumentRow>(
-      `SELECT * FROM documents WHERE ${clause} ORDER BY id DESC LIMIT ? OFFSET ?`,
-      ...bindings,
-      PAGE_SIZE,
-      (page - 1) * PAGE_SIZE,
     );
-    return { rows, total };
+    const matchers = TEXT_FILTERS.flatMap((field) => {
+      const filter = filters[field];
+      return filter ? [{ field, matches: partialMatch(filter) }] : [];
+    });
+    const ids = candidates
+      .filter((row) => matchers.every(({ field, matches }) => matches(row[field])))
+      .map((row) => row.id);
+    const pageIds = ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const rows = pageIds.length
+      ? this.all<DocumentRow>(
+          `SELECT * FROM documents WHERE id IN (${pageIds.map(() => "?").join(", ")}) ORDER BY id DESC`,
+          ...pageIds,
+        )
+      : [];
+    return { rows, total: ids.length };
   }
 
   // E-mail and RADIAN

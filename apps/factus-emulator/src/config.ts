@@ -1,0 +1,63 @@
+import * as z from "zod";
+
+// The emulator's settings, from the Worker's bindings (wrangler.jsonc `vars`, overridden with --var or .dev.vars; their
+// types are generated into worker-configuration.d.ts by `pnpm --filter factus-emulator types`). Each schema key is the
+// variable's name, so an error names the variable to fix.
+
+const isSet = z.string({ error: "is not set" }).min(1, { error: "is not set" });
+const wholeNumber = z
+  .string({ error: "is not set" })
+  .regex(/^\d+$/, { error: "must be a whole number" })
+  .transform(Number);
+const positiveWholeNumber = z
+  .string({ error: "is not set" })
+  .regex(/^[1-9]\d*$/, { error: "must be a positive whole number" })
+  .transform(Number);
+const flag = z
+  .enum(["true", "false"], { error: 'must be "true" or "false"' })
+  .transform((value) => value === "true");
+
+const EmulatorSettings = z
+  .object({
+    EMULATOR_CLIENT_ID: isSet,
+    EMULATOR_CLIENT_SECRET: isSet,
+    EMULATOR_USERNAME: isSet,
+    EMULATOR_PASSWORD: isSet,
+    EMULATOR_OPEN_ACCOUNTS: flag,
+    ACCESS_TOKEN_TTL_SECONDS: positiveWholeNumber,
+    REFRESH_TOKEN_TTL_SECONDS: positiveWholeNumber,
+    RATE_LIMIT_PER_MINUTE: positiveWholeNumber,
+    FAULTS_ENABLED: flag,
+    EMULATOR_ADMIN_SECRET: isSet,
+    PUBLIC_BASE_URL: z.url({ error: "must be a URL" }),
+    VALIDATED_REFERENCE_RESEND: z.enum(["reject", "return"], { error: 'must be "reject" or "return"' }),
+    SUBSCRIPTION_DOCUMENTS: wholeNumber,
+  })
+  .transform((env) => ({
+    clientId: env.EMULATOR_CLIENT_ID,
+    clientSecret: env.EMULATOR_CLIENT_SECRET,
+    username: env.EMULATOR_USERNAME,
+    password: env.EMULATOR_PASSWORD,
+    /** Any username with the seeded password opens its own isolated account (tests). */
+    openAccounts: env.EMULATOR_OPEN_ACCOUNTS,
+    accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    faultsEnabled: env.FAULTS_ENABLED,
+    adminSecret: env.EMULATOR_ADMIN_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    /** How a re-sent reference of a validated document is answered: "reject" (422, default) or "return" it. */
+    validatedReferenceResend: env.VALIDATED_REFERENCE_RESEND,
+    /** Documents the account's subscription includes; creates past it answer 402, as Factus does. */
+    subscriptionDocuments: env.SUBSCRIPTION_DOCUMENTS,
+  }));
+
+export type EmulatorConfig = z.output<typeof EmulatorSettings>;
+
+/** Reads and checks the emulator's settings; a bad one throws an error naming every variable to fix. */
+export function readConfig(env: Cloudflare.Env): EmulatorConfig {
+  const parsed = EmulatorSettings.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`);
+  throw new Error(`Invalid emulator configuration: ${problems.join("; ")}`);
+}
