@@ -14,7 +14,7 @@ describe("the publishable packages, packed and installed with npm outside the wo
     const starting = startStack();
     tarballs = packAll();
     // zod and TypeScript from the registry, at the versions a user would pick (zod is a peer dependency).
-    project = installInFreshProject(tarballs, ["zod@^4.6.0", "typescript@5.9.3"]);
+    project = await installInFreshProject(tarballs, ["zod@^4.6.0", "typescript@5.9.3"]);
     for (const file of ["use.mjs", "check.ts"])
       copyFileSync(join(root, "e2e", "consumer", file), join(project, file));
     stack = await starting;
