@@ -1,6 +1,7 @@
 // Compiled by test/packaging.test.ts with tsc (strict, NodeNext) inside a fresh npm project: the packages' types
 // resolve from their tarballs and refuse what they should.
 import { type CreateInvoiceRequest, computeInvoiceTotals, type InvoiceTotals } from "@factus-edge/contracts";
+import { FactusBillRequest } from "@factus-edge/contracts/factus";
 import { FactusClient, FactusValidationError } from "@factus-edge/factus-client";
 import { createEdgeClient, createInvoice, type EdgeApiError, getInvoice } from "@factus-edge/sdk";
 
@@ -16,5 +17,9 @@ export async function typed(request: CreateInvoiceRequest): Promise<string> {
   void factus;
   void FactusValidationError;
   const code: EdgeApiError["code"] = "VALIDATION_FAILED";
-  return `${totals.bill.total} ${cufe} ${code}`;
+  // The Factus wire schemas, from their own subpath.
+  const wire: FactusBillRequest = FactusBillRequest.parse(request);
+  // @ts-expect-error — Factus' request has no such field
+  void wire.invoice_number;
+  return `${totals.bill.total} ${cufe} ${code} ${wire.reference_code}`;
 }

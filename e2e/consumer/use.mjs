@@ -4,8 +4,10 @@ import {
   CREATE_INVOICE_EXAMPLE,
   CreateInvoiceRequest,
   computeInvoiceTotals,
+  FactusBillRequest,
   nitCheckDigit,
 } from "@factus-edge/contracts";
+import * as factusWire from "@factus-edge/contracts/factus";
 import { FactusClient } from "@factus-edge/factus-client";
 import {
   createEdgeClient,
@@ -43,6 +45,8 @@ const missing = await getInvoice(edge, { path: { number: "SETP0" } }).catch((err
 console.log(
   JSON.stringify({
     nitCheckDigit: nitCheckDigit("900123456"),
+    // The Factus subpath and the main entry share one module per schema, so one object.
+    factusSubpath: factusWire.FactusBillRequest === FactusBillRequest,
     total: computeInvoiceTotals(request).bill.total,
     consumerMessage,
     rangeCount: ranges.length,

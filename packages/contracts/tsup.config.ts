@@ -1,5 +1,5 @@
 import { defineConfig } from "tsup";
 import { publishedPackage } from "../../tsup.base";
 
-// The ESM + .d.ts bundle a frontend outside the monorepo installs (zod is a peer: one copy in the app).
-export default defineConfig({ ...publishedPackage, treeshake: true });
+// The ESM modules + .d.ts a frontend outside the monorepo installs (zod is a peer: one copy in the app).
+export default defineConfig(publishedPackage);

@@ -16,14 +16,8 @@ export {
 } from "./catalogs/municipality-ids";
 export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled, toScaledRounded } from "./decimal";
 export { CREATE_INVOICE_EXAMPLE } from "./examples";
-export * from "./factus/auth";
-export * from "./factus/bills";
-export * from "./factus/catalogs";
-export * from "./factus/common";
-export * from "./factus/credit-notes";
-export * from "./factus/dates";
-export * from "./factus/numbering-ranges";
-export * from "./factus/subscriptions";
+// Factus' wire schemas, also published alone as `@factus-edge/contracts/factus`.
+export * from "./factus/index";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
@@ -32,9 +26,30 @@ export * from "./schemas/credit-notes";
 export * from "./schemas/dian-status";
 export * from "./schemas/envelope";
 export * from "./schemas/errors";
+export {
+  AllowanceCharge,
+  BillingPeriod,
+  CustomerTributeId,
+  Establishment,
+  FactusBillRequestCustomer,
+  InvoiceCustomer,
+  type InvoiceFields,
+  InvoiceItem,
+  MunicipalityId,
+  REFERENCE_CODE_PATTERN,
+  ReferenceCode,
+  StandardCodeId,
+  WithholdingTax,
+} from "./schemas/invoice-fields";
 export * from "./schemas/invoice-request";
 export * from "./schemas/invoice-responses";
-export * from "./schemas/invoice-rules";
+export {
+  colombiaToday,
+  type DianRuleViolation,
+  dianRuleViolations,
+  factusRequestIssues,
+  type PreflightIssue,
+} from "./schemas/invoice-rules";
 export * from "./schemas/lookups";
 export * from "./schemas/numbering-ranges";
 export * from "./schemas/path-params";

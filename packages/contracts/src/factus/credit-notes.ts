@@ -7,7 +7,7 @@ import {
   InvoiceCustomer,
   InvoiceItem,
   ReferenceCode,
-} from "../schemas/invoice-request";
+} from "../schemas/invoice-fields";
 import { code, integerLike, strict, text } from "../schemas/primitives";
 import { FactusBillCustomer, FactusBillItem, FactusBillSummary, FactusCompany } from "./bills";
 import {

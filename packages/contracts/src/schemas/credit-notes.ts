@@ -10,9 +10,9 @@ import {
   Money,
 } from "./document-parts";
 import { Pagination } from "./envelope";
-import { BillingPeriod, Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "./invoice-request";
+import { BillingPeriod, Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "./invoice-fields";
 import { InvoiceSummary } from "./invoice-responses";
-import { dianRuleViolations, factusRequestIssues } from "./invoice-rules";
+import { addIssues, dianRuleViolations, factusRequestIssues } from "./invoice-rules";
 import { DocumentNumberParam } from "./path-params";
 import { code, integerLike, strict, text } from "./primitives";
 
@@ -56,11 +56,9 @@ export const CreateCreditNoteRequest = strict({
         add(["billing_period"], "Obligatorio cuando la nota no corrige una factura (sin invoice_number)");
     }
     if (note.customer) {
-      for (const issue of [
-        ...factusRequestIssues({ ...note, customer: note.customer }),
-        ...dianRuleViolations({ ...note, customer: note.customer }),
-      ])
-        add(issue.path, issue.message);
+      const document = { ...note, customer: note.customer };
+      addIssues(ctx, factusRequestIssues(document));
+      addIssues(ctx, dianRuleViolations(document));
     }
   })
   .meta({ id: "CreateCreditNoteRequest", description: "Nota crédito a crear y validar ante la DIAN." });

@@ -10,7 +10,7 @@ import {
   Money,
 } from "./document-parts";
 import { Pagination } from "./envelope";
-import { ReferenceCode } from "./invoice-request";
+import { ReferenceCode } from "./invoice-fields";
 
 export const CreatedInvoice = z
   .object({

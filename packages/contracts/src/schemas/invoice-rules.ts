@@ -1,3 +1,4 @@
+import type * as z from "zod";
 import {
   ALLOWANCE_CONCEPTS,
   LEGAL_PERSON_DOCUMENT_IDS,
@@ -9,7 +10,7 @@ import {
 import { resolveMunicipality } from "../catalogs/municipality-ids";
 import { colombiaDateTime } from "../factus/dates";
 import { nitCheckDigit } from "../nit";
-import type { InvoiceFields } from "./invoice-request";
+import type { InvoiceFields } from "./invoice-fields";
 
 // The rules a request can break, checked before it is sent, in two kinds: what Factus refuses with a 422 before
 // numbering anything, and what DIAN rejects after Factus has spent a consecutive number (and blocked the range).
@@ -19,6 +20,11 @@ export interface PreflightIssue {
   path: (string | number)[];
   message: string;
 }
+
+/** Reports each issue on the schema being refined, at its path. */
+export const addIssues = (ctx: z.RefinementCtx, issues: readonly PreflightIssue[]) => {
+  for (const issue of issues) ctx.addIssue({ code: "custom", path: issue.path, message: issue.message });
+};
 
 /** A DIAN rule a document breaks; `rule` is DIAN's id where the published docs name it (FAK24). */
 export interface DianRuleViolation extends PreflightIssue {

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { REFERENCE_CODE_PATTERN } from "./invoice-request";
+import { REFERENCE_CODE_PATTERN } from "./invoice-fields";
 
 /** `{number}` in document paths: a Factus document number such as SETP990000001. */
 export const DocumentNumberParam = z.object({
