@@ -28,6 +28,9 @@ export default defineConfig({
           // High for the same reason; the limiter's own test swaps in TEST_USER_RATE_LIMIT (5 a minute).
           USER_RATE_LIMIT: { namespace_id: "9001", simple: { limit: 1_000_000, period: 60 } },
           TEST_USER_RATE_LIMIT: { namespace_id: "9002", simple: { limit: 5, period: 60 } },
+          COMPANY_LOOKUP_BUDGET: { namespace_id: "9003", simple: { limit: 1_000_000, period: 60 } },
+          // The lookup budget's own test swaps this one in (2 pages a minute).
+          TEST_COMPANY_LOOKUP_BUDGET: { namespace_id: "9004", simple: { limit: 2, period: 60 } },
         },
       },
     })),

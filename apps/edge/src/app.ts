@@ -2,6 +2,7 @@ import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import es from "zod/v4/locales/es.js";
+import { provingFetch } from "./factus/liveness";
 import type { Config } from "./platform/config";
 import type { AppEnv } from "./platform/context";
 import { answerError, answerNotFound } from "./platform/errors";
@@ -34,6 +35,8 @@ export function createApp(config: Config) {
     timeout: config.factusTimeoutMs,
     maxRetries: 1,
     maxRetryDelay: 2_000,
+    // Every answer says whether Factus still accepts the caller's token: cached documents are served only to live ones.
+    fetch: provingFetch,
   });
 
   app.use("*", requestId);

@@ -12,6 +12,8 @@ export async function purgeExpired(db: D1Database, now = Date.now()) {
     db
       .prepare("DELETE FROM pending_requests WHERE created_at <= ?1")
       .bind(now - PENDING_REQUEST_DAYS * 86_400_000),
+    // Leases of holders that crashed (a live one is deleted by its holder).
+    db.prepare("DELETE FROM invoice_leases WHERE expires_at <= ?1").bind(now),
   ]);
   const removed = {
     idempotency_keys: keys?.meta.changes ?? 0,

@@ -8,6 +8,8 @@ interface TestBindings {
   EMULATOR_ADMIN_SECRET: string;
   /** The per-user limit at 5 a minute, for the limiter's own test. */
   TEST_USER_RATE_LIMIT: RateLimit;
+  /** The company lookup budget at 2 pages a minute, for its own test. */
+  TEST_COMPANY_LOOKUP_BUDGET: RateLimit;
 }
 
 declare global {

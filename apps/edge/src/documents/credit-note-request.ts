@@ -129,13 +129,16 @@ export async function correctableInvoice(c: Context<AppEnv>, number: string): Pr
   return bill;
 }
 
-/** Factus' request for a public credit note, checked against what remains of its invoice. */
+/**
+ * Factus' request for a public credit note, and the check that it fits in what remains of its invoice, to run right
+ * before the note is sent (under the invoice's lease: `withInvoiceLease`).
+ */
 export async function factusCreditNote(
   c: Context<AppEnv>,
   note: CreateCreditNoteRequest,
-): Promise<FactusCreditNoteRequest> {
+): Promise<{ request: FactusCreditNoteRequest; checkBalance?: () => Promise<void> }> {
   const { invoice_number, customer, ...rest } = note;
-  if (!invoice_number) return { ...rest, customer: customer!, customization_id: "22" };
+  if (!invoice_number) return { request: { ...rest, customer: customer!, customization_id: "22" } };
   // The invoice's detail is about to list one more note: this location's copy goes now (the route drops it again
   // once the note is issued, in case a read cached it in between).
   await forgetDocument(c, "invoice", invoice_number);
@@ -146,19 +149,21 @@ export async function factusCreditNote(
     customization_id: "20",
     bill_id: BillForNote.parse(bill).bill.id,
   };
-  const { remaining } = await remainingOf(c, bill);
-  const total = centsOf(computeInvoiceTotals(request).bill.total);
-  if (total > remaining) {
-    throw new ApiError("VALIDATION_FAILED", {
-      details: [
-        {
-          path: "items",
-          message:
-            `La nota suma ${pesos(total)} y a la factura ${invoice_number} solo le quedan ${pesos(remaining)} ` +
-            "por acreditar: una nota crédito nunca acredita más que el saldo de la factura",
-        },
-      ],
-    });
-  }
-  return request;
+  const checkBalance = async () => {
+    const { remaining } = await remainingOf(c, bill);
+    const total = centsOf(computeInvoiceTotals(request).bill.total);
+    if (total > remaining) {
+      throw new ApiError("VALIDATION_FAILED", {
+        details: [
+          {
+            path: "items",
+            message:
+              `La nota suma ${pesos(total)} y a la factura ${invoice_number} solo le quedan ${pesos(remaining)} ` +
+              "por acreditar: una nota crédito nunca acredita más que el saldo de la factura",
+          },
+        ],
+      });
+    }
+  };
+  return { request, checkBalance };
 }

@@ -119,6 +119,14 @@ async function recoverFromCreateError<Request extends { reference_code: string }
   throw toApiError(error);
 }
 
+export interface IssueOptions {
+  /**
+   * A check that must hold when the document is sent (a credit note within its invoice's balance), run after a
+   * reconcile-first lookup found nothing, right before the create.
+   */
+  beforeSend?: () => Promise<void>;
+}
+
 /**
  * Creates and validates a document, reconciling first when an earlier try of the same Idempotency-Key lost its
  * answer. A pending answer keeps the request so the retry route can re-send it as is.
@@ -127,18 +135,23 @@ export async function issueDocument<Request extends { reference_code: string }, 
   c: Context<AppEnv>,
   flow: Flow<Request, Document, Created>,
   request: Request,
+  options: IssueOptions = {},
 ): Promise<Issued<Created>> {
   if (c.get("reconcileFirst")) {
     const document = await lookupOrUnknown(c, flow, request.reference_code);
     if (document !== undefined) return answerFor(flow, document, request, "lost-answer");
   }
+  // Only now, when a document is about to be sent: a reconciled retry must find its own note, not be refused by the
+  // balance that note already consumed.
+  await options.beforeSend?.();
   let issued: Issued<Created>;
   try {
     issued = answerFor(flow, await flow.create(c, request), request);
   } catch (error) {
     issued = await recoverFromCreateError(c, flow, request, error);
   }
-  if (issued.status === 202) await rememberPendingRequest(c, flow.resource, request);
+  if (issued.status === 202)
+    await rememberPendingRequest(c, flow.resource, request, (issued.data as { number: string }).number);
   else if (issued.recovered) await forgetPendingRequest(c, flow.resource, request.reference_code);
   return issued;
 }
@@ -155,8 +168,8 @@ export async function issueAndRespond<
   c: Context<AppEnv>,
   flow: Flow<Request, Document, Created>,
   request: Request,
-  options: { message?: string } = {},
+  options: IssueOptions & { message?: string } = {},
 ) {
-  const issued = await issueDocument(c, flow, request);
+  const issued = await issueDocument(c, flow, request, options);
   return respondIssued(c, flow, options.message ? { ...issued, message: options.message } : issued);
 }

@@ -1,6 +1,7 @@
 import { dianStatusOf } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
+import { isProvenAlive } from "../factus/liveness";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 
@@ -60,7 +61,10 @@ async function throughDocumentCache<T>(
   load: () => Promise<{ value: T; final: boolean }>,
 ): Promise<T> {
   const key = await keyOf(c, kind, number);
-  const hit = await caches.default.match(key).catch(() => undefined);
+  // Only a token Factus accepted lately reads the edge's copy; any other goes to Factus, which proves or refuses it.
+  const hit = isProvenAlive(await factusTokenDigest(c))
+    ? await caches.default.match(key).catch(() => undefined)
+    : undefined;
   if (hit) {
     c.header("X-Cache", "HIT");
     return (await hit.json()) as T;

@@ -3,6 +3,7 @@ import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import * as z from "zod";
 import { requireUser } from "../auth/require-user";
+import { companyNitOf } from "../factus/company";
 import { UPSTREAM_ERROR_CODES } from "../factus/errors";
 import { requireFactusToken } from "../factus/require-token";
 import type { AppEnv } from "../platform/context";
@@ -114,6 +115,9 @@ export interface RouteOptions {
   idempotent?: boolean;
 }
 
+/** Keys belong to the user and to the Factus company its token acts for (learned once per token, then cached). */
+const idempotentPerCompany = idempotency(async (c) => `${c.get("user").id}:${await companyNitOf(c)}`);
+
 /**
  * A route whose security, middleware, headers and error responses all follow from `access` and its own request, so
  * what the OpenAPI document declares is what the runtime enforces. Handlers are typed by `spec` as with createRoute.
@@ -136,7 +140,7 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
   return createRoute({
     ...spec,
     security: preset.security,
-    middleware: [...preset.middleware, ...(options.idempotent ? [idempotency] : [])],
+    middleware: [...preset.middleware, ...(options.idempotent ? [idempotentPerCompany] : [])],
     request: { ...request, ...(headers ? { headers } : {}) },
     responses: { ...spec.responses, ...errorResponses(...codes) },
   } as R);

@@ -63,7 +63,20 @@ export function retryByReference(flow: AnyFlow, operationId: string) {
     }
     // A rejection is not DIAN being slow: re-sending it unchanged would be rejected again.
     if (dianStatus === "rejected") throw rejectionError(flow, document);
-    const request = await pendingRequest<{ reference_code: string }>(c, flow.resource, reference_code);
+    const pending = await pendingRequest<{ reference_code: string }>(c, flow.resource, reference_code);
+    if (pending && pending.documentNumber !== record.number) {
+      // The reference now names another document (the one it was kept for was deleted, another took its place):
+      // re-sending the stale request would validate a document this request never described.
+      await forgetPendingRequest(c, flow.resource, reference_code);
+      throw new ApiError("CONFLICT", {
+        message:
+          `El código de referencia ${reference_code} ya no es del documento ${pending.documentNumber} para el que se ` +
+          `guardó la solicitud, sino de ${record.number}: reenvíe la solicitud de ese documento a POST ` +
+          `${API_BASE}/${flow.resource}`,
+        document: documentRef(record, record.key),
+      });
+    }
+    const request = pending?.request;
     if (!request) {
       throw new ApiError("CONFLICT", {
         message:

@@ -41,13 +41,30 @@ export const documentFileRoute = (
     },
   });
 
+/** The weight (q, 0–1) `Accept` gives each media range; a range without q weighs 1. */
+function acceptWeights(header: string) {
+  return header.split(",").flatMap((part) => {
+    const [range, ...params] = part.trim().toLowerCase().split(";");
+    if (!range) return [];
+    const q = params.map((param) => /^\s*q\s*=\s*([\d.]+)\s*$/.exec(param)?.[1]).find(Boolean);
+    const weight = q === undefined ? 1 : Number(q);
+    return [{ range: range.trim(), weight: Number.isFinite(weight) ? weight : 0 }];
+  });
+}
+
+/** The file's bytes when `Accept` prefers its media type to JSON (`q=0` refuses it); JSON otherwise. */
 const wantsBytes = (c: Context, format: FileFormat) => {
-  const accept = c.req.header("accept")?.toLowerCase() ?? "";
-  return FILE_FORMATS[format].accepts.some((mime) => accept.includes(mime));
+  const weights = acceptWeights(c.req.header("accept") ?? "");
+  const weightOf = (types: readonly string[]) =>
+    Math.max(0, ...weights.filter(({ range }) => types.includes(range)).map(({ weight }) => weight));
+  const file = weightOf(FILE_FORMATS[format].accepts);
+  return file > 0 && file >= weightOf(["application/json"]);
 };
 
 /** Answers a file Factus gave as `{name, base64 content}` in the form the caller asked for. */
 export function respondFile(c: Context<AppEnv>, format: FileFormat, file: { name: string; content: string }) {
+  // The same URL answers JSON or the file by `Accept`: a cache between the caller and us must keep them apart.
+  c.header("Vary", "Accept", { append: true });
   if (wantsBytes(c, format)) {
     const bytes = Uint8Array.fromBase64(file.content);
     return c.body(bytes, 200, {

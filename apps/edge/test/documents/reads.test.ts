@@ -118,3 +118,32 @@ describe("the immutable-document cache", () => {
     ).toHaveLength(1);
   });
 });
+
+describe("a dead token reads nothing from the edge", () => {
+  it("once Factus refuses a token (replaced by a refresh), its cached detail, PDF and XML are refused too", async () => {
+    const own = await newSession();
+    const invoice = await issue(own);
+    const paths = [
+      `/invoices/${invoice.number}`,
+      `/invoices/${invoice.number}/pdf`,
+      `/invoices/${invoice.number}/xml`,
+    ];
+    for (const path of paths) await expectStatus(await api(own, path), 200);
+    expect(cacheOf(await api(own, paths[0]!))).toBe("HIT");
+    await expectStatus(
+      await call(`${API}/auth/factus/refresh`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${own.jwt}` },
+        body: JSON.stringify({ refresh_token: own.factusRefreshToken }),
+      }),
+      200,
+    );
+    // The old token's next call to Factus is refused, and from then on so is every cached copy it could read.
+    await expectStatus(await api(own, "/invoices"), 401);
+    for (const path of paths) {
+      const refused = await api(own, path);
+      expect(refused.status, path).toBe(401);
+      expect(cacheOf(refused), path).not.toBe("HIT");
+    }
+  });
+});

@@ -24,10 +24,11 @@ describe.each(Object.entries(environments))("wrangler.jsonc, %s", (_name, config
 });
 
 describe("rate-limit namespaces", () => {
-  it("are distinct per environment, so staging traffic never spends production's counts", () => {
-    const ids = Object.values(environments).map(
-      (config) => config.ratelimits?.find((entry) => entry.name === "USER_RATE_LIMIT")?.namespace_id,
+  it("are distinct per environment and binding, so no count is spent twice", () => {
+    const ids = Object.values(environments).flatMap((config) =>
+      (config.ratelimits ?? []).map((entry) => entry.namespace_id),
     );
+    expect(ids.length).toBe(Object.keys(environments).length * 2);
     expect(new Set(ids).size).toBe(ids.length);
   });
 });

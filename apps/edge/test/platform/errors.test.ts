@@ -248,13 +248,16 @@ describe("every error code, in the one envelope", () => {
       "IDEMPOTENCY_KEY_REUSED",
     );
 
-    // In progress: a lock held by a first attempt that has not finished (the concurrency tests race real ones).
+    // In progress: a lock held by a first attempt that has not finished (the concurrency tests race real ones). Keys
+    // belong to the user and the Factus company its token acts for.
     const lockedKey = crypto.randomUUID();
+    const company = await expectStatus(await api(session, "/company"), 200);
+    const owner = `${session.user.id}:${company.data.nit}`;
     await env.DB.prepare(
       `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
        VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
     )
-      .bind(session.user.id, lockedKey, "f", Date.now() + 60_000, Date.now(), Date.now() + 86_400_000)
+      .bind(owner, lockedKey, "f", Date.now() + 60_000, Date.now(), Date.now() + 86_400_000)
       .run();
     const body = seedInvoice();
     const fingerprint = [

@@ -67,7 +67,7 @@ describe("tokens", () => {
 });
 
 describe("the hourly purge (cron Trigger)", () => {
-  it("drops expired idempotency keys and month-old pending requests, keeps the rest", async () => {
+  it("drops expired idempotency keys, month-old pending requests and crashed leases, keeps the rest", async () => {
     const user = crypto.randomUUID();
     const now = Date.now();
     await env.DB.batch([
@@ -76,9 +76,12 @@ describe("the hourly purge (cron Trigger)", () => {
          VALUES (?1, 'old', 'f', ?2, ?2), (?1, 'live', 'f', ?2, ?3)`,
       ).bind(user, now - 1000, now + 3_600_000),
       env.DB.prepare(
-        `INSERT INTO pending_requests (user_id, kind, reference_code, request, created_at)
-         VALUES (?1, 'invoices', 'OLD', '{}', ?2), (?1, 'invoices', 'NEW', '{}', ?3)`,
+        `INSERT INTO pending_requests (company_nit, kind, reference_code, document_number, user_id, request, created_at)
+         VALUES (?1, 'invoices', 'OLD', 'SETP1', ?1, '{}', ?2), (?1, 'invoices', 'NEW', 'SETP2', ?1, '{}', ?3)`,
       ).bind(user, now - 31 * 86_400_000, now),
+      env.DB.prepare(
+        `INSERT INTO invoice_leases (lease_key, holder, expires_at) VALUES (?1, 'crashed', ?2), (?3, 'live', ?4)`,
+      ).bind(`${user}:old`, now - 1, `${user}:live`, now + 60_000),
     ]);
     const removed = await purgeExpired(env.DB, now);
     expect(removed.idempotency_keys).toBeGreaterThanOrEqual(1);
@@ -91,6 +94,10 @@ describe("the hourly purge (cron Trigger)", () => {
       .bind(user)
       .all();
     expect(requests.results.map((row) => row.reference_code)).toEqual(["NEW"]);
+    const leases = await env.DB.prepare("SELECT holder FROM invoice_leases WHERE lease_key LIKE ?1")
+      .bind(`${user}:%`)
+      .all();
+    expect(leases.results.map((row) => row.holder)).toEqual(["live"]);
     // The Worker's own scheduled handler runs the same purge.
     await (
       exports.default as unknown as { scheduled: (options: { cron: string }) => Promise<unknown> }

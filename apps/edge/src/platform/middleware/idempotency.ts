@@ -1,3 +1,4 @@
+import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
@@ -40,36 +41,39 @@ function replay(stored: StoredKey) {
 }
 
 /**
- * `Idempotency-Key` on POST, stored per user in D1 for 24 h with a fingerprint of method, path and body:
+ * `Idempotency-Key` on POST, stored per owner (`ownerOf`: the user and its Factus company) in D1 for 24 h with a fingerprint of method, path and body:
  * the same key and body replays the stored answer; another body is IDEMPOTENCY_KEY_REUSED (422); a duplicate that
  * arrives while the first runs waits for it a few seconds, then gets IDEMPOTENCY_IN_PROGRESS (409). Answers that a
  * retry could change (5xx, 429, 401, 409, 202) are not stored, so a retry after an upstream failure is attempted
  * again; a create whose Factus answer was lost keeps the key as "outcome unknown", and its next try looks the invoice
  * up by reference_code before it ever sends again.
  */
-export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
-  const key = c.req.header("idempotency-key");
-  if (key === undefined) return next();
-  if (!KEY_FORMAT.test(key)) {
-    throw new ApiError("VALIDATION_FAILED", {
-      details: [{ path: "header.Idempotency-Key", message: "1 a 255 caracteres ASCII visibles" }],
-    });
-  }
-  const db = c.env.DB;
-  const userId = c.get("user").id;
-  const fingerprint = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
-  const deadline = Date.now() + WAIT_FOR_FIRST_MS;
+export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const key = c.req.header("idempotency-key");
+    if (key === undefined) return next();
+    if (!KEY_FORMAT.test(key)) {
+      throw new ApiError("VALIDATION_FAILED", {
+        details: [{ path: "header.Idempotency-Key", message: "1 a 255 caracteres ASCII visibles" }],
+      });
+    }
+    const db = c.env.DB;
+    // Whose keys these are: the route says (the user, and the Factus company its token acts for), so one key can never
+    // replay one company's document to another.
+    const userId = await ownerOf(c);
+    const fingerprint = await sha256Hex(`${c.req.method} ${c.req.path}\n${await c.req.text()}`);
+    const deadline = Date.now() + WAIT_FOR_FIRST_MS;
 
-  for (;;) {
-    const now = Date.now();
-    // One D1 round trip for both: claim the key (new, expired, or unfinished by a holder that crashed or lost
-    // Factus' answer) and read what it holds, for when the claim does not take (a replay, a duplicate in flight).
-    // The claim says whether an earlier try lost its answer (outcome_unknown): the handler then looks in Factus
-    // before sending.
-    const [claim, read] = await db.batch([
-      db
-        .prepare(
-          `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
+    for (;;) {
+      const now = Date.now();
+      // One D1 round trip for both: claim the key (new, expired, or unfinished by a holder that crashed or lost
+      // Factus' answer) and read what it holds, for when the claim does not take (a replay, a duplicate in flight).
+      // The claim says whether an earlier try lost its answer (outcome_unknown): the handler then looks in Factus
+      // before sending.
+      const [claim, read] = await db.batch([
+        db
+          .prepare(
+            `INSERT INTO idempotency_keys (user_id, idempotency_key, fingerprint, locked_until, created_at, expires_at)
            VALUES (?1, ?2, ?3, ?4, ?5, ?6)
            ON CONFLICT (user_id, idempotency_key) DO UPDATE SET
              fingerprint = excluded.fingerprint, locked_until = excluded.locked_until, response_status = NULL,
@@ -80,73 +84,77 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
               OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= ?5
                   AND idempotency_keys.fingerprint = excluded.fingerprint)
            RETURNING outcome_unknown`,
-        )
-        .bind(userId, key, fingerprint, now + IDEMPOTENCY_LOCK_MS, now, now + IDEMPOTENCY_TTL_MS),
-      db
-        .prepare(
-          `SELECT fingerprint, locked_until, response_status, response_headers, response_body, expires_at
+          )
+          .bind(userId, key, fingerprint, now + IDEMPOTENCY_LOCK_MS, now, now + IDEMPOTENCY_TTL_MS),
+        db
+          .prepare(
+            `SELECT fingerprint, locked_until, response_status, response_headers, response_body, expires_at
            FROM idempotency_keys WHERE user_id = ?1 AND idempotency_key = ?2`,
-        )
-        .bind(userId, key),
-    ]);
-    const claimed = claim?.results[0] as { outcome_unknown: number } | undefined;
-    if (claimed) {
-      c.set("reconcileFirst", claimed.outcome_unknown === 1);
-      break;
+          )
+          .bind(userId, key),
+      ]);
+      const claimed = claim?.results[0] as { outcome_unknown: number } | undefined;
+      if (claimed) {
+        c.set("reconcileFirst", claimed.outcome_unknown === 1);
+        break;
+      }
+
+      // The batch is one transaction, so a key the claim did not take is there to read.
+      const stored = read?.results[0] as StoredKey | undefined;
+      if (stored && stored.fingerprint !== fingerprint) throw new ApiError("IDEMPOTENCY_KEY_REUSED");
+      if (stored && stored.response_status !== null) return replay(stored);
+      if (Date.now() >= deadline)
+        throw new ApiError("IDEMPOTENCY_IN_PROGRESS", { headers: { "Retry-After": "2" } });
+      await sleep(100);
     }
 
-    // The batch is one transaction, so a key the claim did not take is there to read.
-    const stored = read?.results[0] as StoredKey | undefined;
-    if (stored && stored.fingerprint !== fingerprint) throw new ApiError("IDEMPOTENCY_KEY_REUSED");
-    if (stored && stored.response_status !== null) return replay(stored);
-    if (Date.now() >= deadline)
-      throw new ApiError("IDEMPOTENCY_IN_PROGRESS", { headers: { "Retry-After": "2" } });
-    await sleep(100);
-  }
-
-  // A try that lost Factus' answer keeps the key as "outcome unknown" rather than releasing it.
-  const unfinished = () =>
-    c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key);
-  try {
-    await next();
-  } catch (error) {
-    await unfinished();
-    throw error;
-  }
-  if (!FINAL_STATUSES(c.res.status)) {
-    await unfinished();
-    return;
-  }
-  const body = await c.res.clone().text();
-  if (body.length > MAX_STORED_ANSWER_CHARS) {
-    // Too large to keep (D1 rows stop at 2 MB): the key stays "outcome unknown", so a retry looks the document up
-    // in Factus by its reference code and answers with it instead of replaying a copy.
-    await markOutcomeUnknown(db, userId, key);
-    return;
-  }
-  const headers = Object.fromEntries(
-    REPLAYED_HEADERS.flatMap((name) => {
-      const value = c.res.headers.get(name);
-      return value === null ? [] : [[name, value]];
-    }),
-  );
-  try {
-    await db
-      .prepare(
-        `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
+    // A try that lost Factus' answer keeps the key as "outcome unknown" rather than releasing it.
+    const unfinished = () =>
+      c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key);
+    try {
+      await next();
+    } catch (error) {
+      await unfinished();
+      throw error;
+    }
+    if (!FINAL_STATUSES(c.res.status)) {
+      await unfinished();
+      return;
+    }
+    const body = await c.res.clone().text();
+    if (body.length > MAX_STORED_ANSWER_CHARS) {
+      // Too large to keep (D1 rows stop at 2 MB): the key stays "outcome unknown", so a retry looks the document up
+      // in Factus by its reference code and answers with it instead of replaying a copy.
+      await markOutcomeUnknown(db, userId, key);
+      return;
+    }
+    const headers = Object.fromEntries(
+      REPLAYED_HEADERS.flatMap((name) => {
+        const value = c.res.headers.get(name);
+        return value === null ? [] : [[name, value]];
+      }),
+    );
+    try {
+      await db
+        .prepare(
+          `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
            locked_until = NULL, outcome_unknown = 0
          WHERE user_id = ?1 AND idempotency_key = ?2`,
-      )
-      .bind(userId, key, c.res.status, JSON.stringify(headers), body)
-      .run();
-  } catch {
-    // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
-    // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
-    console.warn(
-      JSON.stringify({ level: "warn", msg: "idempotency answer not stored", request_id: c.get("requestId") }),
-    );
-  }
-});
+        )
+        .bind(userId, key, c.res.status, JSON.stringify(headers), body)
+        .run();
+    } catch {
+      // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
+      // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
+      console.warn(
+        JSON.stringify({
+          level: "warn",
+          msg: "idempotency answer not stored",
+          request_id: c.get("requestId"),
+        }),
+      );
+    }
+  });
 
 function release(db: D1Database, userId: string, key: string) {
   return db

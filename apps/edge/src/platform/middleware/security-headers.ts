@@ -18,9 +18,14 @@ const SECURITY_HEADERS: readonly (readonly [name: string, value: string])[] = [
   ["Referrer-Policy", "no-referrer"],
 ];
 
-/** Adds `SECURITY_HEADERS` to every answer, errors included. No route sets any of them itself. */
+/**
+ * Adds `SECURITY_HEADERS` to every answer, errors included (no route sets any of them itself), and to an answer of an
+ * authenticated request `Cache-Control: private, no-store`: a company's invoices must never sit in a shared cache or
+ * a browser's disk between the caller and us (the edge's own copy of validated documents is keyed per token).
+ */
 export const securityHeaders = createMiddleware(async (c, next) => {
   await next();
   const headers = c.res.headers;
   for (const [name, value] of SECURITY_HEADERS) headers.set(name, value);
+  if (c.req.header("authorization") !== undefined) headers.set("Cache-Control", "private, no-store");
 });

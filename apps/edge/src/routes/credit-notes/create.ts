@@ -1,6 +1,7 @@
 import { CreateCreditNoteRequest, CreatedCreditNote, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { factusCreditNote } from "../../documents/credit-note-request";
+import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
 import { creditNoteFlow } from "../../documents/kinds";
 import { forgetDocument } from "../../documents/reads";
@@ -63,11 +64,17 @@ export const createCreditNoteRoute = defineRoute(
 
 export const createCreditNote: RouteHandler<typeof createCreditNoteRoute, AppEnv> = async (c) => {
   const note = c.req.valid("json");
-  const request = await factusCreditNote(c, note);
+  const invoice = note.invoice_number;
+  const issue = async () => {
+    const { request, checkBalance } = await factusCreditNote(c, note);
+    return issueAndRespond(c, creditNoteFlow, request, { beforeSend: checkBalance });
+  };
+  if (!invoice) return issue();
   try {
-    return await issueAndRespond(c, creditNoteFlow, request);
+    // The invoice's balance is read and the note sent under its lease: concurrent notes cannot over-credit it.
+    return await withInvoiceLease(c, invoice, issue);
   } finally {
     // Whatever the outcome, the invoice's detail may now list this note: drop the edge's copy.
-    if (note.invoice_number) await forgetDocument(c, "invoice", note.invoice_number);
+    await forgetDocument(c, "invoice", invoice);
   }
 };

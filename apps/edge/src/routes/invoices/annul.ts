@@ -11,6 +11,7 @@ import {
   itemsOfBill,
   remainingOf,
 } from "../../documents/credit-note-request";
+import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
 import { creditNoteFlow } from "../../documents/kinds";
 import { pesos } from "../../documents/money";
@@ -55,33 +56,40 @@ export const annulInvoiceRoute = defineRoute(
 export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
   const { reason, reference_code } = c.req.valid("json");
-  const bill = await correctableInvoice(c, number);
-  const { credited, remaining } = await remainingOf(c, bill);
-  if (remaining <= 0n) {
-    throw new ApiError("CONFLICT", {
-      message: `La factura ${number} ya está anulada: sus notas crédito suman su total`,
-    });
-  }
-  if (credited > 0n) {
-    throw new ApiError("CONFLICT", {
-      message:
-        `La factura ${number} ya tiene notas crédito por ${pesos(credited)}: acredite el saldo ` +
-        `(${pesos(remaining)}) con POST /api/v1/credit-notes`,
-    });
-  }
-  const request = {
-    correction_concept_code: "2" as const,
-    customization_id: "20" as const,
-    bill_id: bill.bill.id,
-    reference_code: reference_code ?? `ANUL-${number}`,
-    observation: reason ?? `Anulación de la factura ${number}`,
-    payment_method_code: "10" as const,
-    customer: customerOfBill(bill),
-    items: itemsOfBill(bill),
-  };
-  await forgetDocument(c, "invoice", number);
   try {
-    return await issueAndRespond(c, creditNoteFlow, request, { message: MESSAGE });
+    // Under the invoice's lease, like any credit note: an annulment and a partial note cannot race.
+    return await withInvoiceLease(c, number, async () => {
+      const bill = await correctableInvoice(c, number);
+      const request = {
+        correction_concept_code: "2" as const,
+        customization_id: "20" as const,
+        bill_id: bill.bill.id,
+        reference_code: reference_code ?? `ANUL-${number}`,
+        observation: reason ?? `Anulación de la factura ${number}`,
+        payment_method_code: "10" as const,
+        customer: customerOfBill(bill),
+        items: itemsOfBill(bill),
+      };
+      await forgetDocument(c, "invoice", number);
+      // Checked right before sending: a retry whose annulment was issued but whose answer was lost finds its note
+      // first, instead of being told the invoice is already annulled.
+      const beforeSend = async () => {
+        const { credited, remaining } = await remainingOf(c, bill);
+        if (remaining <= 0n) {
+          throw new ApiError("CONFLICT", {
+            message: `La factura ${number} ya está anulada: sus notas crédito suman su total`,
+          });
+        }
+        if (credited > 0n) {
+          throw new ApiError("CONFLICT", {
+            message:
+              `La factura ${number} ya tiene notas crédito por ${pesos(credited)}: acredite el saldo ` +
+              `(${pesos(remaining)}) con POST /api/v1/credit-notes`,
+          });
+        }
+      };
+      return issueAndRespond(c, creditNoteFlow, request, { message: MESSAGE, beforeSend });
+    });
   } finally {
     // Whatever the outcome, the invoice's detail may now list the note: drop the edge's copy.
     await forgetDocument(c, "invoice", number);

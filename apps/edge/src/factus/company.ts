@@ -1,0 +1,26 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../platform/context";
+import { callFactus, factusTokenDigest, upstream } from "./call";
+
+/**
+ * The Factus company a token acts for (its NIT, as Factus itself answers it), learned once per token and isolate:
+ * what belongs to a company (a credit note's lease on its invoice, pending requests, idempotency keys) is keyed by
+ * it, never by an unverified claim read out of the token. A token never changes company, so the answer is kept as
+ * long as a Factus token lives; keyed by the token's digest, never the token. In steady state it costs no trip.
+ */
+const KEEP_MS = 3_600_000;
+const MAX_TOKENS = 10_000;
+const companies = new Map<string, { at: number; nit: Promise<string> }>();
+
+export async function companyNitOf(c: Context<AppEnv>): Promise<string> {
+  const digest = await factusTokenDigest(c);
+  const known = companies.get(digest);
+  if (known && Date.now() - known.at < KEEP_MS) return known.nit;
+  if (companies.size >= MAX_TOKENS) companies.clear();
+  const nit = callFactus(() => c.get("factus").company.get(upstream(c))).then((company) =>
+    String((company as { nit: unknown }).nit),
+  );
+  companies.set(digest, { at: Date.now(), nit });
+  nit.catch(() => companies.delete(digest));
+  return nit;
+}
