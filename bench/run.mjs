@@ -234,7 +234,9 @@ loopback services, so the HTTP figures (section 2) price them higher than Cloudf
 // Sections measured outside this script (the packaging test's tree-shaking figures) are kept as written: everything
 // from KEPT_MARKER on survives a re-run.
 const KEPT_MARKER = "<!-- measured outside pnpm bench: kept as written -->";
-const previous = existsSync(join(root, "BENCHMARKS.md")) ? readFileSync(join(root, "BENCHMARKS.md"), "utf8") : "";
+const previous = existsSync(join(root, "BENCHMARKS.md"))
+  ? readFileSync(join(root, "BENCHMARKS.md"), "utf8")
+  : "";
 const kept = previous.includes(KEPT_MARKER) ? `\n${previous.slice(previous.indexOf(KEPT_MARKER))}` : "";
 writeFileSync(join(root, "BENCHMARKS.md"), markdown + notes + kept);
 console.log(markdown.split("## 1.")[0]);

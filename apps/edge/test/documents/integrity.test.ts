@@ -7,7 +7,6 @@ import {
   API,
   api,
   armFault,
-  call,
   expectStatus,
   json,
   newSession,
