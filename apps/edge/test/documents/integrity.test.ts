@@ -3,16 +3,7 @@ import { CreateInvoiceRequest } from "@factus-edge/contracts";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { readConfig } from "../../src/platform/config";
-import {
-  API,
-  api,
-  armFault,
-  expectStatus,
-  json,
-  newSession,
-  type Session,
-  seedInvoice,
-} from "../helpers";
+import { API, api, armFault, expectStatus, json, newSession, type Session, seedInvoice } from "../helpers";
 
 // Business-flow integrity: what concurrency, a reused reference or a second company must never do to a legal document.
 
