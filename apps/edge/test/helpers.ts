@@ -1,4 +1,5 @@
 import { env, exports } from "cloudflare:workers";
+import { caller, connectEmulator, expectStatus, json } from "factus-emulator/testing/helpers";
 import seedRequest from "../../../fixtures/seeds/create-invoice.request.json";
 import { createApp } from "../src/app";
 import { type JwtClaims, signJwt } from "../src/auth/jwt";
@@ -8,9 +9,12 @@ import { readConfig } from "../src/platform/config";
 export const API = "/api/v1";
 
 /** A request to the edge Worker under test. */
-export function call(path: string, init: RequestInit = {}): Promise<Response> {
-  return exports.default.fetch(new Request(`http://edge.test${path}`, init));
-}
+export const call = caller("http://edge.test", (request) => exports.default.fetch(request));
+
+export { expectStatus, json };
+
+/** The Factus emulator the global setup started, through the test kit it exports. */
+const emulator = connectEmulator({ url: env.FACTUS_BASE_URL, adminSecret: env.EMULATOR_ADMIN_SECRET });
 
 /** Factus timeouts of the gateway that `shortTimeouts` serves: a fault's latency must exceed them. */
 export const SHORT_TIMEOUTS = { readMs: 1_500, createMs: 2_500 };
@@ -28,24 +32,6 @@ export function shortTimeouts(): typeof call {
   });
   const app = shortTimeoutApp;
   return async (path, init = {}) => app.request(`http://edge.test${path}`, init, env);
-}
-
-// biome-ignore lint/suspicious/noExplicitAny: bodies are asserted field by field, with the body in the message
-export async function json(response: Response): Promise<any> {
-  const text = await response.text();
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new Error(`not JSON (${response.status}): ${text.slice(0, 300)}`);
-  }
-}
-
-/** Asserts a status, showing the body when it is not the expected one. */
-export async function expectStatus(response: Response, status: number) {
-  const body = await json(response);
-  if (response.status !== status)
-    throw new Error(`expected ${status}, got ${response.status}: ${JSON.stringify(body)}`);
-  return body;
 }
 
 export interface TestUser {
@@ -133,24 +119,28 @@ export function api(
 }
 
 /** The emulator's test controls (faults, RADIAN events), for this session's Factus account. */
-export function emulatorAdmin(session: Session, path: string, body?: unknown) {
-  return fetch(`${env.FACTUS_BASE_URL}/__emulator${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: { "x-emulator-admin": env.EMULATOR_ADMIN_SECRET, "x-emulator-account": session.account },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+export const emulatorAdmin = (session: Session, path: string, body?: unknown) =>
+  emulator.forAccount(session.account).admin(path, body);
 
 /** Disarms every emulator fault still armed for this session's account. */
-export const clearFaults = (session: Session) =>
-  fetch(`${env.FACTUS_BASE_URL}/__emulator/faults`, {
-    method: "DELETE",
-    headers: { "x-emulator-admin": env.EMULATOR_ADMIN_SECRET, "x-emulator-account": session.account },
-  });
+export const clearFaults = (session: Session) => emulator.forAccount(session.account).clearFaults();
 
 /** Arms an emulator fault for this session's next matching Factus calls. */
 export const armFault = (session: Session, fault: string, pathPrefix: string, times = 1) =>
-  emulatorAdmin(session, "/faults", { fault, times, path_prefix: pathPrefix });
+  emulator.forAccount(session.account).armFault(fault, { pathPrefix, times });
+
+/** The bills Factus (the emulator's store) holds under exactly this reference code, straight from Factus. */
+export async function billsInFactus(session: Session, reference: string) {
+  const response = await fetch(
+    `${env.FACTUS_BASE_URL}/v1/bills?filter[reference_code]=${encodeURIComponent(reference)}`,
+    { headers: { authorization: `Bearer ${session.factusToken}`, accept: "application/json" } },
+  );
+  const body = await json(response);
+  return body.data.data.filter((row: { reference_code: string }) => row.reference_code === reference) as {
+    number: string;
+    status: number;
+  }[];
+}
 
 /** The customer's seed request with its check digit fixed and a unique reference code. */
 export function seedInvoice(overrides: Record<string, unknown> = {}) {
@@ -191,26 +181,14 @@ export async function forgeJwt(
 }
 
 /** A numbering range created straight in the session's Factus account (the emulator), as an administrator would. */
-export async function createFactusRange(session: Session, range: Record<string, unknown>) {
-  const response = await fetch(`${env.FACTUS_BASE_URL}/v1/numbering-ranges`, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${session.factusToken}`,
-      accept: "application/json",
-      "content-type": "application/json",
-    },
-    body: JSON.stringify({
-      document: "21",
-      current: 1,
-      resolution_number: "1",
-      technical_key: "k",
-      ...range,
-    }),
+export const createFactusRange = (session: Session, range: Record<string, unknown>) =>
+  emulator.createRange(session.factusToken, {
+    document: "21",
+    current: 1,
+    resolution_number: "1",
+    technical_key: "k",
+    ...range,
   });
-  const body = await json(response);
-  if (response.status !== 201) throw new Error(`range: ${response.status} ${JSON.stringify(body)}`);
-  return body.data as { id: number; prefix: string };
-}
 
 /** The Worker's bindings with rate limiters (the login throttles' and the per-user one) that cannot be reached. */
 export const withBrokenLimiter = () => ({

@@ -1,8 +1,8 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import {
   api,
   armFault,
+  billsInFactus,
   emulatorAdmin,
   expectStatus,
   json,
@@ -15,18 +15,6 @@ import {
 
 // The document lifecycle (docs/ARCHITECTURE.md) against the emulator: the caller always learns the truth about the legal document, and one reference is
 // one document in Factus whatever happens to the answers.
-
-/** The bills Factus (the emulator's store) holds under exactly this reference code. */
-async function billsInFactus(session: Session, reference: string) {
-  const response = await fetch(`${env.FACTUS_BASE_URL}/v1/bills?filter[reference_code]=${reference}`, {
-    headers: { authorization: `Bearer ${session.factusToken}`, accept: "application/json" },
-  });
-  const body = await json(response);
-  return body.data.data.filter((row: { reference_code: string }) => row.reference_code === reference) as {
-    number: string;
-    status: number;
-  }[];
-}
 
 const create = (session: Session, body: unknown, headers: Record<string, string> = {}) =>
   api(session, "/invoices", { method: "POST", body, headers });

@@ -1,20 +1,17 @@
-import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { api, armFault, expectStatus, json, newSession, type Session, seedInvoice } from "../helpers";
+import {
+  api,
+  armFault,
+  billsInFactus,
+  clearFaults,
+  expectStatus,
+  newSession,
+  type Session,
+  seedInvoice,
+} from "../helpers";
 
 // A final answer is stored only when the gateway knows the outcome: the two ways a careful client lost an invoice
 // Factus holds validated (a key replaying a 422 forever), reproduced step by step.
-
-async function billsInFactus(session: Session, reference: string) {
-  const response = await fetch(`${env.FACTUS_BASE_URL}/v1/bills?filter[reference_code]=${reference}`, {
-    headers: { authorization: `Bearer ${session.factusToken}`, accept: "application/json" },
-  });
-  const body = await json(response);
-  return body.data.data.filter((row: { reference_code: string }) => row.reference_code === reference) as {
-    number: string;
-    status: number;
-  }[];
-}
 
 const create = (session: Session, body: unknown, key: string) =>
   api(session, "/invoices", { method: "POST", body, headers: { "idempotency-key": key } });
@@ -40,10 +37,7 @@ describe("exactly once, whatever fails around the lookups", () => {
       const unknown = await create(session, invoice, key);
       expect((await expectStatus(unknown, 503)).error.code).toBe("FACTUS_OUTCOME_UNKNOWN");
       // 4. Faults cleared: the same key gets the invoice, not a replayed error.
-      await fetch(`${env.FACTUS_BASE_URL}/__emulator/faults`, {
-        method: "DELETE",
-        headers: { "x-emulator-admin": env.EMULATOR_ADMIN_SECRET, "x-emulator-account": session.account },
-      });
+      await clearFaults(session);
       const answered = await create(session, invoice, key);
       const body = await expectStatus(answered, 201);
       expect(answered.headers.get("idempotent-replayed")).toBeNull();
