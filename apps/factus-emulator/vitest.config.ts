@@ -16,5 +16,7 @@ export default defineConfig({
       },
     }),
   ],
-  test: { include: ["test/**/*.test.ts"], testTimeout: 30_000 },
+  // Generous: on a machine whose cores are busy a hook that logs in takes many times its quiet time (only tests about
+  // timeouts may be short).
+  test: { include: ["test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 },
 });
