@@ -56,7 +56,12 @@ export * from "./schemas/path-params";
 export {
   type BillTotals,
   computeInvoiceTotals,
+  type FactusVersion,
+  type InvoiceRounding,
   type InvoiceTotals,
   type ItemTotals,
   type TotalsInput,
+  type TotalsOptions,
+  type UpstreamPricing,
+  upstreamPricing,
 } from "./totals";
