@@ -28,7 +28,9 @@ export const fixed2 = (value: number | string) => formatCents(toScaled(value, 2)
 
 const V2_ITEM_TAX_CODES: Readonly<Record<number, "01" | "04">> = { 1: "01", 4: "04" };
 const identityCode = (id: number) => IDENTITY_DOCUMENTS.find((entry) => entry.id === id)?.code ?? String(id);
-const isEmail = (value: string) => z.email().safeParse(value).success;
+// The check v2's request schemas make (FactusV2Customer, FactusV2Establishment).
+const EMAIL = z.email();
+const isEmail = (value: string) => EMAIL.safeParse(value).success;
 
 /** v2's municipality code of a Factus v1 id (the public schema has already resolved DANE codes to ids). */
 function municipalityCode(id: number, path: (string | number)[], refusals: Refusals) {
