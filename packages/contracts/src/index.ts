@@ -18,6 +18,8 @@ export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled, toScaledRounde
 export { CREATE_INVOICE_EXAMPLE } from "./examples";
 // Factus' wire schemas, also published alone as `@factus-edge/contracts/factus`.
 export * from "./factus/index";
+export { toFactusV1Prices } from "./mapping/to-factus-v1";
+export { type FactusV2Mapping, toFactusV2Bill, toFactusV2CreditNote } from "./mapping/to-factus-v2";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
@@ -36,6 +38,7 @@ export {
   type InvoiceFields,
   InvoiceItem,
   MunicipalityId,
+  PricesIncludeTax,
   REFERENCE_CODE_PATTERN,
   ReferenceCode,
   StandardCodeId,
@@ -56,7 +59,12 @@ export * from "./schemas/path-params";
 export {
   type BillTotals,
   computeInvoiceTotals,
+  type FactusVersion,
+  type InvoiceRounding,
   type InvoiceTotals,
   type ItemTotals,
   type TotalsInput,
+  type TotalsOptions,
+  type UpstreamPricing,
+  upstreamPricing,
 } from "./totals";

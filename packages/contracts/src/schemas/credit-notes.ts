@@ -10,7 +10,14 @@ import {
   Money,
 } from "./document-parts";
 import { Pagination } from "./envelope";
-import { BillingPeriod, Establishment, InvoiceCustomer, InvoiceItem, ReferenceCode } from "./invoice-fields";
+import {
+  BillingPeriod,
+  Establishment,
+  InvoiceCustomer,
+  InvoiceItem,
+  PricesIncludeTax,
+  ReferenceCode,
+} from "./invoice-fields";
 import { InvoiceSummary } from "./invoice-responses";
 import { addIssues, dianRuleViolations, factusRequestIssues } from "./invoice-rules";
 import { DocumentNumberParam } from "./path-params";
@@ -41,6 +48,7 @@ export const CreateCreditNoteRequest = strict({
   establishment: Establishment.optional(),
   billing_period: BillingPeriod.optional(),
   customer: InvoiceCustomer.optional(),
+  prices_include_tax: PricesIncludeTax,
   items: z
     .array(InvoiceItem)
     .min(1, { error: "La nota debe tener al menos un ítem" })

@@ -50,6 +50,12 @@ export const ERROR_CATALOG = {
     status: 422,
     message: "La Idempotency-Key ya se usó con un cuerpo distinto",
   },
+  NOT_AVAILABLE_ON_FACTUS_VERSION: {
+    status: 422,
+    message:
+      "La versión de la API de Factus de su cuenta no admite un dato de la solicitud: error.details dice cuál y " +
+      "qué enviar en su lugar",
+  },
   DIAN_REJECTED: { status: 422, message: "La DIAN rechazó el documento" },
   RATE_LIMITED: { status: 429, message: "Demasiadas solicitudes; reintente más tarde" },
   FACTUS_SUBSCRIPTION_EXHAUSTED: {

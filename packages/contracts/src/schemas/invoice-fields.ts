@@ -142,7 +142,9 @@ export const InvoiceItem = strict({
   name: text(300, 1),
   quantity: integerLike(1, 1_000_000).meta({ description: "Cantidad: entero mayor que 0 en Factus v1." }),
   price: decimal2(0, 10_000_000_000, { exclusiveMin: true }).meta({
-    description: "Precio unitario con impuestos incluidos (Factus v1), máximo 2 decimales.",
+    description:
+      "Precio unitario, máximo 2 decimales: con impuestos incluidos (como en Factus v1), o neto cuando " +
+      "prices_include_tax es false.",
     examples: [1000000],
   }),
   discount_rate: percentage().default(0).meta({ description: "Porcentaje de descuento 0–100." }),
@@ -191,6 +193,22 @@ const establishmentShape = <M extends z.ZodType>(municipality: M) =>
 
 /** Establishment of the issuer where the sale happened. */
 export const Establishment = establishmentShape(MunicipalityId).meta({ id: "Establishment" });
+
+/**
+ * The price mode of a document's items. Optional with no default in the parsed output, so that a request without it
+ * parses exactly as before (and nothing new reaches a Factus v1 body); absent means true.
+ */
+export const PricesIncludeTax = booleanLike()
+  .optional()
+  .meta({
+    description:
+      "Si el precio de los ítems incluye impuestos. true (predeterminado, como en Factus v1): el precio es el valor " +
+      "final con IVA o INC incluido, y la base se obtiene dividiendo por (1 + tarifa). false: el precio es neto, " +
+      "sin impuestos (como lo toma Factus v2), y el impuesto se suma: 1.000.000 al 19 % da subtotal 1.000.000, " +
+      "IVA 190.000 y total 1.190.000. Factus redondea cada línea al centavo, así que el total del documento puede " +
+      "diferir en centavos del que implican los precios; esa diferencia se informa, nunca se oculta.",
+    examples: [false],
+  });
 
 /** A reference code: Factus' alphabet, and never only dots. */
 export const REFERENCE_CODE_PATTERN = /^(?=[._-]*[A-Za-z0-9])[A-Za-z0-9._-]{1,100}$/;

@@ -1,5 +1,5 @@
 import type * as z from "zod";
-import { InvoiceCustomer, invoiceShape, MunicipalityId } from "./invoice-fields";
+import { InvoiceCustomer, invoiceShape, MunicipalityId, PricesIncludeTax } from "./invoice-fields";
 import { addIssues, dianRuleViolations, factusRequestIssues } from "./invoice-rules";
 
 /**
@@ -8,6 +8,8 @@ import { addIssues, dianRuleViolations, factusRequestIssues } from "./invoice-ru
  * with DIAN codes normalized to Factus ids.
  */
 export const CreateInvoiceRequest = invoiceShape(InvoiceCustomer, MunicipalityId)
+  // Public only: Factus' own request (FactusBillRequest) has no price mode.
+  .extend({ prices_include_tax: PricesIncludeTax })
   .superRefine((invoice, ctx) => {
     addIssues(ctx, factusRequestIssues(invoice));
     addIssues(ctx, dianRuleViolations(invoice));
