@@ -26,6 +26,7 @@ export * from "./schemas/auth";
 export * from "./schemas/company";
 export * from "./schemas/credit-notes";
 export * from "./schemas/dian-status";
+export { Rounding } from "./schemas/document-parts";
 export * from "./schemas/envelope";
 export * from "./schemas/errors";
 export {

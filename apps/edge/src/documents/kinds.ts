@@ -7,6 +7,7 @@ import {
   type FactusCreditNote,
   type FactusCreditNoteRequest,
   type InvoiceTotals,
+  toFactusV1Prices,
 } from "@factus-edge/contracts";
 import type { Page } from "@factus-edge/factus-client";
 import type { Context } from "hono";
@@ -60,7 +61,7 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
   list(c: Context<AppEnv>, filters: ListFilters): Promise<Page<DocumentRow>>;
   record(document: Document): DocumentRecord;
   /** The customer and total a request describes, to tell whether a document Factus holds is this request's. */
-  expected(request: Request): { customerIdentification: string; total: string };
+  expected(request: Request): Expected;
   created(document: Document, message: string): Created;
 }
 
@@ -71,7 +72,23 @@ const createOptions = (c: Context<AppEnv>) => ({
   timeout: c.get("config").factusCreateTimeoutMs,
 });
 
-const totalOf = (totals: InvoiceTotals) => totals.bill.total;
+/**
+ * What a request describes: its customer, the total Factus will issue for it (`total`), and what its prices imply
+ * (`implied`, with the lines that differ) when that is not the same: the create's answer then says so (`rounding`).
+ */
+export interface Expected {
+  customerIdentification: string;
+  total: string;
+  implied: string;
+  lines: { index: number; expected: string; issued: string }[];
+}
+
+const expectedOf = (customerIdentification: string, totals: InvoiceTotals): Expected => ({
+  customerIdentification,
+  total: totals.bill.total,
+  implied: totals.rounding?.expected_total ?? totals.bill.total,
+  lines: totals.rounding?.lines ?? [],
+});
 
 export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, CreatedInvoice> = {
   resource: "invoices",
@@ -84,7 +101,8 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, Created
     existing: "Factura ya emitida con este código de referencia",
     deleted: "Factura eliminada exitosamente",
   },
-  create: (c, invoice) => c.get("factus").bills.create(invoice, createOptions(c)),
+  // v1 takes tax-inclusive prices: net ones (prices_include_tax: false) are converted as exactly as v1 allows.
+  create: (c, invoice) => c.get("factus").bills.create(toFactusV1Prices(invoice), createOptions(c)),
   get: (c, number) => c.get("factus").bills.get(number, upstream(c)),
   list: (c, filters) => c.get("factus").bills.list(filters, upstream(c)),
   record: (bill) => ({
@@ -96,10 +114,7 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, Created
     total: bill.bill.total,
     customerIdentification: bill.customer.identification,
   }),
-  expected: (invoice) => ({
-    customerIdentification: invoice.customer.identification,
-    total: totalOf(computeInvoiceTotals(invoice)),
-  }),
+  expected: (invoice) => expectedOf(invoice.customer.identification, computeInvoiceTotals(invoice)),
   created: createdInvoice,
 };
 
@@ -114,7 +129,7 @@ export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditN
     existing: "Nota crédito ya emitida con este código de referencia",
     deleted: "Nota crédito eliminada exitosamente",
   },
-  create: (c, note) => c.get("factus").creditNotes.create(note, createOptions(c)),
+  create: (c, note) => c.get("factus").creditNotes.create(toFactusV1Prices(note), createOptions(c)),
   get: (c, number) => c.get("factus").creditNotes.get(number, upstream(c)),
   list: (c, filters) => c.get("factus").creditNotes.list(filters, upstream(c)),
   record: (note) => ({
@@ -126,9 +141,6 @@ export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditN
     total: note.credit_note.total,
     customerIdentification: note.customer.identification,
   }),
-  expected: (note) => ({
-    customerIdentification: note.customer.identification,
-    total: totalOf(computeInvoiceTotals(note)),
-  }),
+  expected: (note) => expectedOf(note.customer.identification, computeInvoiceTotals(note)),
   created: createdCreditNote,
 };

@@ -3,9 +3,9 @@ import type { Context } from "hono";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { API_BASE } from "../platform/router";
-import type { AnyFlow, DocumentFlow } from "./kinds";
+import type { AnyFlow, DocumentFlow, Expected } from "./kinds";
 import { documentRef } from "./mappers";
-import { centsOf } from "./money";
+import { centsOf, money, moneyNumber } from "./money";
 
 // What the API answers about a document Factus holds (docs/ARCHITECTURE.md, "The document lifecycle"): validated, pending at DIAN, rejected (with the number
 // it consumed) or already held by DIAN (rule 90); and a conflict when the reference names another document.
@@ -43,6 +43,23 @@ export function rejectionError<Document>(
   });
 }
 
+/** How the issued document's total differs from what the request's prices imply; undefined when it does not. */
+function roundingOf(issuedTotal: string, expected: Expected) {
+  const issued = centsOf(issuedTotal);
+  const implied = centsOf(expected.implied);
+  if (issued === implied) return undefined;
+  return {
+    expected_total: moneyNumber(implied),
+    issued_total: moneyNumber(issued),
+    difference: moneyNumber(issued - implied),
+    lines: expected.lines.map((line) => ({
+      index: line.index,
+      expected: money(line.expected),
+      issued: money(line.issued),
+    })),
+  };
+}
+
 /**
  * The answer for a document Factus holds, after checking it is this request's (same customer and total): 201
  * validated (200 when it was already there under a re-sent reference), 202 while DIAN has not answered, an error
@@ -69,13 +86,18 @@ export function answerFor<Request extends { reference_code: string }, Document, 
   }
   const dianStatus = dianStatusOf(record.status, record.errors);
   const tag = recovered ? { recovered } : {};
+  const rounding = roundingOf(record.total, expected);
+  // The legal document's own totals are what the answer carries; a difference from the caller's prices is told.
+  const created = (message: string) => {
+    const data = flow.created(document, message);
+    return rounding ? { ...data, rounding } : data;
+  };
   if (dianStatus === "rejected") throw rejectionError(flow, document);
   if (dianStatus === "pending") {
     return {
       status: 202,
       message: flow.messages.pending,
-      data: flow.created(
-        document,
+      data: created(
         `Documento ${record.number} numerado y guardado; la DIAN aún no responde. No lo elimine: reenvíe la misma ` +
           `solicitud (mismo reference_code) o llame a POST ${retryPath(flow, request.reference_code)} para terminarlo`,
       ),
@@ -86,7 +108,7 @@ export function answerFor<Request extends { reference_code: string }, Document, 
   return {
     status: existing ? 200 : 201,
     message: existing ? flow.messages.existing : flow.messages.created,
-    data: flow.created(document, `Documento ${record.number} validado por la DIAN`),
+    data: created(`Documento ${record.number} validado por la DIAN`),
     ...tag,
   };
 }

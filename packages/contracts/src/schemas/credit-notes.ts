@@ -8,6 +8,7 @@ import {
   DocumentLine,
   DocumentListQuery,
   Money,
+  Rounding,
 } from "./document-parts";
 import { Pagination } from "./envelope";
 import {
@@ -95,6 +96,7 @@ export const CreatedCreditNote = z
     reference_code: z.string(),
     total: Money,
     invoice_number: z.string().nullable().meta({ description: "La factura que corrige (null sin factura)." }),
+    rounding: Rounding.optional(),
   })
   .meta({ id: "CreatedCreditNote" });
 export type CreatedCreditNote = z.infer<typeof CreatedCreditNote>;

@@ -5,6 +5,32 @@ import * as z from "zod";
 /** Money in responses: a JSON number with at most 2 decimals, as in the customer's docs (1190000.00). */
 export const Money = z.number().meta({ description: "Valor en pesos con 2 decimales." });
 
+/**
+ * How the legal document's total differs from what the caller's prices imply: present in a create's answer only
+ * when the difference is not zero, so no cent drifts silently.
+ */
+export const Rounding = z
+  .object({
+    expected_total: Money.meta({
+      description:
+        "Lo que implican los precios enviados: la suma exacta de cada línea (precio × cantidad × (1 − descuento), " +
+        "con impuestos si los precios son netos), más recargos, redondeada una sola vez.",
+    }),
+    issued_total: Money.meta({ description: "El total del documento legal, como Factus lo calculó." }),
+    difference: Money.meta({
+      description: "issued_total − expected_total (negativo si el documento cobra menos).",
+    }),
+    lines: z
+      .array(z.object({ index: z.number().int(), expected: Money, issued: Money }))
+      .meta({ description: "Las líneas cuyo valor emitido difiere de su valor exacto (puede estar vacía)." }),
+  })
+  .meta({
+    id: "Rounding",
+    description:
+      "Diferencia de redondeo entre los precios enviados y el documento emitido; solo aparece cuando no es cero.",
+  });
+export type Rounding = z.infer<typeof Rounding>;
+
 /** The issuer, as a document's detail shows it. */
 export const DocumentCompany = z.object({
   name: z.string(),

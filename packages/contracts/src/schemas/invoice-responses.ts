@@ -8,6 +8,7 @@ import {
   DocumentLine,
   DocumentListQuery,
   Money,
+  Rounding,
 } from "./document-parts";
 import { Pagination } from "./envelope";
 import { ReferenceCode } from "./invoice-fields";
@@ -31,6 +32,7 @@ export const CreatedInvoice = z
       .meta({ description: "Qué pasó con el documento y, si está pendiente, cómo terminarlo." }),
     reference_code: z.string(),
     total: Money,
+    rounding: Rounding.optional(),
   })
   .meta({ id: "CreatedInvoice" });
 export type CreatedInvoice = z.infer<typeof CreatedInvoice>;

@@ -661,7 +661,7 @@ export interface components {
             message: string;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FACTUS_TOKEN_MISSING" | "FACTUS_UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "FACTUS_PENDING_DOCUMENT" | "DIAN_DOCUMENT_ALREADY_PROCESSED" | "DOCUMENT_AWAITING_DIAN" | "REFERENCE_CODE_IN_USE" | "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "DIAN_REJECTED" | "RATE_LIMITED" | "FACTUS_SUBSCRIPTION_EXHAUSTED" | "INTERNAL" | "LOGIN_UNAVAILABLE" | "UPSTREAM_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_TIMEOUT" | "FACTUS_OUTCOME_UNKNOWN";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FACTUS_TOKEN_MISSING" | "FACTUS_UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "FACTUS_PENDING_DOCUMENT" | "DIAN_DOCUMENT_ALREADY_PROCESSED" | "DOCUMENT_AWAITING_DIAN" | "REFERENCE_CODE_IN_USE" | "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "NOT_AVAILABLE_ON_FACTUS_VERSION" | "DIAN_REJECTED" | "RATE_LIMITED" | "FACTUS_SUBSCRIPTION_EXHAUSTED" | "INTERNAL" | "LOGIN_UNAVAILABLE" | "UPSTREAM_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_TIMEOUT" | "FACTUS_OUTCOME_UNKNOWN";
                 request_id: string;
                 details: components["schemas"]["ErrorDetail"][];
                 /** @description El documento de Factus en juego: el que la DIAN rechazó (con el número consumido), el que bloquea el rango, o el que ya usa el código de referencia. */
@@ -741,6 +741,24 @@ export interface components {
             reference_code: string;
             /** @description Valor en pesos con 2 decimales. */
             total: number;
+            rounding?: components["schemas"]["Rounding"];
+        };
+        /** @description Diferencia de redondeo entre los precios enviados y el documento emitido; solo aparece cuando no es cero. */
+        Rounding: {
+            /** @description Lo que implican los precios enviados: la suma exacta de cada línea (precio × cantidad × (1 − descuento), con impuestos si los precios son netos), más recargos, redondeada una sola vez. */
+            expected_total: number;
+            /** @description El total del documento legal, como Factus lo calculó. */
+            issued_total: number;
+            /** @description issued_total − expected_total (negativo si el documento cobra menos). */
+            difference: number;
+            /** @description Las líneas cuyo valor emitido difiere de su valor exacto (puede estar vacía). */
+            lines: {
+                index: number;
+                /** @description Valor en pesos con 2 decimales. */
+                expected: number;
+                /** @description Valor en pesos con 2 decimales. */
+                issued: number;
+            }[];
         };
         /** @description Factura electrónica de venta a crear y validar ante la DIAN (nombres de campos de Factus v1). */
         CreateInvoiceRequest: {
@@ -814,6 +832,11 @@ export interface components {
             allowance_charges?: components["schemas"]["AllowanceCharge"][];
             customer: components["schemas"]["InvoiceCustomer"];
             items: components["schemas"]["InvoiceItem"][];
+            /**
+             * @description Si el precio de los ítems incluye impuestos. true (predeterminado, como en Factus v1): el precio es el valor final con IVA o INC incluido, y la base se obtiene dividiendo por (1 + tarifa). false: el precio es neto, sin impuestos (como lo toma Factus v2), y el impuesto se suma: 1.000.000 al 19 % da subtotal 1.000.000, IVA 190.000 y total 1.190.000. Factus redondea cada línea al centavo, así que el total del documento puede diferir en centavos del que implican los precios; esa diferencia se informa, nunca se oculta.
+             * @example false
+             */
+            prices_include_tax?: boolean;
         };
         /** @description Descuento o recargo a nivel de factura. */
         AllowanceCharge: {
@@ -863,7 +886,7 @@ export interface components {
             /** @description Cantidad: entero mayor que 0 en Factus v1. */
             quantity: number;
             /**
-             * @description Precio unitario con impuestos incluidos (Factus v1), máximo 2 decimales.
+             * @description Precio unitario, máximo 2 decimales: con impuestos incluidos (como en Factus v1), o neto cuando prices_include_tax es false.
              * @example 1000000
              */
             price: number;
@@ -954,6 +977,7 @@ export interface components {
             total: number;
             /** @description La factura que corrige (null sin factura). */
             invoice_number: string | null;
+            rounding?: components["schemas"]["Rounding"];
         };
         AnnulInvoiceRequest: {
             /** @description Motivo, en la observación de la nota. */
@@ -1081,6 +1105,11 @@ export interface components {
                 end_time?: string;
             };
             customer?: components["schemas"]["InvoiceCustomer"];
+            /**
+             * @description Si el precio de los ítems incluye impuestos. true (predeterminado, como en Factus v1): el precio es el valor final con IVA o INC incluido, y la base se obtiene dividiendo por (1 + tarifa). false: el precio es neto, sin impuestos (como lo toma Factus v2), y el impuesto se suma: 1.000.000 al 19 % da subtotal 1.000.000, IVA 190.000 y total 1.190.000. Factus redondea cada línea al centavo, así que el total del documento puede diferir en centavos del que implican los precios; esa diferencia se informa, nunca se oculta.
+             * @example false
+             */
+            prices_include_tax?: boolean;
             items: components["schemas"]["InvoiceItem"][];
         };
         Establishment: {
