@@ -55,21 +55,15 @@ export async function addUser({ email, password, name, remote = false, ifMissing
 }
 
 /**
- * Changes a user: disables or enables it, sets a new password, and in every case refuses the tokens issued so far
- * (tokens_valid_after = now).
- * @param {{ email: string; disabled?: boolean; password?: string; remote?: boolean; env?: string }} change
+ * Sets columns of the user with this e-mail (SQL expressions), or throws when there is none.
+ * @param {string} email
+ * @param {string[]} sets
+ * @param {{ remote?: boolean; env?: string }} target
  */
-export async function changeUser({ email, disabled, password, remote = false, env }) {
-  const sets = [
-    "tokens_valid_after = CAST(strftime('%s', 'now') AS INTEGER)",
-    "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-  ];
-  if (disabled !== undefined) sets.push(`disabled = ${disabled ? 1 : 0}`);
-  if (password !== undefined) {
-    if (password.length < 12) throw new Error("Passwords need at least 12 characters");
-    sets.push(`password_hash = ${sqlText(await hashPassword(password))}`);
-  }
-  const sql = `UPDATE users SET ${sets.join(", ")} WHERE email = ${sqlText(email.toLowerCase())} COLLATE NOCASE; SELECT changes() AS changed;`;
+function updateUser(email, sets, { remote = false, env }) {
+  const sql = `UPDATE users SET ${[...sets, "updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"].join(
+    ", ",
+  )} WHERE email = ${sqlText(email.toLowerCase())} COLLATE NOCASE; SELECT changes() AS changed;`;
   const output = wrangler([
     "d1",
     "execute",
@@ -81,4 +75,32 @@ export async function changeUser({ email, disabled, password, remote = false, en
     sql,
   ]);
   if (!/"changed":\s*1/.test(output)) throw new Error(`No user with e-mail ${email}`);
+}
+
+/**
+ * Changes a user: disables or enables it, sets a new password, and in every case refuses the tokens issued so far
+ * (tokens_valid_after = now).
+ * @param {{ email: string; disabled?: boolean; password?: string; remote?: boolean; env?: string }} change
+ */
+export async function changeUser({ email, disabled, password, remote = false, env }) {
+  const sets = ["tokens_valid_after = CAST(strftime('%s', 'now') AS INTEGER)"];
+  if (disabled !== undefined) sets.push(`disabled = ${disabled ? 1 : 0}`);
+  if (password !== undefined) {
+    if (password.length < 12) throw new Error("Passwords need at least 12 characters");
+    sets.push(`password_hash = ${sqlText(await hashPassword(password))}`);
+  }
+  updateUser(email, sets, { remote, env });
+}
+
+/**
+ * Clears a user's login throttles. They live in the RATE_LIMITER Durable Object, which a script cannot reach: this
+ * stamps users.login_unlocked_at (ms, D1's clock) and the next login passes it to the throttles, which discard what
+ * they recorded before it (src/auth/login-throttle.ts). Works the same on the local and the deployed D1.
+ * @param {{ email: string; remote?: boolean; env?: string }} change
+ */
+export function unlockUser({ email, remote = false, env }) {
+  updateUser(email, ["login_unlocked_at = CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)"], {
+    remote,
+    env,
+  });
 }

@@ -4,7 +4,7 @@ import { generate } from "../scripts/generate.mjs";
 import * as sdk from "../src/index";
 
 const snapshot = JSON.parse(
-  readFileSync(new URL("../../../apps/edge/test/openapi.snap.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../../../apps/edge/test/contract/openapi.snap.json", import.meta.url), "utf8"),
 ) as { paths: Record<string, Record<string, { operationId: string }>> };
 
 describe("the SDK follows the gateway's OpenAPI document", () => {

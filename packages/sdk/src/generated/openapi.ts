@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * Iniciar sesión en la API
-         * @description Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para `Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. Se limitan los intentos fallidos por correo (con espera creciente), por IP y por IP y correo.
+         * @description Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para `Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. Los intentos fallidos se limitan por IP y correo (cada vez que se agotan, la espera se duplica: 15 min, 30 min… hasta 24 h), por correo desde cualquier IP (una ventana de 5 minutos que no crece, que no aplica desde una dirección donde el usuario inició sesión en los últimos 30 días) y por IP. Un intento rechazado con 429 no alarga la espera: `Retry-After` dice cuánto falta.
          */
         post: operations["login"];
         delete?: never;
