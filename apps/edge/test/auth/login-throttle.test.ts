@@ -209,6 +209,33 @@ describe("the Factus OAuth proxy is limited per user and per Factus account", ()
   const factusLogin = (session: Session, email: string, password: string) =>
     api(session, "/auth/factus/login", { method: "POST", body: { email, password } });
 
+  it("one user's failures on a Factus account do not lock another user out of it", async () => {
+    const [mallory, bob] = await Promise.all([newSession(), newSession()]);
+    const account = `shared-${crypto.randomUUID()}@tenant.test`;
+    const statuses: number[] = [];
+    for (let index = 0; index < 25; index++)
+      statuses.push((await factusLogin(mallory, account, `guess-${index}`)).status);
+    expect(statuses.slice(0, 20)).toEqual(Array(20).fill(401));
+    expect(statuses.slice(20)).toEqual(Array(5).fill(429));
+    const response = await factusLogin(bob, account, "sandbox-password");
+    expect(response.status, await response.clone().text()).toBe(200);
+  });
+
+  it("the account's own ceiling takes several users, and holds for one 15-minute window, never hours", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    setClock(T0);
+    const sessions = await Promise.all(Array.from({ length: 4 }, () => newSession()));
+    const account = `ceiling-${crypto.randomUUID()}@tenant.test`;
+    for (const session of sessions.slice(0, 3))
+      for (let index = 0; index < 20; index++)
+        expect((await factusLogin(session, account, `guess-${index}`)).status).toBe(401);
+    const refused = await factusLogin(sessions[3]!, account, "sandbox-password");
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeLessThanOrEqual(15 * 60);
+    setClock(T0 + minutes(15));
+    expect((await factusLogin(sessions[3]!, account, "sandbox-password")).status).toBe(200);
+  });
+
   it("refuses the 21st failed Factus login in 15 minutes with 429; accepted grants do not count", async () => {
     const session = await newSession();
     for (let index = 0; index < 3; index++)
