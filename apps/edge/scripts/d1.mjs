@@ -37,18 +37,32 @@ const envArgs = (/** @type {string | undefined} */ env) => (env ? ["--env", env]
 /** @param {string} value */
 const sqlText = (value) => `'${value.replace(/'/g, "''")}'`;
 
+/** The roles of users (migrations/0005_user_roles.sql). */
+export const ROLES = /** @type {const} */ (["user", "admin"]);
+
 /**
- * Inserts a user (or, with `ifMissing`, leaves an existing one untouched).
- * @param {{ email: string; password: string; name: string; remote?: boolean; ifMissing?: boolean; persistTo?: string; env?: string }} user
+ * Inserts a user (or, with `ifMissing`, leaves an existing one untouched but for its role).
+ * @param {{ email: string; password: string; name: string; role?: "user" | "admin"; remote?: boolean; ifMissing?: boolean; persistTo?: string; env?: string }} user
  */
-export async function addUser({ email, password, name, remote = false, ifMissing = false, persistTo, env }) {
+export async function addUser({
+  email,
+  password,
+  name,
+  role = "user",
+  remote = false,
+  ifMissing = false,
+  persistTo,
+  env,
+}) {
   if (!/^[^\s@'"]+@[^\s@'"]+\.[^\s@'"]+$/.test(email)) throw new Error(`Not an e-mail address: ${email}`);
   if (password.length < 12) throw new Error("Passwords need at least 12 characters");
+  if (!ROLES.includes(role)) throw new Error(`Not a role: ${role} (${ROLES.join(" or ")})`);
   const hash = await hashPassword(password);
-  const insert = ifMissing ? "INSERT OR IGNORE" : "INSERT";
-  const sql = `${insert} INTO users (id, email, name, password_hash) VALUES (${sqlText(randomUUID())}, ${sqlText(
+  const sql = `INSERT INTO users (id, email, name, password_hash, role) VALUES (${sqlText(randomUUID())}, ${sqlText(
     email.toLowerCase(),
-  )}, ${sqlText(name)}, ${sqlText(hash)});`;
+  )}, ${sqlText(name)}, ${sqlText(hash)}, ${sqlText(role)})${
+    ifMissing ? " ON CONFLICT (email) DO UPDATE SET role = excluded.role" : ""
+  };`;
   wrangler(["d1", "execute", "DB", remote ? "--remote" : "--local", ...envArgs(env), "--command", sql], {
     persistTo,
   });
@@ -90,6 +104,16 @@ export async function changeUser({ email, disabled, password, remote = false, en
     sets.push(`password_hash = ${sqlText(await hashPassword(password))}`);
   }
   updateUser(email, sets, { remote, env });
+}
+
+/**
+ * Gives a user a role. Its tokens stay valid: the role is read from D1 on each request, not carried in the token.
+ * @param {{ email: string; role: string; remote?: boolean; env?: string }} change
+ */
+export function setRole({ email, role, remote = false, env }) {
+  if (!ROLES.includes(/** @type {"user" | "admin"} */ (role)))
+    throw new Error(`Not a role: ${role} (${ROLES.join(" or ")})`);
+  updateUser(email, [`role = ${sqlText(role)}`], { remote, env });
 }
 
 /**

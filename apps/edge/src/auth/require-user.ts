@@ -6,7 +6,8 @@ import { findUserById, type UserRow } from "./users";
 
 /**
  * Users looked up in the last USER_CACHE_MS, per isolate, so a busy client does not cost a D1 read per request.
- * The price: disabling a user or revoking its tokens takes up to that long to reach isolates that saw it recently.
+ * The price: disabling a user, revoking its tokens or changing its role takes up to that long to reach isolates that
+ * saw it recently.
  */
 const USER_CACHE_MS = 30_000;
 const userCache = new Map<string, { user: UserRow | null; at: number }>();
@@ -41,6 +42,6 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
     throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
   if (result.claims.iat < user.tokens_valid_after)
     throw new ApiError("UNAUTHENTICATED", { message: "El token fue revocado; inicie sesión de nuevo" });
-  c.set("user", { id: user.id, email: user.email });
+  c.set("user", { id: user.id, email: user.email, role: user.role });
   await next();
 });

@@ -19,9 +19,17 @@ it("reads the protected routes from the OpenAPI document", () => {
   expect(PROTECTED.length).toBeGreaterThanOrEqual(18);
 });
 
+it("reads the administrative routes from the OpenAPI document", () => {
+  expect(PROTECTED.filter((operation) => operation.admin).map((operation) => operation.operationId)).toEqual(
+    expect.arrayContaining(["createNumberingRange", "deleteNumberingRange", "listDianRanges"]),
+  );
+});
+
 let session: Session;
+/** An admin's session, for the administrative routes: a plain user would be refused before what is tested. */
+let admin: Session;
 beforeAll(async () => {
-  session = await newSession();
+  [session, admin] = await Promise.all([newSession(), newSession({ role: "admin" })]);
 });
 
 function send(route: (typeof PROTECTED)[number], headers: Record<string, string>) {
@@ -58,27 +66,39 @@ const badTokens: [string, () => Promise<string>][] = [
 ];
 
 describe.each(PROTECTED)("$method $path", (route) => {
+  const caller = () => (route.admin ? admin : session);
+
   it("refuses a missing local JWT", async () => {
-    const body = await expectStatus(await send(route, { "x-factus-token": session.factusToken }), 401);
+    const body = await expectStatus(await send(route, { "x-factus-token": caller().factusToken }), 401);
     expect(body.error.code).toBe("UNAUTHENTICATED");
   });
 
   it.each(badTokens)("refuses %s", async (_, token) => {
     const response = await send(route, {
       authorization: `Bearer ${await token()}`,
-      "x-factus-token": session.factusToken,
+      "x-factus-token": caller().factusToken,
     });
     expect((await expectStatus(response, 401)).error.code).toBe("UNAUTHENTICATED");
   });
 
+  it.runIf(route.admin)("refuses a user without the admin role with 403 FORBIDDEN", async () => {
+    const response = await send(route, {
+      authorization: `Bearer ${session.jwt}`,
+      "x-factus-token": session.factusToken,
+    });
+    const body = await expectStatus(response, 403);
+    expect(body.error.code).toBe("FORBIDDEN");
+    expect(body.message).toContain("rol admin");
+  });
+
   it.runIf(route.factus)("refuses a missing X-Factus-Token", async () => {
-    const body = await expectStatus(await send(route, { authorization: `Bearer ${session.jwt}` }), 401);
+    const body = await expectStatus(await send(route, { authorization: `Bearer ${caller().jwt}` }), 401);
     expect(body.error.code).toBe("FACTUS_TOKEN_MISSING");
   });
 
   it.runIf(route.factus)("maps Factus' 401 to FACTUS_UNAUTHENTICATED", async () => {
     const response = await send(route, {
-      authorization: `Bearer ${session.jwt}`,
+      authorization: `Bearer ${caller().jwt}`,
       "x-factus-token": "revoked-token",
     });
     expect((await expectStatus(response, 401)).error.code).toBe("FACTUS_UNAUTHENTICATED");
