@@ -31,6 +31,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const result = await verifyJwt(match[1], config.jwtSecret, {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
+    maxLifetimeSeconds: config.jwtTtlSeconds,
   });
   if (!result.ok) {
     const message =
@@ -40,7 +41,9 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const user = await cachedUser(c.env.DB, result.claims.sub);
   if (!user || user.disabled)
     throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
-  if (result.claims.iat < user.tokens_valid_after)
+  // At or before: a token issued in the very second of a revocation is refused too (a login after it is issued
+  // later than that second: session.ts).
+  if (result.claims.iat <= user.tokens_valid_after)
     throw new ApiError("UNAUTHENTICATED", { message: "El token fue revocado; inicie sesión de nuevo" });
   c.set("user", { id: user.id, email: user.email, role: user.role });
   await next();

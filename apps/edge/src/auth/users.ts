@@ -9,7 +9,7 @@ export interface UserRow {
   password_hash: string;
   disabled: number;
   role: Role;
-  /** Tokens issued before this instant (seconds) are refused. */
+  /** Tokens issued at or before this instant (seconds) are refused. */
   tokens_valid_after: number;
   /** Login throttles recorded before this instant (ms) no longer count (`user:unlock`). */
   login_unlocked_at: number;

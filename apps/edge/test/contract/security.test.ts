@@ -62,6 +62,15 @@ const badTokens: [string, () => Promise<string>][] = [
   ["a wrong audience", () => forgeJwt({ sub: session.user.id, aud: "someone-else" })],
   ["a wrong issuer", () => forgeJwt({ sub: session.user.id, iss: "someone-else" })],
   ["an unknown user", () => forgeJwt({ sub: crypto.randomUUID() })],
+  [
+    "a lifetime (exp - iat) longer than JWT_TTL_SECONDS",
+    () => forgeJwt({ sub: session.user.id, exp: Math.floor(Date.now() / 1000) + 400 * 24 * 3600 }),
+  ],
+  [
+    "an iat more than 60 s in the future",
+    () => forgeJwt({ sub: session.user.id, iat: Math.floor(Date.now() / 1000) + 120 }),
+  ],
+  ["no iat", () => forgeJwt({ sub: session.user.id, iat: undefined })],
   ["garbage", async () => "not.a.jwt"],
 ];
 
@@ -103,6 +112,21 @@ describe.each(PROTECTED)("$method $path", (route) => {
     });
     expect((await expectStatus(response, 401)).error.code).toBe("FACTUS_UNAUTHENTICATED");
   });
+
+  it.runIf(route.factus)(
+    "refuses an X-Factus-Token with bytes outside visible ASCII, without calling Factus",
+    async () => {
+      for (const token of [`${caller().factusToken}\x01`, `a\x7fb`, "tok\x1bn", "a b"]) {
+        const response = await send(route, {
+          authorization: `Bearer ${caller().jwt}`,
+          "x-factus-token": token,
+        });
+        const body = await expectStatus(response, 401);
+        expect(body.error.code, JSON.stringify(token)).toBe("FACTUS_UNAUTHENTICATED");
+        expect(body.message, JSON.stringify(token)).toBe("X-Factus-Token no es válido");
+      }
+    },
+  );
 });
 
 describe("the control case", () => {
@@ -119,6 +143,20 @@ describe("the control case", () => {
     const slightly = await forgeJwt({ sub: session.user.id, exp: now - 10 });
     const ok = await call(`${API}/lookups/reference-tables`, {
       headers: { authorization: `Bearer ${slightly}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("accepts an iat up to 60 s ahead and a lifetime of JWT_TTL_SECONDS plus the 30 s skew", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await forgeJwt({
+      sub: session.user.id,
+      iat: now + 55,
+      nbf: now,
+      exp: now + 55 + 3600 + 30,
+    });
+    const ok = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(ok.status).toBe(200);
   });
