@@ -100,6 +100,23 @@ async function minutesUntilLogin(
   return Number.POSITIVE_INFINITY;
 }
 
+/** Ten wrong passwords for `user` from `ip`: the number that fills the IP + e-mail window. */
+async function failTenTimes(app: ReturnType<typeof createApp>, user: TestUser, ip: string, label: string) {
+  for (let index = 0; index < 10; index++)
+    expect((await login(app, user.email, `${label}-${index}`, ip)).status).toBe(401);
+}
+
+/** At T0 (the clock faked), a user whose own address has just failed ten times: its first lockout. */
+async function ownerAfterTypos() {
+  vi.useFakeTimers({ toFake: ["Date"] });
+  setClock(T0);
+  const app = createApp(readConfig(env));
+  const user = await createUser();
+  const ip = uniqueIp();
+  await failTenTimes(app, user, ip, "typo");
+  return { app, user, ip };
+}
+
 describe("an attacker cannot keep the owner out", () => {
   it("after 50 failures from 50 other IPs, the owner logs in at once from a known address, within 5 minutes from a new one", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
@@ -127,13 +144,7 @@ describe("an attacker cannot keep the owner out", () => {
   });
 
   it("a refused try does not lengthen the wait: the owner's own typos lock that address for 15 minutes, not more", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    setClock(T0);
-    const app = createApp(readConfig(env));
-    const user = await createUser();
-    const ip = uniqueIp();
-    for (let index = 0; index < 10; index++)
-      expect((await login(app, user.email, `typo-${index}`, ip)).status).toBe(401);
+    const { app, user, ip } = await ownerAfterTypos();
     // Trying again every minute (refused each time) does not push the end of the lockout.
     expect(await minutesUntilLogin(app, user, ip, T0)).toBe(15);
   });
@@ -147,8 +158,7 @@ describe("an attacker cannot keep the owner out", () => {
     let now = T0;
     for (let round = 0; round < 9; round++) {
       setClock(now);
-      for (let index = 0; index < 10; index++)
-        expect((await login(app, user.email, `guess-${round}-${index}`, guesser)).status).toBe(401);
+      await failTenTimes(app, user, guesser, `guess-${round}`);
       const refused = await login(app, user.email, "one more guess", guesser);
       expect(refused.status).toBe(429);
       const wait = Number(refused.headers.get("retry-after"));
@@ -161,13 +171,7 @@ describe("an attacker cannot keep the owner out", () => {
   });
 
   it("`user:unlock` (users.login_unlocked_at) clears the e-mail's throttles at once", async () => {
-    vi.useFakeTimers({ toFake: ["Date"] });
-    setClock(T0);
-    const app = createApp(readConfig(env));
-    const user = await createUser();
-    const ip = uniqueIp();
-    for (let index = 0; index < 10; index++)
-      expect((await login(app, user.email, `typo-${index}`, ip)).status).toBe(401);
+    const { app, user, ip } = await ownerAfterTypos();
     expect((await login(app, user.email, user.password, ip)).status).toBe(429);
     expect((await login(app, user.email, user.password, uniqueIp())).status).toBe(429);
     setClock(T0 + 1_000);
@@ -178,8 +182,7 @@ describe("an attacker cannot keep the owner out", () => {
     setClock(T0 + 2_000);
     expect((await login(app, user.email, user.password, ip)).status).toBe(200);
     // Only what came before the unlock is forgotten: the next ten wrong passwords lock the address again.
-    for (let index = 0; index < 10; index++)
-      expect((await login(app, user.email, `again-${index}`, ip)).status).toBe(401);
+    await failTenTimes(app, user, ip, "again");
     expect((await login(app, user.email, user.password, ip)).status).toBe(429);
   });
 });
