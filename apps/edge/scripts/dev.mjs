@@ -24,10 +24,11 @@ if (!existsSync(devVars)) {
 
 writeDocsAssets();
 wrangler(["d1", "migrations", "apply", "DB", "--local"]);
+// An existing demo user keeps its password; it becomes an admin if it was not one.
 await addUser({ ...DEMO_USER, ifMissing: true });
 console.log(`
   Factus edge API  http://127.0.0.1:8787/api/v1   (docs: http://127.0.0.1:8787/api/v1/docs)
-  Demo user        ${DEMO_USER.email} / ${DEMO_USER.password}
+  Demo user        ${DEMO_USER.email} / ${DEMO_USER.password}   (role ${DEMO_USER.role})
   Factus account   sandbox@factus.local / sandbox-password   (the emulator on http://127.0.0.1:8788)
 `);
 

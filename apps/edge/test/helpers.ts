@@ -40,15 +40,17 @@ export interface TestUser {
   password: string;
 }
 
-/** A local user straight into D1 (the same hash format the login verifies). */
-export async function createUser(options: { disabled?: boolean } = {}): Promise<TestUser> {
+/** A local user straight into D1 (the same hash format the login verifies); a plain `user` unless told. */
+export async function createUser(
+  options: { disabled?: boolean; role?: "user" | "admin" } = {},
+): Promise<TestUser> {
   const user = {
     id: crypto.randomUUID(),
     email: `user-${crypto.randomUUID()}@empresa.test`,
     password: "correct horse battery",
   };
   await env.DB.prepare(
-    "INSERT INTO users (id, email, name, password_hash, disabled) VALUES (?1, ?2, ?3, ?4, ?5)",
+    "INSERT INTO users (id, email, name, password_hash, disabled, role) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
   )
     .bind(
       user.id,
@@ -56,6 +58,7 @@ export async function createUser(options: { disabled?: boolean } = {}): Promise<
       "Usuario de prueba",
       await hashPassword(user.password),
       options.disabled ? 1 : 0,
+      options.role ?? "user",
     )
     .run();
   return user;
@@ -70,9 +73,12 @@ export interface Session {
   account: string;
 }
 
-/** A user, its local JWT and a Factus token of a fresh emulator account, all through the edge's own routes. */
-export async function newSession(): Promise<Session> {
-  const user = await createUser();
+/**
+ * A user, its local JWT and a Factus token of a fresh emulator account, all through the edge's own routes. A plain
+ * `user` unless told: the administrative routes need `{ role: "admin" }`.
+ */
+export async function newSession(options: { role?: "user" | "admin" } = {}): Promise<Session> {
+  const user = await createUser({ role: options.role });
   const login = await expectStatus(
     await call(`${API}/auth/login`, {
       method: "POST",

@@ -6,8 +6,20 @@
 
 const encoder = new TextEncoder();
 const HEADER = { alg: "HS256", typ: "JWT" } as const;
-/** Clock skew tolerated on exp/nbf/iat, in seconds: small and explicit. */
+/** Clock skew tolerated on exp/nbf and on a token's lifetime, in seconds: small and explicit. */
 export const CLOCK_SKEW_SECONDS = 30;
+/** How far in the future `iat` may be, in seconds: a clock a little ahead, never a token minted for later. */
+export const MAX_FUTURE_IAT_SECONDS = 60;
+
+/** What a token must match besides its signature. */
+export interface JwtExpectations {
+  issuer: string;
+  audience: string;
+  /** The longest `exp - iat` accepted (JWT_TTL_SECONDS), plus CLOCK_SKEW_SECONDS. */
+  maxLifetimeSeconds: number;
+  /** Seconds since the epoch; the clock by default. */
+  now?: number;
+}
 
 export interface JwtClaims {
   sub: string;
@@ -65,6 +77,8 @@ export type JwtFailure =
   | "not_yet_valid"
   | "issuer"
   | "audience"
+  | "issued_in_future"
+  | "lifetime"
   | "claims";
 
 /**
@@ -74,11 +88,15 @@ export type JwtFailure =
 const verifiedSignatures = new Map<string, { secret: string; claims: Partial<JwtClaims> }>();
 const VERIFIED_CACHE_SIZE = 1000;
 
-/** Verifies an HS256 JWT: pinned algorithm, signature (constant-time, by WebCrypto), exp, nbf, iss and aud. */
+/**
+ * Verifies an HS256 JWT: pinned algorithm, signature (constant-time, by WebCrypto), exp, nbf, iat (at most
+ * MAX_FUTURE_IAT_SECONDS ahead, and `exp - iat` within the configured TTL: a token minted for a year, by a bug or
+ * with a leaked key, is refused, and lowering JWT_TTL_SECONDS also shortens the tokens already issued), iss and aud.
+ */
 export async function verifyJwt(
   token: string,
   secret: string,
-  expected: { issuer: string; audience: string; now?: number },
+  expected: JwtExpectations,
 ): Promise<{ ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure }> {
   const cached = verifiedSignatures.get(token);
   if (cached?.secret === secret) return checkClaims(cached.claims, expected);
@@ -115,16 +133,17 @@ export async function verifyJwt(
   return checkClaims(claims, expected);
 }
 
-/** exp/nbf (with CLOCK_SKEW_SECONDS), iss, aud and the claims' types, checked on every use of a token. */
+/** exp/nbf (with CLOCK_SKEW_SECONDS), iat, lifetime, iss, aud and the claims' types, on every use of a token. */
 function checkClaims(
   claims: Partial<JwtClaims>,
-  expected: { issuer: string; audience: string; now?: number },
+  expected: JwtExpectations,
 ): { ok: true; claims: JwtClaims } | { ok: false; reason: JwtFailure } {
   const now = expected.now ?? Math.floor(Date.now() / 1000);
   const { exp, nbf, iss, aud, sub, email, jti, iat } = claims;
   if (
     typeof exp !== "number" ||
     typeof nbf !== "number" ||
+    typeof iat !== "number" ||
     typeof sub !== "string" ||
     typeof email !== "string"
   ) {
@@ -132,10 +151,9 @@ function checkClaims(
   }
   if (now > exp + CLOCK_SKEW_SECONDS) return { ok: false, reason: "expired" };
   if (now + CLOCK_SKEW_SECONDS < nbf) return { ok: false, reason: "not_yet_valid" };
+  if (iat > now + MAX_FUTURE_IAT_SECONDS) return { ok: false, reason: "issued_in_future" };
+  if (exp - iat > expected.maxLifetimeSeconds + CLOCK_SKEW_SECONDS) return { ok: false, reason: "lifetime" };
   if (iss !== expected.issuer) return { ok: false, reason: "issuer" };
   if (aud !== expected.audience) return { ok: false, reason: "audience" };
-  return {
-    ok: true,
-    claims: { exp, nbf, iss, aud, sub, email, jti: String(jti ?? ""), iat: Number(iat ?? nbf) },
-  };
+  return { ok: true, claims: { exp, nbf, iss, aud, sub, email, jti: String(jti ?? ""), iat } };
 }

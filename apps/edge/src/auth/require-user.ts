@@ -6,7 +6,8 @@ import { findUserById, type UserRow } from "./users";
 
 /**
  * Users looked up in the last USER_CACHE_MS, per isolate, so a busy client does not cost a D1 read per request.
- * The price: disabling a user or revoking its tokens takes up to that long to reach isolates that saw it recently.
+ * The price: disabling a user, revoking its tokens or changing its role takes up to that long to reach isolates that
+ * saw it recently.
  */
 const USER_CACHE_MS = 30_000;
 const userCache = new Map<string, { user: UserRow | null; at: number }>();
@@ -30,6 +31,7 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const result = await verifyJwt(match[1], config.jwtSecret, {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
+    maxLifetimeSeconds: config.jwtTtlSeconds,
   });
   if (!result.ok) {
     const message =
@@ -39,8 +41,10 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const user = await cachedUser(c.env.DB, result.claims.sub);
   if (!user || user.disabled)
     throw new ApiError("UNAUTHENTICATED", { message: "El usuario no existe o está deshabilitado" });
-  if (result.claims.iat < user.tokens_valid_after)
+  // At or before: a token issued in the very second of a revocation is refused too (a login after it is issued
+  // later than that second: session.ts).
+  if (result.claims.iat <= user.tokens_valid_after)
     throw new ApiError("UNAUTHENTICATED", { message: "El token fue revocado; inicie sesión de nuevo" });
-  c.set("user", { id: user.id, email: user.email });
+  c.set("user", { id: user.id, email: user.email, role: user.role });
   await next();
 });

@@ -7,27 +7,37 @@ import { reserveAll } from "../platform/rate-limit";
 import { toApiError } from "./errors";
 
 const WINDOW_MS = 15 * 60_000;
-/** Grants per local user and per Factus account per 15 minutes: plenty for people, too few to guess passwords. */
+/** Grants per local user, and per local user on one Factus account, per 15 minutes: plenty for people, too few to guess. */
 const GRANTS_PER_WINDOW = 20;
+/**
+ * Password grants on one Factus account from every local user per 15 minutes: a ceiling, never doubled. Above
+ * GRANTS_PER_WINDOW, so that no one user alone can fill it and keep the others out.
+ */
+const ACCOUNT_GRANTS_PER_WINDOW = 60;
 
 /**
- * Reserves a Factus OAuth grant per local user and, for the password grant, per Factus account (with a growing
- * back-off): the proxy holds the platform's client credentials, and guessing through it could get that client
- * blocked by Factus for every tenant. Returns the refund for a grant Factus accepted.
+ * Reserves a Factus OAuth grant per local user and, for the password grant, per local user on that Factus account
+ * (with the back-off: each time it fills it stays closed twice as long) and per account overall (a plain window):
+ * the proxy holds the platform's client credentials, and guessing through it could get that client blocked by
+ * Factus for every tenant. One user's failures lock out only that user; the account's own ceiling is reached only by
+ * several users together, and for one window at most. Returns what to call for a grant Factus accepted.
  */
 export function reserveFactusGrant(c: Context<AppEnv>, account?: string) {
+  const user = c.get("user").id;
+  const name = account?.toLowerCase();
   return reserveAll(
     c.env.RATE_LIMITER,
     [
-      { key: `factus-oauth:user:${c.get("user").id}`, limit: GRANTS_PER_WINDOW, windowMs: WINDOW_MS },
-      ...(account
+      { key: `factus-oauth:user:${user}`, limit: GRANTS_PER_WINDOW, windowMs: WINDOW_MS },
+      ...(name
         ? [
             {
-              key: `factus-oauth:account:${account.toLowerCase()}`,
+              key: `factus-oauth:user-account:${user}:${name}`,
               limit: GRANTS_PER_WINDOW,
               windowMs: WINDOW_MS,
               backoff: true,
             },
+            { key: `factus-oauth:account:${name}`, limit: ACCOUNT_GRANTS_PER_WINDOW, windowMs: WINDOW_MS },
           ]
         : []),
     ],

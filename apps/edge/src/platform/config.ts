@@ -50,6 +50,7 @@ const ConfigSchema = z.object({
   ),
   rateLimitPerMinute: positiveInt(80),
   loginAttemptsPer15Minutes: positiveInt(10),
+  loginAttemptsPerEmailPer5Minutes: positiveInt(10),
   loginAttemptsPerIpPer15Minutes: positiveInt(100),
 });
 export type Config = z.infer<typeof ConfigSchema>;
@@ -72,6 +73,7 @@ export function readConfig(env: Env): Config {
     corsOrigins: env.CORS_ORIGINS ?? "",
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     loginAttemptsPer15Minutes: env.LOGIN_ATTEMPTS_PER_15_MINUTES,
+    loginAttemptsPerEmailPer5Minutes: env.LOGIN_ATTEMPTS_PER_EMAIL_PER_5_MINUTES,
     loginAttemptsPerIpPer15Minutes: env.LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES,
   });
   if (!result.success) {

@@ -5,8 +5,8 @@ import type { Config, Env } from "./config";
 export interface AppVariables {
   config: Config;
   requestId: string;
-  /** The authenticated local user, set by the auth middleware. */
-  user: { id: string; email: string };
+  /** The authenticated local user, set by the auth middleware; an `admin` also reaches administrative routes. */
+  user: { id: string; email: string; role: "user" | "admin" };
   /** The isolate's one Factus client; calls pass the caller's token (`upstream(c)`). */
   factus: FactusClient;
   /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */

@@ -20,28 +20,36 @@ export interface Bucket {
   key: string;
   limit: number;
   windowMs: number;
+  /** Each time the window fills it stays closed twice as long as the last (rate-limiter-object.ts). */
   backoff?: boolean;
+  /** A success makes this bucket vouch for its caller this long (ms): see `waivable`. */
+  trustMs?: number;
+  /** Not applied to a caller another bucket of the same set vouches for. */
+  waivable?: boolean;
+  /** What the bucket counted before this instant (ms) is discarded. */
+  clearedAt?: number;
 }
 
 /**
  * Reserves a slot in every bucket at once, or none: when one is full, the slots taken in the others are given back
- * and RATE_LIMITED answers with the longest wait. Returns a refund for when the attempt turns out not to count.
+ * and RATE_LIMITED answers with the longest wait. Returns what to call when the attempt succeeded: it gives the
+ * slots back, forgets the back-off and records the trust of the buckets that keep it.
  */
 export async function reserveAll(namespace: Namespace, buckets: readonly Bucket[], message: string) {
   const results = await Promise.all(
     buckets.map((bucket) =>
-      namespace.getByName(bucket.key).reserve(bucket.limit, bucket.windowMs, bucket.backoff),
+      namespace
+        .getByName(bucket.key)
+        .reserve(bucket.limit, bucket.windowMs, { backoff: bucket.backoff, clearedAt: bucket.clearedAt }),
     ),
   );
-  const refund = () =>
-    Promise.all(
-      buckets.flatMap((bucket, index) =>
-        results[index]?.allowed ? [namespace.getByName(bucket.key).refund(bucket.windowMs)] : [],
-      ),
-    );
-  const refused = results.filter((result) => !result.allowed);
+  const vouched = results.some((result) => result.trusted);
+  const taken = buckets.filter((_, index) => results[index]?.allowed);
+  const refused = results.filter(
+    (result, index) => !result.allowed && !(vouched && buckets[index]?.waivable),
+  );
   if (refused.length) {
-    await refund();
+    await Promise.all(taken.map((bucket) => namespace.getByName(bucket.key).release(bucket.windowMs)));
     throw rateLimited(
       refused.reduce((longest, result) =>
         result.retryAfterSeconds > longest.retryAfterSeconds ? result : longest,
@@ -49,7 +57,10 @@ export async function reserveAll(namespace: Namespace, buckets: readonly Bucket[
       message,
     );
   }
-  return refund;
+  return () =>
+    Promise.all(
+      taken.map((bucket) => namespace.getByName(bucket.key).succeed(bucket.windowMs, bucket.trustMs)),
+    );
 }
 
 /**

@@ -2,6 +2,7 @@ import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contr
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import * as z from "zod";
+import { requireAdmin } from "../auth/require-admin";
 import { requireUser } from "../auth/require-user";
 import { companyNitOf } from "../factus/company";
 import { UPSTREAM_ERROR_CODES } from "../factus/errors";
@@ -84,10 +85,15 @@ const IdempotencyHeaders = FactusHeaders.extend({
 
 /**
  * Who may call a route, and so what it declares and enforces together: `factus` needs the local JWT and the
- * caller's X-Factus-Token (rate-limited per user; every error a Factus call can end in), `user` the local JWT only,
- * `public` nothing.
+ * caller's X-Factus-Token (rate-limited per user; every error a Factus call can end in), `admin` the same from a user
+ * with the `admin` role (declared as that role on `bearerAuth`, OpenAPI 3.1's way to name one; 403 FORBIDDEN to
+ * anyone else, before any Factus call), `user` the local JWT only, `public` nothing.
  */
-export type Access = "factus" | "user" | "public";
+export type Access = "admin" | "factus" | "user" | "public";
+
+const ADMIN_NOTE =
+  "\n\n**Solo para usuarios con rol `admin`**: a cualquier otro usuario responde 403 (`FORBIDDEN`), sin llamar a " +
+  "Factus.";
 
 const ACCESS: Record<
   Access,
@@ -95,8 +101,16 @@ const ACCESS: Record<
     security: Record<string, string[]>[];
     middleware: MiddlewareHandler<AppEnv>[];
     errors: readonly ErrorCode[];
+    /** Appended to the operation's description. */
+    note?: string;
   }
 > = {
+  admin: {
+    security: [{ bearerAuth: ["admin"], factusToken: [] }],
+    middleware: [requireUser, requireAdmin, userRateLimit, requireFactusToken],
+    errors: ["UNAUTHENTICATED", "FORBIDDEN", "FACTUS_TOKEN_MISSING", ...UPSTREAM_ERROR_CODES],
+    note: ADMIN_NOTE,
+  },
   factus: {
     security: [{ bearerAuth: [], factusToken: [] }],
     middleware: [requireUser, userRateLimit, requireFactusToken],
@@ -136,9 +150,11 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
     ...(options.idempotent ? (["IDEMPOTENCY_IN_PROGRESS", "IDEMPOTENCY_KEY_REUSED"] as const) : []),
     ...(options.errors ?? []),
   ];
-  const headers = options.idempotent ? IdempotencyHeaders : access === "factus" ? FactusHeaders : undefined;
+  const factusBacked = access === "factus" || access === "admin";
+  const headers = options.idempotent ? IdempotencyHeaders : factusBacked ? FactusHeaders : undefined;
   return createRoute({
     ...spec,
+    ...(preset.note ? { description: `${spec.description ?? ""}${preset.note}` } : {}),
     security: preset.security,
     middleware: [...preset.middleware, ...(options.idempotent ? [idempotentPerCompany] : [])],
     request: { ...request, ...(headers ? { headers } : {}) },

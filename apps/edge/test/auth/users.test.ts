@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { verifyJwt } from "../../src/auth/jwt";
 import { API, call, createUser, expectStatus, json, newSession } from "../helpers";
 
@@ -19,6 +19,7 @@ describe("local login", () => {
     const verified = await verifyJwt(body.data.access_token, env.JWT_SECRET!, {
       issuer: env.JWT_ISSUER,
       audience: env.JWT_AUDIENCE,
+      maxLifetimeSeconds: 3600,
     });
     expect(verified.ok).toBe(true);
     if (verified.ok) {
@@ -66,6 +67,37 @@ describe("local login", () => {
     expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
     // Rotating addresses does not help: the e-mail's own bucket is locked too.
     expect((await login(user.email, user.password, { "cf-connecting-ip": "203.0.113.8" })).status).toBe(429);
+  });
+});
+
+describe("token revocation", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  const claimsOf = (token: string) =>
+    JSON.parse(
+      new TextDecoder().decode(Uint8Array.fromBase64(token.split(".")[1]!, { alphabet: "base64url" })),
+    ) as { iat: number; nbf: number; exp: number };
+  const use = (token: string) =>
+    call(`${API}/lookups/reference-tables`, { headers: { authorization: `Bearer ${token}` } });
+
+  it("refuses a token issued in the very second of a revocation; a login in that second gets one that works", async () => {
+    // One frozen second: the token, the revocation and the next login all happen in it.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.parse("2031-05-01T08:00:00.250Z"));
+    const user = await createUser();
+    const first = (await expectStatus(await login(user.email, user.password), 200)).data.access_token;
+    const { iat } = claimsOf(first);
+    // What `user:revoke` does (scripts/d1.mjs): tokens_valid_after = now, in whole seconds.
+    await env.DB.prepare("UPDATE users SET tokens_valid_after = ?1 WHERE id = ?2").bind(iat, user.id).run();
+    const refused = await expectStatus(await use(first), 401);
+    expect(refused.message).toBe("El token fue revocado; inicie sesión de nuevo");
+
+    const second = (await expectStatus(await login(user.email, user.password), 200)).data.access_token;
+    const claims = claimsOf(second);
+    expect(claims.iat).toBe(iat + 1);
+    expect(claims.exp - claims.iat).toBe(3600);
+    await expectStatus(await use(second), 200);
   });
 });
 

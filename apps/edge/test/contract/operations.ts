@@ -54,6 +54,8 @@ export interface Operation {
   user: boolean;
   /** Also needs X-Factus-Token. */
   factus: boolean;
+  /** Needs a user with the admin role (`bearerAuth: ["admin"]`). */
+  admin: boolean;
   body: ((session?: Session) => unknown) | undefined;
   /** The statuses the document declares. */
   statuses: number[];
@@ -68,6 +70,7 @@ export const OPERATIONS: Operation[] = Object.entries(document.paths).flatMap(([
       (QUERIES[operation.operationId] ?? ""),
     user: operation.security.some((scheme) => "bearerAuth" in scheme),
     factus: operation.security.some((scheme) => "factusToken" in scheme),
+    admin: operation.security.some((scheme) => scheme.bearerAuth?.includes("admin") ?? false),
     body: BODIES[operation.operationId],
     statuses: Object.keys(operation.responses).map(Number),
   })),

@@ -19,9 +19,17 @@ it("reads the protected routes from the OpenAPI document", () => {
   expect(PROTECTED.length).toBeGreaterThanOrEqual(18);
 });
 
+it("reads the administrative routes from the OpenAPI document", () => {
+  expect(PROTECTED.filter((operation) => operation.admin).map((operation) => operation.operationId)).toEqual(
+    expect.arrayContaining(["createNumberingRange", "deleteNumberingRange", "listDianRanges"]),
+  );
+});
+
 let session: Session;
+/** An admin's session, for the administrative routes: a plain user would be refused before what is tested. */
+let admin: Session;
 beforeAll(async () => {
-  session = await newSession();
+  [session, admin] = await Promise.all([newSession(), newSession({ role: "admin" })]);
 });
 
 function send(route: (typeof PROTECTED)[number], headers: Record<string, string>) {
@@ -54,35 +62,71 @@ const badTokens: [string, () => Promise<string>][] = [
   ["a wrong audience", () => forgeJwt({ sub: session.user.id, aud: "someone-else" })],
   ["a wrong issuer", () => forgeJwt({ sub: session.user.id, iss: "someone-else" })],
   ["an unknown user", () => forgeJwt({ sub: crypto.randomUUID() })],
+  [
+    "a lifetime (exp - iat) longer than JWT_TTL_SECONDS",
+    () => forgeJwt({ sub: session.user.id, exp: Math.floor(Date.now() / 1000) + 400 * 24 * 3600 }),
+  ],
+  [
+    "an iat more than 60 s in the future",
+    () => forgeJwt({ sub: session.user.id, iat: Math.floor(Date.now() / 1000) + 120 }),
+  ],
+  ["no iat", () => forgeJwt({ sub: session.user.id, iat: undefined })],
   ["garbage", async () => "not.a.jwt"],
 ];
 
 describe.each(PROTECTED)("$method $path", (route) => {
+  const caller = () => (route.admin ? admin : session);
+
   it("refuses a missing local JWT", async () => {
-    const body = await expectStatus(await send(route, { "x-factus-token": session.factusToken }), 401);
+    const body = await expectStatus(await send(route, { "x-factus-token": caller().factusToken }), 401);
     expect(body.error.code).toBe("UNAUTHENTICATED");
   });
 
   it.each(badTokens)("refuses %s", async (_, token) => {
     const response = await send(route, {
       authorization: `Bearer ${await token()}`,
-      "x-factus-token": session.factusToken,
+      "x-factus-token": caller().factusToken,
     });
     expect((await expectStatus(response, 401)).error.code).toBe("UNAUTHENTICATED");
   });
 
+  it.runIf(route.admin)("refuses a user without the admin role with 403 FORBIDDEN", async () => {
+    const response = await send(route, {
+      authorization: `Bearer ${session.jwt}`,
+      "x-factus-token": session.factusToken,
+    });
+    const body = await expectStatus(response, 403);
+    expect(body.error.code).toBe("FORBIDDEN");
+    expect(body.message).toContain("rol admin");
+  });
+
   it.runIf(route.factus)("refuses a missing X-Factus-Token", async () => {
-    const body = await expectStatus(await send(route, { authorization: `Bearer ${session.jwt}` }), 401);
+    const body = await expectStatus(await send(route, { authorization: `Bearer ${caller().jwt}` }), 401);
     expect(body.error.code).toBe("FACTUS_TOKEN_MISSING");
   });
 
   it.runIf(route.factus)("maps Factus' 401 to FACTUS_UNAUTHENTICATED", async () => {
     const response = await send(route, {
-      authorization: `Bearer ${session.jwt}`,
+      authorization: `Bearer ${caller().jwt}`,
       "x-factus-token": "revoked-token",
     });
     expect((await expectStatus(response, 401)).error.code).toBe("FACTUS_UNAUTHENTICATED");
   });
+
+  it.runIf(route.factus)(
+    "refuses an X-Factus-Token with bytes outside visible ASCII, without calling Factus",
+    async () => {
+      for (const token of [`${caller().factusToken}\x01`, `a\x7fb`, "tok\x1bn", "a b"]) {
+        const response = await send(route, {
+          authorization: `Bearer ${caller().jwt}`,
+          "x-factus-token": token,
+        });
+        const body = await expectStatus(response, 401);
+        expect(body.error.code, JSON.stringify(token)).toBe("FACTUS_UNAUTHENTICATED");
+        expect(body.message, JSON.stringify(token)).toBe("X-Factus-Token no es válido");
+      }
+    },
+  );
 });
 
 describe("the control case", () => {
@@ -99,6 +143,20 @@ describe("the control case", () => {
     const slightly = await forgeJwt({ sub: session.user.id, exp: now - 10 });
     const ok = await call(`${API}/lookups/reference-tables`, {
       headers: { authorization: `Bearer ${slightly}` },
+    });
+    expect(ok.status).toBe(200);
+  });
+
+  it("accepts an iat up to 60 s ahead and a lifetime of JWT_TTL_SECONDS plus the 30 s skew", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const token = await forgeJwt({
+      sub: session.user.id,
+      iat: now + 55,
+      nbf: now,
+      exp: now + 55 + 3600 + 30,
+    });
+    const ok = await call(`${API}/lookups/reference-tables`, {
+      headers: { authorization: `Bearer ${token}` },
     });
     expect(ok.status).toBe(200);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, emulatorAdmin, expectStatus, newSession, seedInvoice } from "../helpers";
+import { api, createFactusRange, emulatorAdmin, expectStatus, newSession, seedInvoice } from "../helpers";
 
 describe("the company and its subscription", () => {
   it("profile, documents left, and a 402 that explains itself", async () => {
@@ -28,7 +28,7 @@ describe("the company and its subscription", () => {
 
 describe("numbering ranges, administration", () => {
   it("create, list the DIAN's, delete an unused one", async () => {
-    const session = await newSession();
+    const session = await newSession({ role: "admin" });
     const created = await expectStatus(
       await api(session, "/numbering-ranges", {
         method: "POST",
@@ -52,5 +52,27 @@ describe("numbering ranges, administration", () => {
       404,
     );
     expect(gone.error.code).toBe("NOT_FOUND");
+  });
+
+  it("are an admin's: a plain user may list the ranges but not create, delete or see the DIAN's", async () => {
+    const session = await newSession();
+    const created = await createFactusRange(session, { prefix: "USR", from: 1, to: 10 });
+    const refused = [
+      await api(session, "/numbering-ranges", {
+        method: "POST",
+        body: { document: "21", prefix: "NOP", current: 1, resolution_number: "1" },
+      }),
+      await api(session, `/numbering-ranges/${created.id}`, { method: "DELETE" }),
+      await api(session, "/numbering-ranges/dian"),
+    ];
+    for (const response of refused) {
+      const body = await expectStatus(response, 403);
+      expect(body.error.code).toBe("FORBIDDEN");
+      expect(body.message).toContain("rol admin");
+    }
+    const ranges = await expectStatus(await api(session, "/numbering-ranges"), 200);
+    const prefixes = ranges.data.map((range: { prefix: string }) => range.prefix);
+    expect(prefixes).toContain("USR");
+    expect(prefixes).not.toContain("NOP");
   });
 });

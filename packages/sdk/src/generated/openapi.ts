@@ -31,7 +31,7 @@ export interface paths {
         put?: never;
         /**
          * Iniciar sesión en la API
-         * @description Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para `Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. Se limitan los intentos fallidos por correo (con espera creciente), por IP y por IP y correo.
+         * @description Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para `Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. Los intentos fallidos se limitan por IP y correo (cada vez que se agotan, la espera se duplica: 15 min, 30 min… hasta 24 h), por correo desde cualquier IP (una ventana de 5 minutos que no crece, que no aplica desde una dirección donde el usuario inició sesión en los últimos 30 días) y por IP. Un intento rechazado con 429 no alarga la espera: `Retry-After` dice cuánto falta.
          */
         post: operations["login"];
         delete?: never;
@@ -428,6 +428,8 @@ export interface paths {
         /**
          * Crear un rango de numeración (administración)
          * @description **Acción administrativa**: la llama quien administra la cuenta de Factus, no la aplicación que factura. El rango debe corresponder a una resolución de la DIAN (`GET /numbering-ranges/dian` lista las asociadas al software); un rango mal creado hace que la DIAN rechace las facturas después de numerarlas. `document` es el código Factus del tipo ("21" factura, "22" nota crédito…).
+         *
+         *     **Solo para usuarios con rol `admin`**: a cualquier otro usuario responde 403 (`FORBIDDEN`), sin llamar a Factus.
          */
         post: operations["createNumberingRange"];
         delete?: never;
@@ -446,6 +448,8 @@ export interface paths {
         /**
          * Rangos autorizados por la DIAN (administración)
          * @description Las resoluciones de numeración que la DIAN asoció al software de facturación: de ellas salen los rangos que se crean con POST /numbering-ranges. Para quien administra la cuenta de Factus.
+         *
+         *     **Solo para usuarios con rol `admin`**: a cualquier otro usuario responde 403 (`FORBIDDEN`), sin llamar a Factus.
          */
         get: operations["listDianRanges"];
         put?: never;
@@ -469,6 +473,8 @@ export interface paths {
         /**
          * Eliminar un rango de numeración (administración)
          * @description **Acción administrativa**, para quien administra la cuenta de Factus. Factus solo elimina un rango que no ha numerado ningún documento.
+         *
+         *     **Solo para usuarios con rol `admin`**: a cualquier otro usuario responde 403 (`FORBIDDEN`), sin llamar a Factus.
          */
         delete: operations["deleteNumberingRange"];
         options?: never;

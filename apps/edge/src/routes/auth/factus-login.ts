@@ -27,7 +27,7 @@ export const factusLoginRoute = defineRoute(
 
 export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
-  const refund = await reserveFactusGrant(c, email);
+  const accepted = await reserveFactusGrant(c, email);
   const token = await c
     .get("factus")
     .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
@@ -35,7 +35,7 @@ export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async 
       throw oauthError(error, "Factus rechazó el correo o la contraseña");
     });
   // An accepted grant does not count; the answer does not wait for the counters to hear it.
-  await afterAnswer(c, refund());
+  await afterAnswer(c, accepted());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);

@@ -25,7 +25,7 @@ export const factusRefreshRoute = defineRoute(
 
 export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = async (c) => {
   const { refresh_token } = c.req.valid("json");
-  const refund = await reserveFactusGrant(c);
+  const accepted = await reserveFactusGrant(c);
   const token = await c
     .get("factus")
     .auth.refreshGrant({ refreshToken: refresh_token }, { requestId: c.get("requestId") })
@@ -33,7 +33,7 @@ export const factusRefresh: RouteHandler<typeof factusRefreshRoute, AppEnv> = as
       throw oauthError(error, "Factus rechazó el refresh token: inicie sesión en Factus de nuevo");
     });
   // An accepted grant does not count; the answer does not wait for the counters to hear it.
-  await afterAnswer(c, refund());
+  await afterAnswer(c, accepted());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: factusSession(token) }, 200);

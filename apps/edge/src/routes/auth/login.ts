@@ -22,7 +22,10 @@ export const loginRoute = defineRoute(
     description:
       "Cambia el correo y la contraseña de un usuario local por un token de acceso (JWT HS256, 1 h por defecto) para " +
       "`Authorization: Bearer`. La respuesta es la misma para un correo desconocido y una contraseña incorrecta. " +
-      "Se limitan los intentos fallidos por correo (con espera creciente), por IP y por IP y correo.",
+      "Los intentos fallidos se limitan por IP y correo (cada vez que se agotan, la espera se duplica: 15 min, " +
+      "30 min… hasta 24 h), por correo desde cualquier IP (una ventana de 5 minutos que no crece, que no aplica " +
+      "desde una dirección donde el usuario inició sesión en los últimos 30 días) y por IP. Un intento rechazado " +
+      "con 429 no alarga la espera: `Retry-After` dice cuánto falta.",
     request: jsonBody(LoginRequest, "Credenciales del usuario local"),
     responses: { 200: jsonResponse(successEnvelope(LocalToken, MESSAGE), "Token emitido") },
   },
@@ -32,13 +35,14 @@ export const loginRoute = defineRoute(
 export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
   const config = c.get("config");
-  const refund = await reserveLoginAttempt(c, email);
+  // Read first: the user's unlock instant (`user:unlock`) tells the throttles what to forget.
   const user = await findUserByEmail(c.env.DB, email);
+  const succeeded = await reserveLoginAttempt(c, email, user?.login_unlocked_at ?? 0);
   // Verify against a decoy when the e-mail is unknown, so timing does not reveal which accounts exist.
   const valid = await verifyPassword(password, user?.password_hash ?? (await decoyPasswordHash()));
   if (!user || !valid || user.disabled) throw new ApiError("INVALID_CREDENTIALS");
   // Successful logins do not count against anyone; the answer does not wait for the counters to hear it.
-  await afterAnswer(c, refund());
+  await afterAnswer(c, succeeded());
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
   return c.json({ message: MESSAGE, data: await issueLocalToken(config, user) }, 200);

@@ -7,7 +7,7 @@ import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Rango de numeración creado exitosamente";
 
-export const createRangeRoute = defineRoute("factus", {
+export const createRangeRoute = defineRoute("admin", {
   method: "post",
   path: "/",
   operationId: "createNumberingRange",

@@ -14,7 +14,7 @@ const RangeIdParam = z.object({
     .meta({ param: { name: "id", in: "path" }, examples: ["4"] }),
 });
 
-export const deleteRangeRoute = defineRoute("factus", {
+export const deleteRangeRoute = defineRoute("admin", {
   method: "delete",
   path: "/{id}",
   operationId: "deleteNumberingRange",

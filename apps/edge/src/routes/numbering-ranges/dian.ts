@@ -19,7 +19,7 @@ const DianRange = z
   })
   .meta({ id: "DianRange" });
 
-export const dianRangesRoute = defineRoute("factus", {
+export const dianRangesRoute = defineRoute("admin", {
   method: "get",
   path: "/dian",
   operationId: "listDianRanges",
