@@ -12,6 +12,7 @@ import {
   FactusTimeoutError,
 } from "./errors";
 import { FACTUS_ENVIRONMENTS, type FactusClientOptions, type RequestOptions } from "./options";
+import { DEFAULT_USER_AGENT } from "./version";
 
 export interface HttpRequest {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -167,7 +168,11 @@ export class HttpCore {
     requestId: string,
     token: string | undefined,
   ) {
-    const headers = new Headers({ accept: "application/json", ...this.defaultHeaders, ...options.headers });
+    const headers = new Headers({ accept: "application/json", "user-agent": DEFAULT_USER_AGENT });
+    // One by one, so that a caller's "User-Agent" replaces ours instead of joining it ("a, b").
+    for (const [name, value] of Object.entries({ ...this.defaultHeaders, ...options.headers }))
+      headers.set(name, value);
+    if (!headers.get("user-agent")?.trim()) headers.set("user-agent", DEFAULT_USER_AGENT);
     headers.set("x-request-id", requestId);
     if (token) headers.set("authorization", `Bearer ${token}`);
     let body: string | undefined;

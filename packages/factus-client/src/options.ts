@@ -32,7 +32,10 @@ export interface FactusClientOptions {
   maxRetryDelay?: number;
   /** The fetch to use, called unbound. Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Headers sent with every request. */
+  /**
+   * Headers sent with every request. A `User-Agent` here replaces the client's own (`factus-edge-client/<version>`);
+   * an empty one does not remove it, since Factus' v2 hosts refuse requests without one.
+   */
   defaultHeaders?: Record<string, string>;
 }
 
@@ -48,6 +51,7 @@ export interface RequestOptions {
   accessToken?: string;
   /** Request id sent as X-Request-Id and carried by errors. Default: a new UUID. */
   requestId?: string;
+  /** Headers of this call only, over `defaultHeaders` (a `User-Agent` here replaces the client's own). */
   headers?: Record<string, string>;
   /**
    * Skip checking the request body against Factus' rules before sending, when the caller has just parsed it with the
