@@ -89,8 +89,9 @@ export class HttpCore {
     const { body, headers } = await this.send(request, options, requestId);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       throw new FactusInvalidResponseError(
-        `Factus answered an unexpected shape: ${parsed.error.issues[0]?.message}`,
+        `Factus answered an unexpected shape at ${issue?.path.join(".") || "the root"}: ${issue?.message}`,
         {
           status: 200,
           body,
@@ -236,7 +237,9 @@ export class HttpCore {
       }
       json = text.slice(0, 2000);
     }
-    if (!response.ok) throw errorFromResponse(response.status, json, response.headers, requestId);
+    if (!response.ok) {
+      throw errorFromResponse(response.status, json, response.headers, requestId, request.path);
+    }
     return { body: json, headers: response.headers };
   }
 }

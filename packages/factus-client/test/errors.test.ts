@@ -10,6 +10,7 @@ import {
   FactusServerError,
   FactusSubscriptionError,
   FactusValidationError,
+  FactusVersionMismatchError,
 } from "../src";
 import { fakeFetch, jsonResponse } from "./fake-fetch";
 
@@ -62,6 +63,15 @@ describe("errors are typed by status and carry status, body and request id", () 
     );
     expect(error.isDianRejection).toBe(false);
     expect(error.fieldErrors).toEqual([{ field: "0", messages: ["El campo items es obligatorio"] }]);
+  });
+
+  it("403 naming the API version is FactusVersionMismatchError, with the version the account uses", async () => {
+    const error = await failWith(() =>
+      jsonResponse({ message: "Version de API no disponible para esta empresa" }, 403),
+    );
+    expect(error).toBeInstanceOf(FactusVersionMismatchError);
+    expect(error).toBeInstanceOf(FactusApiError);
+    expect(error).toMatchObject({ status: 403, attemptedVersion: "v1", accountVersion: "v2" });
   });
 
   it("409 pending document is recognised", async () => {
