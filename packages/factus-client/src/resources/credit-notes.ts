@@ -8,57 +8,216 @@ import {
   FactusSendEmailRequest,
   FactusXml,
 } from "@factus-edge/contracts";
+import {
+  FactusV2BillFilters,
+  FactusV2CreditNoteRequest,
+  type FactusV2CreditNoteRequestInput,
+  FactusV2EmailContent,
+  FactusV2Message,
+  FactusV2Pdf,
+  FactusV2SendEmailRequest,
+  FactusV2Xml,
+} from "@factus-edge/contracts/factus-v2";
 import type * as z from "zod";
+import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";
+import {
+  type ByVersion,
+  tag,
+  type V1CreditNoteDocument,
+  type V1CreditNoteRow,
+  V2NoteAnswer,
+  type V2NoteDocument,
+  V2NotePageAnswer,
+  type V2NoteRow,
+} from "../documents";
 import type { RequestOptions } from "../options";
 import { Page } from "../pagination";
-import { type BillFilters, filterQuery, segment } from "./bills";
+import { type DocumentListParams, usesV2OnlyFilters, V1_TYPED } from "./bills";
+import { dataOf, filterQuery, messageOf, onEither, segment } from "./shared";
 
-type CreditNoteSummary = z.output<typeof FactusCreditNotePage>["data"]["data"][number];
+type Pdf = z.output<typeof FactusPdf>["data"];
+type Xml = z.output<typeof FactusXml>["data"];
+/** v2 does not say whether the attachment is always there (FJSF #6). */
+type EmailContent = z.output<typeof FactusEmailContent | typeof FactusV2EmailContent>["data"];
 
-/** `/v1/credit-notes`: credit notes that correct validated bills. */
-export class CreditNotesResource {
-  constructor(private readonly http: HttpCore) {}
+/**
+ * The routes v2 credit and debit notes share (`/v2/credit-notes/…`, `/v2/debit-notes/…`): list, show, files,
+ * delete by reference, e-mail. Published paths for credit notes; debit notes are assumed to mirror them.
+ */
+export class V2NoteRoutes {
+  constructor(
+    private readonly http: HttpCore,
+    private readonly base: "/v2/credit-notes" | "/v2/debit-notes",
+  ) {}
 
-  /** Creates and validates a credit note. Never retried, like a bill. */
-  async create(input: z.input<typeof FactusCreditNoteRequest>, options: RequestOptions = {}) {
+  async create(json: unknown, options: RequestOptions) {
+    return dataOf(
+      this.http,
+      { method: "POST", path: `${this.base}/validate`, json },
+      V2NoteAnswer,
+      options,
+    ).then((note) => tag(note, "v2"));
+  }
+
+  async page(params: DocumentListParams, options: RequestOptions): Promise<Page<V2NoteRow>> {
+    const { page = 1, ...filters } = params;
+    const query = { ...filterQuery(this.http.prepare(FactusV2BillFilters, filters, options)), page };
+    const request = { method: "GET", path: this.base, query } as const;
+    const { data, pagination } = await dataOf(this.http, request, V2NotePageAnswer, options);
+    const next = (number: number) => this.page({ ...params, page: number }, options);
+    return new Page(
+      data.map((row) => tag(row, "v2")),
+      pagination,
+      next,
+      "v2",
+    );
+  }
+
+  async get(number: string, options: RequestOptions) {
+    const request = { method: "GET", path: `${this.base}/${segment(number)}` } as const;
+    return dataOf(this.http, request, V2NoteAnswer, options).then((note) => tag(note, "v2"));
+  }
+
+  pdf = (number: string) =>
+    ({ method: "GET", path: `${this.base}/${segment(number)}/download-pdf` }) as const;
+  xml = (number: string) =>
+    ({ method: "GET", path: `${this.base}/${segment(number)}/download-xml` }) as const;
+  emailContent = (number: string) =>
+    ({ method: "GET", path: `${this.base}/${segment(number)}/email-content` }) as const;
+
+  async delete(referenceCode: string, options: RequestOptions) {
+    const request = { method: "DELETE", path: `${this.base}/reference/${segment(referenceCode)}` } as const;
+    return messageOf(this.http, request, FactusV2Message, options);
+  }
+
+  async sendEmail(number: string, input: unknown, options: RequestOptions) {
+    const json = this.http.prepare(FactusV2SendEmailRequest, input, options);
+    const request = { method: "POST", path: `${this.base}/${segment(number)}/send-email`, json } as const;
+    return messageOf(this.http, request, FactusV2Message, options);
+  }
+}
+
+/**
+ * Credit notes that correct validated bills, on `/v1/credit-notes` or `/v2/credit-notes` by the account's API
+ * version; answers as for bills (`apiVersion`-tagged, `documentView()`).
+ */
+export class CreditNotesResource<V = undefined> {
+  private readonly v2: V2NoteRoutes;
+
+  constructor(
+    private readonly http: HttpCore,
+    private readonly versions: ApiVersions,
+  ) {
+    this.v2 = new V2NoteRoutes(http, "/v2/credit-notes");
+  }
+
+  /** Creates and validates a credit note from a **v1** request (`bill_id`); a v2 account refuses it (`createV2`). */
+  async create(
+    input: z.input<typeof FactusCreditNoteRequest>,
+    options: RequestOptions = {},
+  ): Promise<V1CreditNoteDocument> {
     const json = this.http.prepare(FactusCreditNoteRequest, input, options);
-    const path = "/v1/credit-notes/validate";
-    return (await this.http.request({ method: "POST", path, json }, FactusCreditNoteResponse, options)).data;
+    const request = { method: "POST", path: "/v1/credit-notes/validate", json } as const;
+    const send = async () => tag(await dataOf(this.http, request, FactusCreditNoteResponse, options), "v1");
+    return this.versions.run(
+      "creditNotes.create",
+      options,
+      { v1: send },
+      "send a v2 request with creditNotes.createV2",
+    );
+  }
+
+  /** Creates and validates a credit note from a **v2** request (`bill_number`, `payment_details`). Never retried. */
+  async createV2(
+    input: FactusV2CreditNoteRequestInput | z.output<typeof FactusV2CreditNoteRequest>,
+    options: RequestOptions = {},
+  ): Promise<V2NoteDocument> {
+    const json = this.http.prepare(FactusV2CreditNoteRequest, input, options);
+    const send = () => this.v2.create(json, options);
+    return this.versions.run(
+      "creditNotes.createV2",
+      options,
+      { v2: send },
+      "send a v1 request with creditNotes.create",
+    );
   }
 
   /** One page of credit notes, newest first; iterate the page with `for await` to walk all of them. */
   async list(
-    params: BillFilters & { page?: number } = {},
+    params: DocumentListParams = {},
     options: RequestOptions = {},
-  ): Promise<Page<CreditNoteSummary>> {
-    const { page = 1, ...filters } = params;
-    const response = await this.http.request(
-      { method: "GET", path: "/v1/credit-notes", query: { ...filterQuery(filters), page } },
-      FactusCreditNotePage,
+  ): Promise<ByVersion<V, Page<V1CreditNoteRow>, Page<V2NoteRow>>> {
+    const v2Only = usesV2OnlyFilters(params);
+    const page = await this.versions.run<Page<V1CreditNoteRow> | Page<V2NoteRow>>(
+      "creditNotes.list",
       options,
+      {
+        v1: v2Only ? undefined : () => this.v1Page(params, options),
+        v2: this.versions.v1Typed ? undefined : () => this.v2.page(params, options),
+      },
+      v2Only ? "per_page and created_at are v2 filters" : V1_TYPED,
     );
-    return new Page(response.data.data, response.data.pagination, (next) =>
-      this.list({ ...params, page: next }, options),
+    return page as ByVersion<V, Page<V1CreditNoteRow>, Page<V2NoteRow>>;
+  }
+
+  private async v1Page(params: DocumentListParams, options: RequestOptions): Promise<Page<V1CreditNoteRow>> {
+    const { page = 1, ...filters } = params;
+    const request = {
+      method: "GET",
+      path: "/v1/credit-notes",
+      query: { ...filterQuery(filters), page },
+    } as const;
+    const { data, pagination } = await dataOf(this.http, request, FactusCreditNotePage, options);
+    const next = (number: number) => this.v1Page({ ...params, page: number }, options);
+    return new Page(
+      data.map((row) => tag(row, "v1")),
+      pagination,
+      next,
+      "v1",
     );
   }
 
   /** One credit note in full, with the bill it corrects. */
-  async get(number: string, options: RequestOptions = {}) {
-    const path = `/v1/credit-notes/${segment(number)}`;
-    return (await this.http.request({ method: "GET", path }, FactusCreditNoteResponse, options)).data;
+  async get(
+    number: string,
+    options: RequestOptions = {},
+  ): Promise<ByVersion<V, V1CreditNoteDocument, V2NoteDocument>> {
+    const request = { method: "GET", path: `/v1/credit-notes/${segment(number)}` } as const;
+    const v1 = async () => tag(await dataOf(this.http, request, FactusCreditNoteResponse, options), "v1");
+    const note = await this.versions.run<V1CreditNoteDocument | V2NoteDocument>(
+      "creditNotes.get",
+      options,
+      { v1, v2: this.versions.v1Typed ? undefined : () => this.v2.get(number, options) },
+      V1_TYPED,
+    );
+    return note as ByVersion<V, V1CreditNoteDocument, V2NoteDocument>;
   }
 
   /** `{ file_name, pdf_base_64_encoded }`. */
-  async downloadPdf(number: string, options: RequestOptions = {}) {
-    const path = `/v1/credit-notes/download-pdf/${segment(number)}`;
-    return (await this.http.request({ method: "GET", path }, FactusPdf, options)).data;
+  async downloadPdf(number: string, options: RequestOptions = {}): Promise<Pdf> {
+    const v1 = { method: "GET", path: `/v1/credit-notes/download-pdf/${segment(number)}` } as const;
+    return onEither(
+      this.http,
+      this.versions,
+      "creditNotes.downloadPdf",
+      options,
+      [v1, FactusPdf],
+      [this.v2.pdf(number), FactusV2Pdf],
+    );
   }
 
   /** `{ file_name, xml_base_64_encoded }`. */
-  async downloadXml(number: string, options: RequestOptions = {}) {
-    const path = `/v1/credit-notes/download-xml/${segment(number)}`;
-    return (await this.http.request({ method: "GET", path }, FactusXml, options)).data;
+  async downloadXml(number: string, options: RequestOptions = {}): Promise<Xml> {
+    const v1 = { method: "GET", path: `/v1/credit-notes/download-xml/${segment(number)}` } as const;
+    return onEither(
+      this.http,
+      this.versions,
+      "creditNotes.downloadXml",
+      options,
+      [v1, FactusXml],
+      [this.v2.xml(number), FactusV2Xml],
+    );
   }
 
   /** E-mails the credit note to `email`, optionally with a PDF of the caller's own. Returns Factus' message. */
@@ -66,21 +225,36 @@ export class CreditNotesResource {
     number: string,
     input: z.input<typeof FactusSendEmailRequest>,
     options: RequestOptions = {},
-  ) {
-    const json = this.http.prepare(FactusSendEmailRequest, input, options);
-    const path = `/v1/credit-notes/send-email/${segment(number)}`;
-    return (await this.http.request({ method: "POST", path, json }, FactusMessage, options)).message;
+  ): Promise<string> {
+    return this.versions.run("creditNotes.sendEmail", options, {
+      v1: () => {
+        const json = this.http.prepare(FactusSendEmailRequest, input, options);
+        const path = `/v1/credit-notes/send-email/${segment(number)}`;
+        return messageOf(this.http, { method: "POST", path, json }, FactusMessage, options);
+      },
+      v2: () => this.v2.sendEmail(number, input, options),
+    });
   }
 
   /** Subject and attached document of the credit note's e-mail. */
-  async emailContent(number: string, options: RequestOptions = {}) {
-    const path = `/v1/credit-notes/${segment(number)}/email-content`;
-    return (await this.http.request({ method: "GET", path }, FactusEmailContent, options)).data;
+  async emailContent(number: string, options: RequestOptions = {}): Promise<EmailContent> {
+    const v1 = { method: "GET", path: `/v1/credit-notes/${segment(number)}/email-content` } as const;
+    return onEither(
+      this.http,
+      this.versions,
+      "creditNotes.emailContent",
+      options,
+      [v1, FactusEmailContent],
+      [this.v2.emailContent(number), FactusV2EmailContent],
+    );
   }
 
   /** Deletes a credit note DIAN has not validated, by its reference code. Returns Factus' message. */
-  async delete(referenceCode: string, options: RequestOptions = {}) {
+  async delete(referenceCode: string, options: RequestOptions = {}): Promise<string> {
     const path = `/v1/credit-notes/reference/${segment(referenceCode)}`;
-    return (await this.http.request({ method: "DELETE", path }, FactusMessage, options)).message;
+    return this.versions.run("creditNotes.delete", options, {
+      v1: () => messageOf(this.http, { method: "DELETE", path }, FactusMessage, options),
+      v2: () => this.v2.delete(referenceCode, options),
+    });
   }
 }
