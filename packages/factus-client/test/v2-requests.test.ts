@@ -282,3 +282,35 @@ describe("v2 answers", () => {
     expect(note.key).toBeTruthy();
   });
 });
+
+describe("catalogs of a v2 account come from v2's published tables, in v1's shape", () => {
+  it("answers without a request once the version is known, one refused request to learn it", async () => {
+    const { fetch, calls } = versionedFactus({ tok: "v2" }, {});
+    const factus = new FactusClient({ accessToken: "tok", fetch, apiVersion: "auto" });
+    expect(await factus.catalogs.municipalities("san gil")).toEqual([
+      { id: 980, code: "68679", name: "San Gil", department: "Santander" },
+    ]);
+    expect(calls.map((call) => call.url.pathname)).toEqual(["/v1/municipalities"]);
+    const units = await factus.catalogs.measurementUnits();
+    for (const [id, code] of [
+      [70, "94"],
+      [414, "KGM"],
+      [449, "LBR"],
+      [512, "MTR"],
+      [874, "GLL"],
+    ] as const) {
+      expect(units.find((unit) => unit.id === id)?.code).toBe(code);
+    }
+    expect((await factus.catalogs.countries("colombia"))[0]).toEqual({
+      id: 46,
+      code: "CO",
+      name: "Colombia",
+    });
+    expect((await factus.catalogs.tributes()).map((tribute) => [tribute.id, tribute.code])).toEqual([
+      [1, "01"],
+      [4, "04"],
+    ]);
+    expect(await factus.catalogs.municipalities("BOGOTÁ")).toHaveLength(1);
+    expect(calls).toHaveLength(1);
+  });
+});
