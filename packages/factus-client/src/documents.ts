@@ -46,6 +46,11 @@ const V2BillData = FactusV2Bill.extend({ errors: dianErrors });
 const V2BillRowData = FactusV2BillRow.extend({ errors: dianErrors });
 const V2NoteData = FactusV2Note.extend({ errors: dianErrors });
 const V2NoteRowData = FactusV2NoteRow.extend({ errors: dianErrors });
+/** Untagged `data` of v2's document answers, `errors` read as strings. */
+export type V2BillData = z.output<typeof V2BillData>;
+export type V2BillRowData = z.output<typeof V2BillRowData>;
+export type V2NoteData = z.output<typeof V2NoteData>;
+export type V2NoteRowData = z.output<typeof V2NoteRowData>;
 export const V2BillAnswer = factusV2Envelope(V2BillData);
 export const V2BillPageAnswer = factusV2Page(V2BillRowData);
 export const V2NoteAnswer = factusV2Envelope(V2NoteData);
@@ -53,17 +58,17 @@ export const V2NotePageAnswer = factusV2Page(V2NoteRowData);
 
 export type V1BillDocument = Tagged<FactusBill, "v1">;
 /** A v2 bill: flat, net item prices, `is_validated`/`validated_at`, `errors` as `"RULE: text"` strings. */
-export type V2BillDocument = Tagged<z.output<typeof V2BillData>, "v2">;
+export type V2BillDocument = Tagged<V2BillData, "v2">;
 export type BillDocument = V1BillDocument | V2BillDocument;
 export type V1BillRow = Tagged<FactusBillSummary, "v1">;
-export type V2BillRow = Tagged<z.output<typeof V2BillRowData>, "v2">;
+export type V2BillRow = Tagged<V2BillRowData, "v2">;
 
 export type V1CreditNoteDocument = Tagged<FactusCreditNote, "v1">;
 /** A v2 credit (or debit) note: shaped like a v2 bill, with `cude` for `cufe`. */
-export type V2NoteDocument = Tagged<z.output<typeof V2NoteData>, "v2">;
+export type V2NoteDocument = Tagged<V2NoteData, "v2">;
 export type CreditNoteDocument = V1CreditNoteDocument | V2NoteDocument;
 export type V1CreditNoteRow = Tagged<z.output<typeof FactusCreditNoteSummary>, "v1">;
-export type V2NoteRow = Tagged<z.output<typeof V2NoteRowData>, "v2">;
+export type V2NoteRow = Tagged<V2NoteRowData, "v2">;
 
 /** The fields a document's lifecycle reads, the same on both API versions. */
 export interface FactusDocumentView {

@@ -26,5 +26,5 @@ export {
   type RequestOptions,
 } from "./options";
 export { Page } from "./pagination";
-export type { BillFilters, DocumentListParams, V2OnlyFilters } from "./resources/bills";
+export type { BillFilters, DocumentListParams, V2OnlyFilters } from "./resources/document-routes";
 export { CLIENT_VERSION, DEFAULT_USER_AGENT } from "./version";

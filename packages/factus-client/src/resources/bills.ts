@@ -10,14 +10,11 @@ import {
   FactusXml,
 } from "@factus-edge/contracts";
 import {
-  FactusV2BillFilters,
   FactusV2BillRequest,
   type FactusV2BillRequestInput,
   FactusV2EmailContent,
-  FactusV2Message,
   FactusV2Pdf,
   FactusV2RadianEvents,
-  FactusV2SendEmailRequest,
   FactusV2Xml,
 } from "@factus-edge/contracts/factus-v2";
 import type * as z from "zod";
@@ -29,40 +26,22 @@ import {
   type V1BillDocument,
   type V1BillRow,
   V2BillAnswer,
+  type V2BillData,
   type V2BillDocument,
   V2BillPageAnswer,
   type V2BillRow,
+  type V2BillRowData,
 } from "../documents";
 import type { RequestOptions } from "../options";
-import { Page } from "../pagination";
-import { dataOf, filterQuery, messageOf, onEither, segment } from "./shared";
-
-export interface BillFilters {
-  identification?: string;
-  names?: string;
-  number?: string;
-  prefix?: string;
-  reference_code?: string;
-  /** 1 validated, 0 pending. */
-  status?: 0 | 1 | "0" | "1";
-}
-
-/** Filters only Factus v2 has; a list that uses one goes to v2 only. */
-export interface V2OnlyFilters {
-  /** Rows per page (`filter[per_page]`; Factus' default is 10). */
-  per_page?: number;
-  /** Creation dates, `YYYY-MM-DD` (`filter[created_at][start_date|end_date]`). */
-  created_at?: { start_date?: string; end_date?: string };
-}
-
-export type DocumentListParams = BillFilters & V2OnlyFilters & { page?: number };
-
-export const usesV2OnlyFilters = (params: V2OnlyFilters) =>
-  params.per_page !== undefined || params.created_at !== undefined;
-
-/** Why a read refuses a v2 account on a client whose `apiVersion` option was left out. */
-export const V1_TYPED =
-  "0.1's v1 types are kept when the client's `apiVersion` option is left out; build it with apiVersion: \"auto\" to read v2 documents";
+import type { Page } from "../pagination";
+import {
+  type DocumentListParams,
+  documentPage,
+  usesV2OnlyFilters,
+  V1_TYPED,
+  V2DocumentRoutes,
+} from "./document-routes";
+import { dataOf, messageOf, onEither, segment } from "./shared";
 
 type Pdf = z.output<typeof FactusPdf>["data"];
 type Xml = z.output<typeof FactusXml>["data"];
@@ -76,10 +55,14 @@ type RadianEvents = z.output<typeof FactusRadianEvents>["data"];
  * one version's request each (`create` v1, `createV2` v2).
  */
 export class BillsResource<V = undefined> {
+  private readonly v2: V2DocumentRoutes<V2BillData, V2BillRowData>;
+
   constructor(
     private readonly http: HttpCore,
     private readonly versions: ApiVersions,
-  ) {}
+  ) {
+    this.v2 = new V2DocumentRoutes(http, "/v2/bills", V2BillAnswer, V2BillPageAnswer, "destroy/reference");
+  }
 
   /**
    * Creates and validates a bill from a **v1** request (`POST /v1/bills/validate`); a v2 account refuses it with
@@ -91,33 +74,22 @@ export class BillsResource<V = undefined> {
     options: RequestOptions = {},
   ): Promise<V1BillDocument> {
     const json = this.http.prepare(FactusBillRequest, input, options);
-    const send = async () =>
-      tag(
-        await dataOf(
-          this.http,
-          { method: "POST", path: "/v1/bills/validate", json },
-          FactusBillResponse,
-          options,
-        ),
-        "v1",
-      );
+    const request = { method: "POST", path: "/v1/bills/validate", json } as const;
+    const send = async () => tag(await dataOf(this.http, request, FactusBillResponse, options), "v1");
     return this.versions.run("bills.create", options, { v1: send }, "send a v2 request with bills.createV2");
   }
 
   /**
    * Creates and validates a bill from a **v2** request (`POST /v2/bills/validate`: DIAN codes, net prices,
-   * `payment_details`); a v1 account refuses it with FactusVersionError. Never retried, like `create`.
+   * `payment_details`); a v1 account refuses it with FactusVersionError. Never retried, like `create`. A document
+   * DIAN rejected or has not answered for yet may come back with `is_validated: false` (see `documentView()`).
    */
   async createV2(
     input: FactusV2BillRequestInput | FactusV2BillRequest,
     options: RequestOptions = {},
   ): Promise<V2BillDocument> {
     const json = this.http.prepare(FactusV2BillRequest, input, options);
-    const send = async () =>
-      tag(
-        await dataOf(this.http, { method: "POST", path: "/v2/bills/validate", json }, V2BillAnswer, options),
-        "v2",
-      );
+    const send = () => this.v2.create(json, options);
     return this.versions.run("bills.createV2", options, { v2: send }, "send a v1 request with bills.create");
   }
 
@@ -134,43 +106,14 @@ export class BillsResource<V = undefined> {
       "bills.list",
       options,
       {
-        v1: v2Only ? undefined : () => this.v1Page(params, options),
-        v2: this.versions.v1Typed ? undefined : () => this.v2Page(params, options),
+        v1: v2Only
+          ? undefined
+          : () => documentPage(this.http, "v1", "/v1/bills", FactusBillPage, params, options),
+        v2: this.versions.v1Typed ? undefined : () => this.v2.page(params, options),
       },
       v2Only ? "per_page and created_at are v2 filters" : V1_TYPED,
     );
     return page as ByVersion<V, Page<V1BillRow>, Page<V2BillRow>>;
-  }
-
-  private async v1Page(params: DocumentListParams, options: RequestOptions): Promise<Page<V1BillRow>> {
-    const { page = 1, ...filters } = params;
-    const request = { method: "GET", path: "/v1/bills", query: { ...filterQuery(filters), page } } as const;
-    const { data, pagination } = await dataOf(this.http, request, FactusBillPage, options);
-    const next = (number: number) => this.v1Page({ ...params, page: number }, options);
-    return new Page(
-      data.map((row) => tag(row, "v1")),
-      pagination,
-      next,
-      "v1",
-    );
-  }
-
-  private async v2Page(params: DocumentListParams, options: RequestOptions): Promise<Page<V2BillRow>> {
-    const { page = 1, ...filters } = params;
-    const query = { ...filterQuery(this.http.prepare(FactusV2BillFilters, filters, options)), page };
-    const { data, pagination } = await dataOf(
-      this.http,
-      { method: "GET", path: "/v2/bills", query },
-      V2BillPageAnswer,
-      options,
-    );
-    const next = (number: number) => this.v2Page({ ...params, page: number }, options);
-    return new Page(
-      data.map((row) => tag(row, "v2")),
-      pagination,
-      next,
-      "v2",
-    );
   }
 
   /** One bill in full (`GET /v1/bills/show/{number}` or `GET /v2/bills/{number}`). */
@@ -178,19 +121,9 @@ export class BillsResource<V = undefined> {
     number: string,
     options: RequestOptions = {},
   ): Promise<ByVersion<V, V1BillDocument, V2BillDocument>> {
-    const path = segment(number);
-    const v1 = async () =>
-      tag(
-        await dataOf(
-          this.http,
-          { method: "GET", path: `/v1/bills/show/${path}` },
-          FactusBillResponse,
-          options,
-        ),
-        "v1",
-      );
-    const v2 = async () =>
-      tag(await dataOf(this.http, { method: "GET", path: `/v2/bills/${path}` }, V2BillAnswer, options), "v2");
+    const request = { method: "GET", path: `/v1/bills/show/${segment(number)}` } as const;
+    const v1 = async () => tag(await dataOf(this.http, request, FactusBillResponse, options), "v1");
+    const v2 = () => this.v2.get(number, options);
     const bill = await this.versions.run<V1BillDocument | V2BillDocument>(
       "bills.get",
       options,
@@ -202,48 +135,36 @@ export class BillsResource<V = undefined> {
 
   /** `{ file_name, pdf_base_64_encoded }`. */
   async downloadPdf(number: string, options: RequestOptions = {}): Promise<Pdf> {
-    const path = segment(number);
+    const v1 = { method: "GET", path: `/v1/bills/download-pdf/${segment(number)}` } as const;
     return onEither(
       this.http,
       this.versions,
       "bills.downloadPdf",
       options,
-      [{ method: "GET", path: `/v1/bills/download-pdf/${path}` }, FactusPdf],
-      [{ method: "GET", path: `/v2/bills/${path}/download-pdf` }, FactusV2Pdf],
+      [v1, FactusPdf],
+      [this.v2.at(number, "/download-pdf"), FactusV2Pdf],
     );
   }
 
   /** `{ file_name, xml_base_64_encoded }`. */
   async downloadXml(number: string, options: RequestOptions = {}): Promise<Xml> {
-    const path = segment(number);
+    const v1 = { method: "GET", path: `/v1/bills/download-xml/${segment(number)}` } as const;
     return onEither(
       this.http,
       this.versions,
       "bills.downloadXml",
       options,
-      [{ method: "GET", path: `/v1/bills/download-xml/${path}` }, FactusXml],
-      [{ method: "GET", path: `/v2/bills/${path}/download-xml` }, FactusV2Xml],
+      [v1, FactusXml],
+      [this.v2.at(number, "/download-xml"), FactusV2Xml],
     );
   }
 
   /** Deletes a bill DIAN has not validated, by its reference code. Returns Factus' message. */
   async delete(referenceCode: string, options: RequestOptions = {}): Promise<string> {
-    const reference = segment(referenceCode);
+    const path = `/v1/bills/destroy/reference/${segment(referenceCode)}`;
     return this.versions.run("bills.delete", options, {
-      v1: () =>
-        messageOf(
-          this.http,
-          { method: "DELETE", path: `/v1/bills/destroy/reference/${reference}` },
-          FactusMessage,
-          options,
-        ),
-      v2: () =>
-        messageOf(
-          this.http,
-          { method: "DELETE", path: `/v2/bills/destroy/reference/${reference}` },
-          FactusV2Message,
-          options,
-        ),
+      v1: () => messageOf(this.http, { method: "DELETE", path }, FactusMessage, options),
+      v2: () => this.v2.delete(referenceCode, options),
     });
   }
 
@@ -253,52 +174,39 @@ export class BillsResource<V = undefined> {
     input: z.input<typeof FactusSendEmailRequest>,
     options: RequestOptions = {},
   ): Promise<string> {
-    const path = segment(number);
     return this.versions.run("bills.sendEmail", options, {
       v1: () => {
         const json = this.http.prepare(FactusSendEmailRequest, input, options);
-        return messageOf(
-          this.http,
-          { method: "POST", path: `/v1/bills/send-email/${path}`, json },
-          FactusMessage,
-          options,
-        );
+        const path = `/v1/bills/send-email/${segment(number)}`;
+        return messageOf(this.http, { method: "POST", path, json }, FactusMessage, options);
       },
-      v2: () => {
-        const json = this.http.prepare(FactusV2SendEmailRequest, input, options);
-        return messageOf(
-          this.http,
-          { method: "POST", path: `/v2/bills/${path}/send-email`, json },
-          FactusV2Message,
-          options,
-        );
-      },
+      v2: () => this.v2.sendEmail(number, input, options),
     });
   }
 
   /** Subject and attached document of the bill's e-mail. */
   async emailContent(number: string, options: RequestOptions = {}): Promise<EmailContent> {
-    const path = segment(number);
+    const v1 = { method: "GET", path: `/v1/bills/${segment(number)}/email-content` } as const;
     return onEither(
       this.http,
       this.versions,
       "bills.emailContent",
       options,
-      [{ method: "GET", path: `/v1/bills/${path}/email-content` }, FactusEmailContent],
-      [{ method: "GET", path: `/v2/bills/${path}/email-content` }, FactusV2EmailContent],
+      [v1, FactusEmailContent],
+      [this.v2.at(number, "/email-content"), FactusV2EmailContent],
     );
   }
 
   /** RADIAN events (030–034) registered on the bill. */
   async events(number: string, options: RequestOptions = {}): Promise<RadianEvents> {
-    const path = segment(number);
+    const v1 = { method: "GET", path: `/v1/bills/${segment(number)}/radian/events` } as const;
     return onEither(
       this.http,
       this.versions,
       "bills.events",
       options,
-      [{ method: "GET", path: `/v1/bills/${path}/radian/events` }, FactusRadianEvents],
-      [{ method: "GET", path: `/v2/bills/${path}/radian/events` }, FactusV2RadianEvents],
+      [v1, FactusRadianEvents],
+      [this.v2.at(number, "/radian/events"), FactusV2RadianEvents],
     );
   }
 }

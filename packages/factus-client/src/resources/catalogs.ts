@@ -20,7 +20,7 @@ import type { HttpCore } from "../core";
 import { type ByVersion, type Tagged, tag } from "../documents";
 import { FactusInvalidRequestError, FactusNotFoundError, FactusVersionError } from "../errors";
 import type { RequestOptions } from "../options";
-import { V1_TYPED } from "./bills";
+import { V1_TYPED } from "./document-routes";
 import { dataOf, onEither } from "./shared";
 import { V2_CATALOGS, type V2Catalog } from "./v2-catalogs";
 

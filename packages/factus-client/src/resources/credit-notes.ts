@@ -9,13 +9,10 @@ import {
   FactusXml,
 } from "@factus-edge/contracts";
 import {
-  FactusV2BillFilters,
   FactusV2CreditNoteRequest,
   type FactusV2CreditNoteRequestInput,
   FactusV2EmailContent,
-  FactusV2Message,
   FactusV2Pdf,
-  FactusV2SendEmailRequest,
   FactusV2Xml,
 } from "@factus-edge/contracts/factus-v2";
 import type * as z from "zod";
@@ -27,14 +24,22 @@ import {
   type V1CreditNoteDocument,
   type V1CreditNoteRow,
   V2NoteAnswer,
+  type V2NoteData,
   type V2NoteDocument,
   V2NotePageAnswer,
   type V2NoteRow,
+  type V2NoteRowData,
 } from "../documents";
 import type { RequestOptions } from "../options";
-import { Page } from "../pagination";
-import { type DocumentListParams, usesV2OnlyFilters, V1_TYPED } from "./bills";
-import { dataOf, filterQuery, messageOf, onEither, segment } from "./shared";
+import type { Page } from "../pagination";
+import {
+  type DocumentListParams,
+  documentPage,
+  usesV2OnlyFilters,
+  V1_TYPED,
+  V2DocumentRoutes,
+} from "./document-routes";
+import { dataOf, messageOf, onEither, segment } from "./shared";
 
 type Pdf = z.output<typeof FactusPdf>["data"];
 type Xml = z.output<typeof FactusXml>["data"];
@@ -42,74 +47,17 @@ type Xml = z.output<typeof FactusXml>["data"];
 type EmailContent = z.output<typeof FactusEmailContent | typeof FactusV2EmailContent>["data"];
 
 /**
- * The routes v2 credit and debit notes share (`/v2/credit-notes/…`, `/v2/debit-notes/…`): list, show, files,
- * delete by reference, e-mail. Published paths for credit notes; debit notes are assumed to mirror them.
- */
-export class V2NoteRoutes {
-  constructor(
-    private readonly http: HttpCore,
-    private readonly base: "/v2/credit-notes" | "/v2/debit-notes",
-  ) {}
-
-  async create(json: unknown, options: RequestOptions) {
-    return dataOf(
-      this.http,
-      { method: "POST", path: `${this.base}/validate`, json },
-      V2NoteAnswer,
-      options,
-    ).then((note) => tag(note, "v2"));
-  }
-
-  async page(params: DocumentListParams, options: RequestOptions): Promise<Page<V2NoteRow>> {
-    const { page = 1, ...filters } = params;
-    const query = { ...filterQuery(this.http.prepare(FactusV2BillFilters, filters, options)), page };
-    const request = { method: "GET", path: this.base, query } as const;
-    const { data, pagination } = await dataOf(this.http, request, V2NotePageAnswer, options);
-    const next = (number: number) => this.page({ ...params, page: number }, options);
-    return new Page(
-      data.map((row) => tag(row, "v2")),
-      pagination,
-      next,
-      "v2",
-    );
-  }
-
-  async get(number: string, options: RequestOptions) {
-    const request = { method: "GET", path: `${this.base}/${segment(number)}` } as const;
-    return dataOf(this.http, request, V2NoteAnswer, options).then((note) => tag(note, "v2"));
-  }
-
-  pdf = (number: string) =>
-    ({ method: "GET", path: `${this.base}/${segment(number)}/download-pdf` }) as const;
-  xml = (number: string) =>
-    ({ method: "GET", path: `${this.base}/${segment(number)}/download-xml` }) as const;
-  emailContent = (number: string) =>
-    ({ method: "GET", path: `${this.base}/${segment(number)}/email-content` }) as const;
-
-  async delete(referenceCode: string, options: RequestOptions) {
-    const request = { method: "DELETE", path: `${this.base}/reference/${segment(referenceCode)}` } as const;
-    return messageOf(this.http, request, FactusV2Message, options);
-  }
-
-  async sendEmail(number: string, input: unknown, options: RequestOptions) {
-    const json = this.http.prepare(FactusV2SendEmailRequest, input, options);
-    const request = { method: "POST", path: `${this.base}/${segment(number)}/send-email`, json } as const;
-    return messageOf(this.http, request, FactusV2Message, options);
-  }
-}
-
-/**
  * Credit notes that correct validated bills, on `/v1/credit-notes` or `/v2/credit-notes` by the account's API
  * version; answers as for bills (`apiVersion`-tagged, `documentView()`).
  */
 export class CreditNotesResource<V = undefined> {
-  private readonly v2: V2NoteRoutes;
+  private readonly v2: V2DocumentRoutes<V2NoteData, V2NoteRowData>;
 
   constructor(
     private readonly http: HttpCore,
     private readonly versions: ApiVersions,
   ) {
-    this.v2 = new V2NoteRoutes(http, "/v2/credit-notes");
+    this.v2 = new V2DocumentRoutes(http, "/v2/credit-notes", V2NoteAnswer, V2NotePageAnswer, "reference");
   }
 
   /** Creates and validates a credit note from a **v1** request (`bill_id`); a v2 account refuses it (`createV2`). */
@@ -153,29 +101,14 @@ export class CreditNotesResource<V = undefined> {
       "creditNotes.list",
       options,
       {
-        v1: v2Only ? undefined : () => this.v1Page(params, options),
+        v1: v2Only
+          ? undefined
+          : () => documentPage(this.http, "v1", "/v1/credit-notes", FactusCreditNotePage, params, options),
         v2: this.versions.v1Typed ? undefined : () => this.v2.page(params, options),
       },
       v2Only ? "per_page and created_at are v2 filters" : V1_TYPED,
     );
     return page as ByVersion<V, Page<V1CreditNoteRow>, Page<V2NoteRow>>;
-  }
-
-  private async v1Page(params: DocumentListParams, options: RequestOptions): Promise<Page<V1CreditNoteRow>> {
-    const { page = 1, ...filters } = params;
-    const request = {
-      method: "GET",
-      path: "/v1/credit-notes",
-      query: { ...filterQuery(filters), page },
-    } as const;
-    const { data, pagination } = await dataOf(this.http, request, FactusCreditNotePage, options);
-    const next = (number: number) => this.v1Page({ ...params, page: number }, options);
-    return new Page(
-      data.map((row) => tag(row, "v1")),
-      pagination,
-      next,
-      "v1",
-    );
   }
 
   /** One credit note in full, with the bill it corrects. */
@@ -203,7 +136,7 @@ export class CreditNotesResource<V = undefined> {
       "creditNotes.downloadPdf",
       options,
       [v1, FactusPdf],
-      [this.v2.pdf(number), FactusV2Pdf],
+      [this.v2.at(number, "/download-pdf"), FactusV2Pdf],
     );
   }
 
@@ -216,7 +149,7 @@ export class CreditNotesResource<V = undefined> {
       "creditNotes.downloadXml",
       options,
       [v1, FactusXml],
-      [this.v2.xml(number), FactusV2Xml],
+      [this.v2.at(number, "/download-xml"), FactusV2Xml],
     );
   }
 
@@ -245,7 +178,7 @@ export class CreditNotesResource<V = undefined> {
       "creditNotes.emailContent",
       options,
       [v1, FactusEmailContent],
-      [this.v2.emailContent(number), FactusV2EmailContent],
+      [this.v2.at(number, "/email-content"), FactusV2EmailContent],
     );
   }
 

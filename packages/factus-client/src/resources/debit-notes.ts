@@ -9,11 +9,17 @@ import {
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";
-import type { V2NoteDocument, V2NoteRow } from "../documents";
+import {
+  V2NoteAnswer,
+  type V2NoteData,
+  type V2NoteDocument,
+  V2NotePageAnswer,
+  type V2NoteRow,
+  type V2NoteRowData,
+} from "../documents";
 import type { RequestOptions } from "../options";
 import type { Page } from "../pagination";
-import type { DocumentListParams } from "./bills";
-import { V2NoteRoutes } from "./credit-notes";
+import { type DocumentListParams, V2DocumentRoutes } from "./document-routes";
 import { dataOf } from "./shared";
 
 const V1_HAS_NONE = "Factus v1 has no debit notes";
@@ -23,13 +29,13 @@ const V1_HAS_NONE = "Factus v1 has no debit notes";
  * method throws FactusVersionError.
  */
 export class DebitNotesResource {
-  private readonly routes: V2NoteRoutes;
+  private readonly routes: V2DocumentRoutes<V2NoteData, V2NoteRowData>;
 
   constructor(
     private readonly http: HttpCore,
     private readonly versions: ApiVersions,
   ) {
-    this.routes = new V2NoteRoutes(http, "/v2/debit-notes");
+    this.routes = new V2DocumentRoutes(http, "/v2/debit-notes", V2NoteAnswer, V2NotePageAnswer, "reference");
   }
 
   private v2<T>(operation: string, options: RequestOptions, send: () => Promise<T>): Promise<T> {
@@ -58,14 +64,14 @@ export class DebitNotesResource {
   /** `{ file_name, pdf_base_64_encoded }`. */
   async downloadPdf(number: string, options: RequestOptions = {}) {
     return this.v2("downloadPdf", options, () =>
-      dataOf(this.http, this.routes.pdf(number), FactusV2Pdf, options),
+      dataOf(this.http, this.routes.at(number, "/download-pdf"), FactusV2Pdf, options),
     );
   }
 
   /** `{ file_name, xml_base_64_encoded }`. */
   async downloadXml(number: string, options: RequestOptions = {}) {
     return this.v2("downloadXml", options, () =>
-      dataOf(this.http, this.routes.xml(number), FactusV2Xml, options),
+      dataOf(this.http, this.routes.at(number, "/download-xml"), FactusV2Xml, options),
     );
   }
 
@@ -81,7 +87,7 @@ export class DebitNotesResource {
   /** Subject and attached document of the debit note's e-mail. */
   async emailContent(number: string, options: RequestOptions = {}) {
     return this.v2("emailContent", options, () =>
-      dataOf(this.http, this.routes.emailContent(number), FactusV2EmailContent, options),
+      dataOf(this.http, this.routes.at(number, "/email-content"), FactusV2EmailContent, options),
     );
   }
 
