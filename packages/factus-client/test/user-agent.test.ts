@@ -33,11 +33,13 @@ describe("User-Agent", () => {
     const { fetch, calls } = fakeFetch((call) =>
       call.url.pathname === "/oauth/token" ? jsonResponse(token) : jsonResponse({ message: "no" }, 400),
     );
-    const client = new FactusClient({ credentials, fetch, maxRetries: 0 });
-    await callEverything(client);
-    await client.auth.refreshGrant({ refreshToken: "r" });
-    const paths = new Set(calls.map((call) => call.url.pathname));
-    expect(paths.size, [...paths].join(" ")).toBeGreaterThan(20);
+    for (const apiVersion of ["v1", "v2"] as const) {
+      await callEverything(new FactusClient({ credentials, fetch, maxRetries: 0, apiVersion }));
+    }
+    await new FactusClient({ credentials, fetch }).auth.refreshGrant({ refreshToken: "r" });
+    const paths = [...new Set(calls.map((call) => call.url.pathname))];
+    expect(paths.filter((path) => path.startsWith("/v1/")).length, paths.join(" ")).toBeGreaterThan(20);
+    expect(paths.filter((path) => path.startsWith("/v2/")).length, paths.join(" ")).toBeGreaterThan(20);
     expect(calls.filter((call) => call.url.pathname === "/oauth/token").length).toBeGreaterThan(1);
     const without = calls.filter((call) => call.headers.get("user-agent") !== DEFAULT_USER_AGENT);
     expect(without.map((call) => `${call.method} ${call.url.pathname}`)).toEqual([]);
