@@ -17,6 +17,10 @@ import type { FactusApiVersionOption, RequestOptions } from "./options";
 /** Tokens remembered per client; past it the least recently used is forgotten (and learnt again if it returns). */
 export const MAX_REMEMBERED_TOKENS = 1000;
 
+/** Why a read refuses a v2 account on a client whose `apiVersion` option was left out. */
+export const V1_TYPED =
+  "0.1's v1 types are kept when the client's `apiVersion` option is left out; build it with apiVersion: \"auto\" to read v2 documents";
+
 /** One operation on each API version; a version without an entry has no such operation (or request shape). */
 export type PerVersion<T> = Partial<Record<FactusApiVersion, () => Promise<T>>>;
 
@@ -47,7 +51,7 @@ export class ApiVersions {
    * True when the client's `apiVersion` option was left out: reads whose answer differs by version keep 0.1's v1
    * types, so they refuse a v2 account (FactusVersionError) instead of returning a shape their type does not say.
    */
-  readonly v1Typed: boolean;
+  private readonly v1Typed: boolean;
 
   constructor(
     private readonly http: HttpCore,
@@ -63,6 +67,12 @@ export class ApiVersions {
    * again to the other version, if it has one. So learning costs at most one extra call per token.
    */
   async run<T>(operation: string, options: RequestOptions, impls: PerVersion<T>, hint = ""): Promise<T> {
+    if (!impls.v1 && !impls.v2) {
+      throw new FactusVersionError(`${operation} is not available${hint ? `: ${hint}` : ""}`, {
+        requestId: options.requestId ?? "",
+        accountVersion: undefined,
+      });
+    }
     const fixed = this.fixed(options);
     if (fixed) return this.on(fixed, operation, options, impls, hint);
     const key = await this.keyOf(options);
@@ -96,6 +106,15 @@ export class ApiVersions {
       release();
     }
     return this.on(learnt, operation, options, impls, hint);
+  }
+
+  /**
+   * `run` for a read whose answer differs by version. A client that keeps 0.1's types (`apiVersion` left out) drops
+   * the v2 entry, so it refuses a v2 account instead of answering a shape its type does not say.
+   */
+  runTyped<T>(operation: string, options: RequestOptions, impls: PerVersion<T>, hint?: string): Promise<T> {
+    if (!this.v1Typed) return this.run(operation, options, impls, hint);
+    return this.run(operation, options, { v1: impls.v1 }, hint ?? V1_TYPED);
   }
 
   /**

@@ -8,7 +8,7 @@ const credentials = { clientId: "id", clientSecret: "secret", username: "u@x.co"
 const packageVersion = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
 /** Calls every method of every resource of `client` with placeholder arguments, ignoring how each one ends. */
-async function callEverything(client: FactusClient) {
+async function callEverything(client: object) {
   const resources = Object.values(client).filter((value) => value && typeof value === "object");
   for (const resource of resources) {
     const prototype = Object.getPrototypeOf(resource);

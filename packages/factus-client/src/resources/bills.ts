@@ -38,7 +38,6 @@ import {
   type DocumentListParams,
   documentPage,
   usesV2OnlyFilters,
-  V1_TYPED,
   V2DocumentRoutes,
 } from "./document-routes";
 import { dataOf, messageOf, onEither, segment } from "./shared";
@@ -102,16 +101,16 @@ export class BillsResource<V = undefined> {
     options: RequestOptions = {},
   ): Promise<ByVersion<V, Page<V1BillRow>, Page<V2BillRow>>> {
     const v2Only = usesV2OnlyFilters(params);
-    const page = await this.versions.run<Page<V1BillRow> | Page<V2BillRow>>(
+    const page = await this.versions.runTyped<Page<V1BillRow> | Page<V2BillRow>>(
       "bills.list",
       options,
       {
         v1: v2Only
           ? undefined
           : () => documentPage(this.http, "v1", "/v1/bills", FactusBillPage, params, options),
-        v2: this.versions.v1Typed ? undefined : () => this.v2.page(params, options),
+        v2: () => this.v2.page(params, options),
       },
-      v2Only ? "per_page and created_at are v2 filters" : V1_TYPED,
+      v2Only ? "per_page and created_at are v2 filters" : undefined,
     );
     return page as ByVersion<V, Page<V1BillRow>, Page<V2BillRow>>;
   }
@@ -124,12 +123,10 @@ export class BillsResource<V = undefined> {
     const request = { method: "GET", path: `/v1/bills/show/${segment(number)}` } as const;
     const v1 = async () => tag(await dataOf(this.http, request, FactusBillResponse, options), "v1");
     const v2 = () => this.v2.get(number, options);
-    const bill = await this.versions.run<V1BillDocument | V2BillDocument>(
-      "bills.get",
-      options,
-      { v1, v2: this.versions.v1Typed ? undefined : v2 },
-      V1_TYPED,
-    );
+    const bill = await this.versions.runTyped<V1BillDocument | V2BillDocument>("bills.get", options, {
+      v1,
+      v2: v2,
+    });
     return bill as ByVersion<V, V1BillDocument, V2BillDocument>;
   }
 

@@ -20,7 +20,6 @@ import type { HttpCore } from "../core";
 import { type ByVersion, type Tagged, tag } from "../documents";
 import { FactusInvalidRequestError, FactusNotFoundError, FactusVersionError } from "../errors";
 import type { RequestOptions } from "../options";
-import { V1_TYPED } from "./document-routes";
 import { dataOf, onEither } from "./shared";
 import { V2_CATALOGS, type V2Catalog } from "./v2-catalogs";
 
@@ -172,11 +171,10 @@ export class SubscriptionsResource<V = undefined> {
       }
       return tag(active, "v2");
     };
-    const current = await this.versions.run<V1Subscription | V2Subscription>(
+    const current = await this.versions.runTyped<V1Subscription | V2Subscription>(
       "subscriptions.current",
       options,
-      { v1, v2: this.versions.v1Typed ? undefined : v2 },
-      V1_TYPED,
+      { v1, v2: v2 },
     );
     return current as ByVersion<V, V1Subscription, V2Subscription>;
   }

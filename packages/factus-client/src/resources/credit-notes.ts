@@ -36,7 +36,6 @@ import {
   type DocumentListParams,
   documentPage,
   usesV2OnlyFilters,
-  V1_TYPED,
   V2DocumentRoutes,
 } from "./document-routes";
 import { dataOf, messageOf, onEither, segment } from "./shared";
@@ -97,16 +96,16 @@ export class CreditNotesResource<V = undefined> {
     options: RequestOptions = {},
   ): Promise<ByVersion<V, Page<V1CreditNoteRow>, Page<V2NoteRow>>> {
     const v2Only = usesV2OnlyFilters(params);
-    const page = await this.versions.run<Page<V1CreditNoteRow> | Page<V2NoteRow>>(
+    const page = await this.versions.runTyped<Page<V1CreditNoteRow> | Page<V2NoteRow>>(
       "creditNotes.list",
       options,
       {
         v1: v2Only
           ? undefined
           : () => documentPage(this.http, "v1", "/v1/credit-notes", FactusCreditNotePage, params, options),
-        v2: this.versions.v1Typed ? undefined : () => this.v2.page(params, options),
+        v2: () => this.v2.page(params, options),
       },
-      v2Only ? "per_page and created_at are v2 filters" : V1_TYPED,
+      v2Only ? "per_page and created_at are v2 filters" : undefined,
     );
     return page as ByVersion<V, Page<V1CreditNoteRow>, Page<V2NoteRow>>;
   }
@@ -118,11 +117,10 @@ export class CreditNotesResource<V = undefined> {
   ): Promise<ByVersion<V, V1CreditNoteDocument, V2NoteDocument>> {
     const request = { method: "GET", path: `/v1/credit-notes/${segment(number)}` } as const;
     const v1 = async () => tag(await dataOf(this.http, request, FactusCreditNoteResponse, options), "v1");
-    const note = await this.versions.run<V1CreditNoteDocument | V2NoteDocument>(
+    const note = await this.versions.runTyped<V1CreditNoteDocument | V2NoteDocument>(
       "creditNotes.get",
       options,
-      { v1, v2: this.versions.v1Typed ? undefined : () => this.v2.get(number, options) },
-      V1_TYPED,
+      { v1, v2: () => this.v2.get(number, options) },
     );
     return note as ByVersion<V, V1CreditNoteDocument, V2NoteDocument>;
   }

@@ -38,10 +38,6 @@ export type DocumentListParams = BillFilters & V2OnlyFilters & { page?: number }
 export const usesV2OnlyFilters = (params: V2OnlyFilters) =>
   params.per_page !== undefined || params.created_at !== undefined;
 
-/** Why a read refuses a v2 account on a client whose `apiVersion` option was left out. */
-export const V1_TYPED =
-  "0.1's v1 types are kept when the client's `apiVersion` option is left out; build it with apiVersion: \"auto\" to read v2 documents";
-
 type Envelope<T> = z.ZodType<{ data: T }>;
 type PageAnswer<Row> = Envelope<{ data: Row[]; pagination: FactusPagination }>;
 
