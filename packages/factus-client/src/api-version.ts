@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { HttpCore } from "./core";
 import {
+  FactusAbortError,
   type FactusApiVersion,
   FactusConflictError,
   FactusNotFoundError,
@@ -76,17 +77,15 @@ export class ApiVersions {
     const fixed = this.fixed(options);
     if (fixed) return this.on(fixed, operation, options, impls, hint);
     const key = await this.keyOf(options);
-    for (;;) {
-      const known = key && this.recall(key);
-      if (known) return this.on(known, operation, options, impls, hint, key);
-      const pending = key && this.learning.get(key);
-      if (!pending) break;
-      await pending;
-    }
+    const known = key && (this.recall(key) ?? (await this.waitForFirstCall(key, options)));
+    if (known) return this.on(known, operation, options, impls, hint, key);
 
+    // This call teaches the client the token's version; calls that come meanwhile wait for it. One whose outcome
+    // says nothing (a 5xx, a timeout) releases them to go on at once: a Factus outage must not queue them up.
     const guess = impls[this.guess] ? this.guess : OTHER[this.guess];
     let release = () => {};
-    if (key) this.learning.set(key, new Promise<void>((resolve) => (release = resolve)));
+    const leads = key !== undefined && !this.learning.has(key);
+    if (leads) this.learning.set(key, new Promise<void>((resolve) => (release = resolve)));
     let learnt: FactusApiVersion | undefined;
     try {
       const result = await this.on(guess, operation, options, impls, hint);
@@ -102,7 +101,7 @@ export class ApiVersions {
         throw error;
       }
     } finally {
-      if (key) this.learning.delete(key);
+      if (leads) this.learning.delete(key);
       release();
     }
     return this.on(learnt, operation, options, impls, hint);
@@ -172,6 +171,27 @@ export class ApiVersions {
       if (!other) throw error;
       return other();
     }
+  }
+
+  /** Waits for the token's first call in flight, if any (or the caller's abort), and answers what it taught. */
+  private async waitForFirstCall(
+    key: string,
+    options: RequestOptions,
+  ): Promise<FactusApiVersion | undefined> {
+    const pending = this.learning.get(key);
+    if (!pending) return undefined;
+    const { signal } = options;
+    await new Promise<void>((resolve, reject) => {
+      const abort = () =>
+        reject(new FactusAbortError("The request was aborted", { requestId: options.requestId ?? "" }));
+      if (signal?.aborted) return abort();
+      signal?.addEventListener("abort", abort, { once: true });
+      void pending.then(() => {
+        signal?.removeEventListener("abort", abort);
+        resolve();
+      });
+    });
+    return this.recall(key);
   }
 
   private async keyOf(options: RequestOptions): Promise<string | undefined> {

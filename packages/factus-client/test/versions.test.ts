@@ -2,6 +2,7 @@ import type { FactusBill } from "@factus-edge/contracts";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
   type CreditNoteDocument,
+  FactusAbortError,
   FactusApiError,
   FactusClient,
   FactusVersionError,
@@ -67,6 +68,38 @@ describe('apiVersion "auto": each token\'s version is learnt from its first call
     expect(bills.every((bill) => bill.apiVersion === "v2")).toBe(true);
     expect(calls).toHaveLength(21);
     expect(paths(calls).filter((path) => path.startsWith("GET /v1/"))).toHaveLength(1);
+  });
+
+  it("a first call that teaches nothing (a 503) releases the calls waiting on it at once, not one by one", async () => {
+    let sent = 0;
+    const slowOutage: typeof fetch = async () => {
+      sent++;
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      return jsonResponse({ message: "Mantenimiento" }, 503);
+    };
+    const factus = new FactusClient({
+      fetch: slowOutage,
+      accessToken: "t",
+      apiVersion: "auto",
+      maxRetries: 0,
+    });
+    const started = Date.now();
+    const outcomes = await Promise.allSettled(Array.from({ length: 6 }, () => factus.company.get()));
+    expect(outcomes.every((outcome) => outcome.status === "rejected")).toBe(true);
+    expect(sent).toBe(6);
+    expect(Date.now() - started).toBeLessThan(600); // one after another would take 6 × 150 ms
+  });
+
+  it("a call waiting for a token's first call stops when its signal aborts", async () => {
+    const hanging: typeof fetch = (_input, init) =>
+      new Promise((_, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+    const factus = new FactusClient({ fetch: hanging, accessToken: "t", apiVersion: "auto", timeout: 300 });
+    const first = factus.company.get().catch((error) => error);
+    const controller = new AbortController();
+    const second = factus.company.get({ signal: controller.signal }).catch((error) => error);
+    setTimeout(() => controller.abort(), 20);
+    expect(await second).toBeInstanceOf(FactusAbortError);
+    await first;
   });
 
   it("remembers versions by a SHA-256 of the token, never the token, for at most MAX_REMEMBERED_TOKENS", async () => {
