@@ -12,6 +12,7 @@ import {
   FactusTimeoutError,
 } from "./errors";
 import { FACTUS_ENVIRONMENTS, type FactusClientOptions, type RequestOptions } from "./options";
+import { DEFAULT_USER_AGENT } from "./version";
 
 export interface HttpRequest {
   method: "GET" | "POST" | "PATCH" | "DELETE";
@@ -88,8 +89,9 @@ export class HttpCore {
     const { body, headers } = await this.send(request, options, requestId);
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
+      const issue = parsed.error.issues[0];
       throw new FactusInvalidResponseError(
-        `Factus answered an unexpected shape: ${parsed.error.issues[0]?.message}`,
+        `Factus answered an unexpected shape at ${issue?.path.join(".") || "the root"}: ${issue?.message}`,
         {
           status: 200,
           body,
@@ -167,7 +169,11 @@ export class HttpCore {
     requestId: string,
     token: string | undefined,
   ) {
-    const headers = new Headers({ accept: "application/json", ...this.defaultHeaders, ...options.headers });
+    const headers = new Headers({ accept: "application/json", "user-agent": DEFAULT_USER_AGENT });
+    // One by one, so that a caller's "User-Agent" replaces ours instead of joining it ("a, b").
+    for (const [name, value] of Object.entries({ ...this.defaultHeaders, ...options.headers }))
+      headers.set(name, value);
+    if (!headers.get("user-agent")?.trim()) headers.set("user-agent", DEFAULT_USER_AGENT);
     headers.set("x-request-id", requestId);
     if (token) headers.set("authorization", `Bearer ${token}`);
     let body: string | undefined;
@@ -231,7 +237,9 @@ export class HttpCore {
       }
       json = text.slice(0, 2000);
     }
-    if (!response.ok) throw errorFromResponse(response.status, json, response.headers, requestId);
+    if (!response.ok) {
+      throw errorFromResponse(response.status, json, response.headers, requestId, request.path);
+    }
     return { body: json, headers: response.headers };
   }
 }

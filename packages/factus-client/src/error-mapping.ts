@@ -10,6 +10,7 @@ import {
   FactusServerError,
   FactusSubscriptionError,
   FactusValidationError,
+  FactusVersionMismatchError,
 } from "./errors";
 
 // DIAN rule ids: letters and digits ("FAK24", "FAJ43b") or digits alone ("90", documento procesado anteriormente).
@@ -72,12 +73,16 @@ export function parseRetryAfter(header: string | null, now = Date.now()): number
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - now) / 1000));
 }
 
-/** The error class for a non-2xx Factus answer. */
+// Factus' 403 to a company enabled for the other API version (SPEC §7); matched loosely (accents, case).
+const VERSION_UNAVAILABLE = /versi[oó]n\s+de\s+(la\s+)?api\s+no\s+(est[aá]\s+)?disponible/i;
+
+/** The error class for a non-2xx Factus answer to a request for `path`. */
 export function errorFromResponse(
   status: number,
   body: unknown,
   headers: Headers,
   requestId: string,
+  path = "",
 ): FactusError {
   const root = asRecord(body);
   const message =
@@ -85,6 +90,10 @@ export function errorFromResponse(
   const init = { status, body, headers, requestId };
   if (status === 401) return new FactusAuthenticationError(message, init);
   if (status === 402) return new FactusSubscriptionError(message, init);
+  if (status === 403 && VERSION_UNAVAILABLE.test(message)) {
+    const attemptedVersion = /^\/(v[12])\//.exec(path)?.[1] as "v1" | "v2" | undefined;
+    return new FactusVersionMismatchError(message, { ...init, attemptedVersion });
+  }
   if (status === 404) return new FactusNotFoundError(message, init);
   if (status === 409) return new FactusConflictError(message, init);
   if (status === 422) return new FactusValidationError(message, { ...init, ...parseValidationBody(body) });

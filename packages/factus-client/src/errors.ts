@@ -29,6 +29,40 @@ export class FactusError extends Error {
 /** Thrown for a non-2xx answer no more specific class covers (400, 403, 405…). */
 export class FactusApiError extends FactusError {}
 
+/** A Factus API generation. Factus enables one per company; a token opens only its company's. */
+export type FactusApiVersion = "v1" | "v2";
+
+/**
+ * Thrown when a call belongs to the other Factus API version than the account's: before sending (no `status`) when
+ * the client already knows the account's version, e.g. a debit note on a v1 account or `bills.create` (a v1
+ * request) on a v2 one. `accountVersion` is the version the account uses, when known.
+ */
+export class FactusVersionError extends FactusApiError {
+  readonly accountVersion: FactusApiVersion | undefined;
+  constructor(message: string, init: ErrorInit & { accountVersion: FactusApiVersion | undefined }) {
+    super(message, init);
+    this.accountVersion = init.accountVersion;
+  }
+}
+
+/**
+ * Thrown on Factus' 403 "Version de API no disponible para esta empresa": the account is enabled for the other API
+ * version (`accountVersion`), not refused a permission. With `apiVersion: "auto"` the client learns from it and
+ * re-sends the call to the right version where it has one, so callers see it only when it cannot.
+ */
+export class FactusVersionMismatchError extends FactusVersionError {
+  /** The version the refused request was sent to. */
+  readonly attemptedVersion: FactusApiVersion | undefined;
+  constructor(message: string, init: ErrorInit & { attemptedVersion: FactusApiVersion | undefined }) {
+    const other = { v1: "v2", v2: "v1" } as const;
+    super(message, {
+      ...init,
+      accountVersion: init.attemptedVersion && other[init.attemptedVersion],
+    });
+    this.attemptedVersion = init.attemptedVersion;
+  }
+}
+
 /** Thrown on 402: the Factus subscription has no documents left; nothing was numbered. */
 export class FactusSubscriptionError extends FactusError {}
 

@@ -1,3 +1,5 @@
+import type { FactusApiVersion } from "./errors";
+
 /** Factus' public hosts. */
 export const FACTUS_ENVIRONMENTS = {
   sandbox: "https://api-sandbox.factus.com.co",
@@ -15,7 +17,20 @@ export interface FactusCredentials {
   password?: string;
 }
 
+/** The `apiVersion` option: a Factus API version, or `"auto"` to learn each account's. */
+export type FactusApiVersionOption = FactusApiVersion | "auto";
+
 export interface FactusClientOptions {
+  /**
+   * Which Factus API the accounts use. Factus enables v1 or v2 per company, and a token opens only its company's.
+   * `"auto"` (the default) learns each token's version from its first call, at most one extra call per token, and
+   * remembers it (by a SHA-256 of the token, for the last 1,000 tokens). `"v1"` or `"v2"` pins it.
+   *
+   * Left out, it behaves as `"auto"` but keeps 0.1's types: reads whose answer differs by version (bills, credit
+   * notes, the current subscription) return v1 shapes only and refuse a v2 account with FactusVersionError. Pass it
+   * (`"auto"` too) to get either version's answers, typed as a union discriminated by `apiVersion`.
+   */
+  apiVersion?: FactusApiVersionOption;
   /** Base URL; overrides `environment`. Use it for the emulator (`http://127.0.0.1:8788`). */
   baseURL?: string;
   /** `"sandbox"` (default) or `"production"`. */
@@ -32,7 +47,10 @@ export interface FactusClientOptions {
   maxRetryDelay?: number;
   /** The fetch to use, called unbound. Default: the global fetch. */
   fetch?: typeof fetch;
-  /** Headers sent with every request. */
+  /**
+   * Headers sent with every request. A `User-Agent` here replaces the client's own (`factus-edge-client/<version>`);
+   * an empty one does not remove it, since Factus' v2 hosts refuse requests without one.
+   */
   defaultHeaders?: Record<string, string>;
 }
 
@@ -46,8 +64,11 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Access token for this call only (e.g. the caller's X-Factus-Token in a gateway). */
   accessToken?: string;
+  /** The account's API version, when the caller already knows it: this call skips detection and goes there. */
+  apiVersion?: FactusApiVersion;
   /** Request id sent as X-Request-Id and carried by errors. Default: a new UUID. */
   requestId?: string;
+  /** Headers of this call only, over `defaultHeaders` (a `User-Agent` here replaces the client's own). */
   headers?: Record<string, string>;
   /**
    * Skip checking the request body against Factus' rules before sending, when the caller has just parsed it with the

@@ -1,4 +1,5 @@
 import type { FactusPagination } from "@factus-edge/contracts";
+import type { FactusApiVersion } from "./errors";
 
 /**
  * One page of a Factus list. `for await (const row of page)` walks every row of this page and the ones after it,
@@ -9,6 +10,8 @@ export class Page<T> implements AsyncIterable<T> {
     readonly data: T[],
     readonly pagination: FactusPagination,
     private readonly fetchPage: (page: number) => Promise<Page<T>>,
+    /** The API version that answered; its rows carry it too. */
+    readonly apiVersion: FactusApiVersion = "v1",
   ) {}
 
   /** Whether Factus has a page after this one. */

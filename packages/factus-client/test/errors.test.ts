@@ -10,8 +10,9 @@ import {
   FactusServerError,
   FactusSubscriptionError,
   FactusValidationError,
+  FactusVersionMismatchError,
 } from "../src";
-import { fakeFetch, jsonResponse } from "./fake-fetch";
+import { fakeFetch, jsonResponse, v2Example } from "./fake-fetch";
 
 const failWith = async (response: () => Response) => {
   const { fetch } = fakeFetch(response);
@@ -62,6 +63,15 @@ describe("errors are typed by status and carry status, body and request id", () 
     );
     expect(error.isDianRejection).toBe(false);
     expect(error.fieldErrors).toEqual([{ field: "0", messages: ["El campo items es obligatorio"] }]);
+  });
+
+  it("403 naming the API version is FactusVersionMismatchError, with the version the account uses", async () => {
+    const error = await failWith(() =>
+      jsonResponse({ message: "Version de API no disponible para esta empresa" }, 403),
+    );
+    expect(error).toBeInstanceOf(FactusVersionMismatchError);
+    expect(error).toBeInstanceOf(FactusApiError);
+    expect(error).toMatchObject({ status: 403, attemptedVersion: "v1", accountVersion: "v2" });
   });
 
   it("409 pending document is recognised", async () => {
@@ -145,5 +155,70 @@ describe("errors are typed by status and carry status, body and request id", () 
     expect(notJson).toBeInstanceOf(FactusInvalidResponseError);
     const wrongShape = await failWith(() => jsonResponse({ status: "OK", message: "x", data: { nope: 1 } }));
     expect(wrongShape).toBeInstanceOf(FactusInvalidResponseError);
+  });
+});
+
+describe("Factus v2 error bodies map to the same classes", () => {
+  const v2Failure = async (status: number, body: unknown) => {
+    const { fetch } = fakeFetch(() => jsonResponse(body, status));
+    const client = new FactusClient({ accessToken: "t", fetch, maxRetries: 0, apiVersion: "v2" });
+    return client.bills.createV2(v2Example("facturas__crear-y-validar.1")).catch((error) => error);
+  };
+
+  it("422 Laravel-style, under data.errors or at the root: field errors, as in v1", async () => {
+    const nested = await v2Failure(422, {
+      message: "The given data was invalid.",
+      data: {
+        errors: {
+          "payment_details.0.amount": ["Esperado: 83,300.00 - Enviado: 83,000.00"],
+          "customer.municipality_code": ["El municipio no existe", "Revise el código DANE"],
+        },
+      },
+    });
+    expect(nested).toBeInstanceOf(FactusValidationError);
+    expect(nested.isDianRejection).toBe(false);
+    expect(nested.fieldErrors).toEqual([
+      { field: "payment_details.0.amount", messages: ["Esperado: 83,300.00 - Enviado: 83,000.00"] },
+      { field: "customer.municipality_code", messages: ["El municipio no existe", "Revise el código DANE"] },
+    ]);
+    const root = await v2Failure(422, {
+      message: "The given data was invalid.",
+      errors: { reference_code: ["El código de referencia ya existe"] },
+    });
+    expect(root.fieldErrors).toEqual([
+      { field: "reference_code", messages: ["El código de referencia ya existe"] },
+    ]);
+  });
+
+  it("422 DIAN rejection, rules keyed or listed: rule errors", async () => {
+    const keyed = await v2Failure(422, {
+      status: "Validation error",
+      message: "El documento contiene errores de validación",
+      data: {
+        message: "Documento con errores",
+        errors: { FAK24: "Regla: FAK24, Rechazo: DV no corresponde" },
+      },
+    });
+    expect(keyed.ruleErrors).toEqual([
+      { rule: "FAK24", message: "Regla: FAK24, Rechazo: DV no corresponde" },
+    ]);
+    const listed = await v2Failure(422, {
+      status: "Validation error",
+      message: "El documento contiene errores de validación",
+      data: { errors: ["Regla: FAJ43b, Rechazo: Nombre no corresponde"] },
+    });
+    expect(listed.isDianRejection).toBe(true);
+    expect(listed.ruleErrors[0].rule).toBe("FAJ43b");
+  });
+
+  it("401, 402, 409, 429 and 503 keep their classes on v2", async () => {
+    expect(await v2Failure(401, { message: "Unauthenticated." })).toBeInstanceOf(FactusAuthenticationError);
+    expect(await v2Failure(402, "")).toBeInstanceOf(FactusSubscriptionError);
+    const pending = await v2Failure(409, {
+      message: "Se encontró una factura pendiente por enviar a la DIAN",
+    });
+    expect(pending.pendingDocument).toBe(true);
+    expect(await v2Failure(429, { message: "Too Many Requests" })).toBeInstanceOf(FactusRateLimitError);
+    expect(await v2Failure(503, "")).toBeInstanceOf(FactusServerError);
   });
 });

@@ -32,6 +32,11 @@ export function fakeFetch(responder: Responder) {
 export const jsonResponse = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
 
+/** A published Factus v2 example body (fixtures/factus-v2). */
+// biome-ignore lint/suspicious/noExplicitAny: raw fixture JSON
+export const v2Example = (name: string): any =>
+  JSON.parse(readFileSync(new URL(`../../../fixtures/factus-v2/${name}.json`, import.meta.url), "utf8"));
+
 /** A published Factus example body. */
 // biome-ignore lint/suspicious/noExplicitAny: raw fixture JSON
 export const example = (name: string): any =>
