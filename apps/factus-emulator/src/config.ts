@@ -23,7 +23,9 @@ const EmulatorSettings = z
     EMULATOR_CLIENT_SECRET: isSet,
     EMULATOR_USERNAME: isSet,
     EMULATOR_PASSWORD: isSet,
+    EMULATOR_V2_USERNAME: isSet,
     EMULATOR_OPEN_ACCOUNTS: flag,
+    REQUIRE_USER_AGENT: flag,
     ACCESS_TOKEN_TTL_SECONDS: positiveWholeNumber,
     REFRESH_TOKEN_TTL_SECONDS: positiveWholeNumber,
     RATE_LIMIT_PER_MINUTE: positiveWholeNumber,
@@ -38,8 +40,15 @@ const EmulatorSettings = z
     clientSecret: env.EMULATOR_CLIENT_SECRET,
     username: env.EMULATOR_USERNAME,
     password: env.EMULATOR_PASSWORD,
-    /** Any username with the seeded password opens its own isolated account (tests). */
+    /** The seeded account enabled for Factus v2 (the other seeded one, `username`, is a v1 account). */
+    v2Username: env.EMULATOR_V2_USERNAME,
+    /**
+     * Any username with the seeded password opens its own isolated account (tests); one whose username contains
+     * "v2" is a v2 account.
+     */
     openAccounts: env.EMULATOR_OPEN_ACCOUNTS,
+    /** Refuse requests without a User-Agent (403, Cloudflare's error 1010), as the edge in front of Factus does. */
+    requireUserAgent: env.REQUIRE_USER_AGENT,
     accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -3,13 +3,16 @@
 // `node:` import), so it serves tests in workerd as well as in Node; starting an emulator is in ./start-emulator.ts.
 import advancedBill from "../../../fixtures/factus-v1/facturas__crear-y-validar-factura__factura-avanzada.1.json";
 
-/** The OAuth client and account the emulator seeds (wrangler.jsonc), in the shape `FactusClient` takes. */
+/** The OAuth client and v1 account the emulator seeds (wrangler.jsonc), in the shape `FactusClient` takes. */
 export const emulatorCredentials = {
   clientId: "emulator-client-id",
   clientSecret: "emulator-client-secret",
   username: "sandbox@factus.local",
   password: "sandbox-password",
 } as const;
+
+/** The same client with the seeded v2 account (enabled for Factus v2 only). */
+export const emulatorV2Credentials = { ...emulatorCredentials, username: "sandbox-v2@factus.local" } as const;
 
 /** The body of a response as JSON; when it is not JSON, an error that shows the status and the text. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert bodies field by field, with the body in the message
@@ -34,10 +37,18 @@ export async function expectStatus(response: Response, status: number): Promise<
 /** The header that makes the emulator apply `fault` to this one request (see src/faults.ts for the vocabulary). */
 export const faultHeaders = (fault: string) => ({ "x-emulator-fault": fault });
 
-/** `path` on `origin`, sent with `send` (a Worker's `fetch` in workerd tests), or with the global `fetch`. */
+/** The User-Agent the kit's calls send (Factus' hosts refuse a request without one: REQUIRE_USER_AGENT). */
+export const TEST_USER_AGENT = "factus-emulator-test-kit";
+
+/**
+ * `path` on `origin`, sent with `send` (a Worker's `fetch` in workerd tests), or with the global `fetch`. Sends
+ * `TEST_USER_AGENT` unless `init` names a User-Agent of its own.
+ */
 export function caller(origin: string, send?: (request: Request) => Promise<Response>) {
   return (path: string, init: RequestInit = {}): Promise<Response> => {
-    const request = new Request(`${origin}${path}`, init);
+    const headers = new Headers(init.headers);
+    if (!headers.has("user-agent")) headers.set("user-agent", TEST_USER_AGENT);
+    const request = new Request(`${origin}${path}`, { ...init, headers });
     // The global fetch is looked up on each call, so a test's guard around it (no unexpected calls) applies.
     return send ? send(request) : fetch(request);
   };

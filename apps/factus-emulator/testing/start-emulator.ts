@@ -118,13 +118,17 @@ export async function startWranglerDev(
   throw new Error(`wrangler dev in ${cwd} did not start:\n${output.slice(-3000)}`);
 }
 
-/** The Factus emulator on loopback, with open accounts (one isolated company per username). */
+/**
+ * The Factus emulator on loopback, with open accounts (one isolated company per username). It accepts requests
+ * without a User-Agent (`REQUIRE_USER_AGENT` "false", unlike wrangler.jsonc and Factus' Cloudflare edge) while the
+ * gateway's Factus client sends none; pass `REQUIRE_USER_AGENT: "true"` to have the refusal.
+ */
 export async function startEmulator(vars: Record<string, string> = {}): Promise<RunningEmulator> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const worker = await startWranglerDev(emulatorDir, {
     port,
-    vars: { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars },
+    vars: { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", REQUIRE_USER_AGENT: "false", ...vars },
   });
   return { ...worker, adminSecret: vars.EMULATOR_ADMIN_SECRET ?? "emulator-admin-secret" };
 }

@@ -25,7 +25,12 @@ export function billRoutes(account: Account) {
   app.post("/validate", validJson(FactusBillRequest), async (c) => {
     const outcome = await validateBill(account, c.req.valid("json"), c.get("documentFaults").verdict);
     return answerIssue(c, "bill", outcome, async (row) =>
-      billView(readBill(row, store.range(row.range_id)!), await qrDataUri(row.cufe), creditNotesOf(row.id)),
+      billView(
+        readBill(row, store.range(row.range_id)!),
+        await qrDataUri(row.cufe),
+        creditNotesOf(row.id),
+        account.company,
+      ),
     );
   });
 
@@ -44,12 +49,19 @@ export function billRoutes(account: Account) {
 
   app.get("/show/:number", bill, async (c) => {
     const { document } = c.var;
-    return ok(c, billView(document, await qrDataUri(document.row.cufe), creditNotesOf(document.row.id)));
+    return ok(
+      c,
+      billView(document, await qrDataUri(document.row.cufe), creditNotesOf(document.row.id), account.company),
+    );
   });
 
-  app.get("/download-pdf/:number", bill, (c) => ok(c, pdfData(printable("bill", c.var.document))));
+  app.get("/download-pdf/:number", bill, (c) =>
+    ok(c, pdfData(printable("bill", c.var.document, account.company))),
+  );
 
-  app.get("/download-xml/:number", bill, (c) => ok(c, xmlData(printable("bill", c.var.document))));
+  app.get("/download-xml/:number", bill, (c) =>
+    ok(c, xmlData(printable("bill", c.var.document, account.company))),
+  );
 
   app.delete("/destroy/reference/:reference", deleteByReference(store, "bill"));
 
@@ -62,7 +74,7 @@ export function billRoutes(account: Account) {
   });
 
   app.get("/:number/email-content", bill, (c) => {
-    const document = printable("bill", c.var.document);
+    const document = printable("bill", c.var.document, account.company);
     const { company } = document;
     return ok(c, {
       subject: `${company.nit};${company.company};${document.number};01;${company.company}`,

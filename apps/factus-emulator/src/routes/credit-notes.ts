@@ -22,7 +22,7 @@ export function creditNoteRoutes(account: Account) {
   app.post("/validate", validJson(FactusCreditNoteRequest), async (c) => {
     const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults").verdict);
     return answerIssue(c, "credit_note", outcome, async (row) =>
-      creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe)),
+      creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe), account.company),
     );
   });
 
@@ -45,7 +45,7 @@ export function creditNoteRoutes(account: Account) {
   });
 
   const printed = (stored: ReturnType<typeof readCreditNote>) =>
-    printable("credit_note", stored, stored.bill?.number);
+    printable("credit_note", stored, account.company, stored.bill?.number);
   app.get("/download-pdf/:number", note, (c) => ok(c, pdfData(printed(c.var.document))));
 
   app.get("/download-xml/:number", note, (c) => ok(c, xmlData(printed(c.var.document))));
@@ -67,7 +67,7 @@ export function creditNoteRoutes(account: Account) {
   });
 
   app.get("/:number", note, async (c) =>
-    ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe))),
+    ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe), account.company)),
   );
 
   return app;

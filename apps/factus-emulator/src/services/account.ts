@@ -1,5 +1,6 @@
 import type { EmulatorConfig } from "../config";
 import type { Store } from "../store/store";
+import { type ApiVersion, apiVersionOf, type Company, companyOf } from "./company";
 
 export interface AccountSettings {
   /** A create that re-sends the reference of a validated document: 422 "already used" (default) or that document. */
@@ -27,11 +28,19 @@ export class Account {
   lastRequestHeaders: Record<string, string> = {};
   /** Behaviours integrators report both ways, switchable per account through `/__emulator/settings`. */
   readonly settings: AccountSettings;
+  /** The Factus API version the account's company is enabled for. */
+  readonly version: ApiVersion;
+  /** The company the account invoices as. */
+  readonly company: Company;
 
   constructor(
     readonly store: Store,
     readonly config: EmulatorConfig,
+    /** The account's username (its Durable Object's name). */
+    readonly username: string,
   ) {
+    this.version = apiVersionOf(username, config);
+    this.company = companyOf(username, this.version);
     this.settings = {
       validatedReferenceResend: config.validatedReferenceResend,
       subscriptionDocuments: config.subscriptionDocuments,

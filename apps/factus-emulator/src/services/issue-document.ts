@@ -8,7 +8,6 @@ import {
 import { documentKey } from "../documents/cufe";
 import type { DianVerdictFault } from "../faults";
 import type { DocumentRow, RangeRow } from "../store/rows";
-import { ISSUER } from "../store/schema";
 import type { Account } from "./account";
 
 /**
@@ -137,7 +136,7 @@ export async function issueDocument(
       createdAt,
       request,
       totals,
-      issuerNit: ISSUER.nit,
+      issuerNit: account.company.nit,
       technicalKey: input.technicalKey,
     });
     store.updateDocument(row.id, row);

@@ -1,6 +1,6 @@
 import { partialMatch } from "./partial-match";
 import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
-import { SCHEMA, SEED_RANGES } from "./schema";
+import { SCHEMA, type SeedRange } from "./schema";
 
 type Bindable = string | number | null;
 type DocumentKind = DocumentRow["kind"];
@@ -27,10 +27,11 @@ export const PAGE_SIZE = 10;
 export class Store {
   constructor(private readonly sql: SqlStorage) {}
 
-  migrate(now: string) {
+  /** Creates the tables when missing, and seeds `ranges` into an account that has none yet. */
+  migrate(now: string, ranges: readonly SeedRange[]) {
     this.sql.exec(SCHEMA);
     if (this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n === 0) {
-      for (const range of SEED_RANGES) {
+      for (const range of ranges) {
         this.sql.exec(
           `INSERT INTO ranges (id, document, prefix, range_from, range_to, current, resolution_number, start_date,
              end_date, technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,

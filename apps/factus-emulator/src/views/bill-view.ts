@@ -10,6 +10,7 @@ import {
   PAYMENT_METHODS,
 } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
+import type { Company } from "../services/company";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import { dayMonthYear, money } from "./format";
 import {
@@ -81,12 +82,17 @@ export const allowanceChargesView = (charges: FactusBillRequest["allowance_charg
   }));
 
 /** `data` of Factus' bill create and show responses. */
-export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: number; number: string }[]) {
+export function billView(
+  bill: StoredBill,
+  qrImage: string,
+  creditNotes: { id: number; number: string }[],
+  company: Company,
+) {
   const { row, request, totals, range } = bill;
   const items = itemsView(request.items, totals.items);
   return {
-    company: companyView(),
-    establishment: establishmentView(request.establishment),
+    company: companyView(company),
+    establishment: establishmentView(request.establishment, company),
     customer: customerView(request.customer),
     numbering_range: {
       prefix: range.prefix,

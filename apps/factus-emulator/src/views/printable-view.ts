@@ -1,6 +1,7 @@
 import { colombiaDateTime, factusDateTime } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
 import type { PrintableDocument } from "../documents/printable";
+import type { Company } from "../services/company";
 import type { DocumentRow } from "../store/rows";
 import type { StoredBill } from "./bill-view";
 import { companyView, customerView, itemsView } from "./parties";
@@ -13,6 +14,7 @@ export function printable(
     request: Pick<StoredBill["request"], "customer" | "items">;
     totals: StoredBill["totals"];
   },
+  company: Company,
   billingReference?: string | null,
 ): PrintableDocument {
   const { row, request, totals } = stored;
@@ -24,7 +26,7 @@ export function printable(
     issueDate: colombiaDateTime(row.created_at)[0],
     key: row.cufe,
     qr: `${DIAN_QR_BASE}${row.cufe}`,
-    company: companyView(),
+    company: companyView(company),
     customer: customerView(request.customer),
     items: itemsView(request.items, totals.items),
     totals: totals.bill,
