@@ -34,6 +34,11 @@ const EmulatorSettings = z
     PUBLIC_BASE_URL: z.url({ error: "must be a URL" }),
     VALIDATED_REFERENCE_RESEND: z.enum(["reject", "return"], { error: 'must be "reject" or "return"' }),
     SUBSCRIPTION_DOCUMENTS: wholeNumber,
+    V2_ROUNDING: z.enum(["half-up", "half-even"], { error: 'must be "half-up" or "half-even"' }),
+    V2_REJECTED_CREATE: z.enum(["422", "201"], { error: 'must be "422" or "201"' }),
+    V2_REJECTION_BLOCKS_RANGE: flag,
+    V2_TOTAL_INCLUDES_CASH_ROUNDING: flag,
+    V2_ERRORS_SHAPE: z.enum(["object", "array"], { error: 'must be "object" or "array"' }),
   })
   .transform((env) => ({
     clientId: env.EMULATOR_CLIENT_ID,
@@ -59,6 +64,17 @@ const EmulatorSettings = z
     validatedReferenceResend: env.VALIDATED_REFERENCE_RESEND,
     /** Documents the account's subscription includes; creates past it answer 402, as Factus does. */
     subscriptionDocuments: env.SUBSCRIPTION_DOCUMENTS,
+    // Where Factus v2's docs are silent or contradict themselves: the emulator's choice, switchable (README).
+    /** How half a cent rounds in v2's arithmetic. */
+    v2Rounding: env.V2_ROUNDING,
+    /** The status of a v2 create DIAN rejects: 422 with the rules (v1's) or 201 with `is_validated: false`. */
+    v2RejectedCreate: env.V2_REJECTED_CREATE,
+    /** Whether a v2 document DIAN rejected blocks its range (409) as a v1 one does, or only a DIAN-slow one does. */
+    v2RejectionBlocksRange: env.V2_REJECTION_BLOCKS_RANGE,
+    /** Whether a v2 document's `totals.total` includes `cash_rounding_amount` (what is paid) or not. */
+    v2TotalIncludesCashRounding: env.V2_TOTAL_INCLUDES_CASH_ROUNDING,
+    /** v2 `errors`: an object keyed by rule (the field tables) or a list of texts (the only published answers). */
+    v2ErrorsShape: env.V2_ERRORS_SHAPE,
   }));
 
 export type EmulatorConfig = z.output<typeof EmulatorSettings>;

@@ -23,6 +23,7 @@ describe("accounts are scoped to one API version", () => {
     expect(await json(refusedV1)).toEqual(VERSION_REFUSAL);
 
     expect((await api(v1, "/v1/numbering-ranges")).status).toBe(200);
+    expect((await api(v2, "/v2/numbering-ranges")).status).toBe(200);
   });
 
   it("the seeded v2 account signs in with the seeded password; a bad token is still a 401 first", async () => {

@@ -2,6 +2,7 @@
 // makes directly (tokens, ranges), its `/__emulator/*` controls, and body helpers. Runtime-neutral (fetch only, no
 // `node:` import), so it serves tests in workerd as well as in Node; starting an emulator is in ./start-emulator.ts.
 import advancedBill from "../../../fixtures/factus-v1/facturas__crear-y-validar-factura__factura-avanzada.1.json";
+import v2Bill from "../../../fixtures/factus-v2/facturas__crear-y-validar.1.json";
 
 /** The OAuth client and v1 account the emulator seeds (wrangler.jsonc), in the shape `FactusClient` takes. */
 export const emulatorCredentials = {
@@ -217,3 +218,12 @@ export const nitCustomer = (dv: string) => ({
   names: "",
   legal_organization_id: "1",
 });
+
+/**
+ * Factus v2's published bill request (facturas/crear-y-validar: 70,000 + 19 % IVA, paid 83,300), for the account's
+ * only active bill range (the example's `numbering_range_id` 389 is Factus' own), with a unique reference code.
+ */
+export function exampleV2Bill(overrides: Record<string, unknown> = {}) {
+  const { numbering_range_id: _published, ...bill } = structuredClone(v2Bill);
+  return { ...bill, reference_code: `REF-${crypto.randomUUID().slice(0, 12)}`, ...overrides };
+}

@@ -16,7 +16,7 @@ export function billRoutes(account: Account) {
   const app = new Hono<EmulatorEnv>();
 
   const creditNotesOf = (billId: number) =>
-    store.creditNotesOf(billId).map((note) => ({ id: note.id, number: note.number }));
+    store.notesOf("credit_note", billId).map((note) => ({ id: note.id, number: note.number }));
   const bill = documentParam((number) => {
     const row = store.documentByNumber("bill", number);
     return row ? readBill(row, store.range(row.range_id)!) : undefined;

@@ -20,6 +20,12 @@ const normalize = (text: string) =>
 const byName = <T extends { name: string }>(entries: readonly T[], name: string | undefined) =>
   name ? entries.filter((entry) => normalize(entry.name).includes(normalize(name))) : [...entries];
 
+/** What the DIAN acquirer lookup finds: deterministic made-up data, so tests can rely on it. */
+export const acquirer = (documentName: string, identification: string) => ({
+  name: `Nombre ${documentName} ${identification}`,
+  email: `adquiriente-${identification}@correo.local`,
+});
+
 export function catalogRoutes(company: Company) {
   const app = new Hono();
   const municipalities = listMunicipalities().map(({ id, dane_code, name, department }) => ({
@@ -47,10 +53,7 @@ export function catalogRoutes(company: Company) {
           : { identification_number: ["Número de identificación inválido"] }),
       });
     }
-    return ok(c, {
-      name: `Nombre ${document.name} ${identification}`,
-      email: `adquiriente-${identification}@correo.local`,
-    });
+    return ok(c, acquirer(document.name, identification));
   });
 
   app.get("/company", (c) => ok(c, companyProfile(company)));

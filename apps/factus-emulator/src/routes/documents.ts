@@ -26,6 +26,8 @@ export async function answerIssue(
   kind: DocumentRow["kind"],
   outcome: IssueOutcome,
   view: (row: DocumentRow) => Promise<unknown>,
+  /** Answer a rejection with the stored document and 201 (a v2 reading), not v1's 422. */
+  rejectedAsDocument = false,
 ): Promise<Response> {
   switch (outcome.kind) {
     case "invalid":
@@ -41,6 +43,11 @@ export async function answerIssue(
     case "exhausted":
       return subscriptionExhausted();
     case "rejected": {
+      if (rejectedAsDocument) {
+        const data = await view(outcome.row);
+        const message = `Documento con el código de referencia ${outcome.row.reference_code} registrado; rechazado por la DIAN`;
+        return loseAnswer(c.get("documentFaults").lostAfterIssue, created(c, data, message));
+      }
       const answer = validationError(
         c,
         outcome.errors,

@@ -2,12 +2,20 @@ import type { EmulatorConfig } from "../config";
 import type { Store } from "../store/store";
 import { type ApiVersion, apiVersionOf, type Company, companyOf } from "./company";
 
-export interface AccountSettings {
-  /** A create that re-sends the reference of a validated document: 422 "already used" (default) or that document. */
-  validatedReferenceResend: "reject" | "return";
-  /** Documents the subscription includes (SUBSCRIPTION_DOCUMENTS by default). */
-  subscriptionDocuments: number;
-}
+/**
+ * Behaviours an account's tests may switch (`/__emulator/settings`), each defaulting to its variable: what
+ * integrators report both ways, and where Factus v2's docs allow two readings (see EmulatorConfig).
+ */
+export type AccountSettings = Pick<
+  EmulatorConfig,
+  | "validatedReferenceResend"
+  | "subscriptionDocuments"
+  | "v2Rounding"
+  | "v2RejectedCreate"
+  | "v2RejectionBlocksRange"
+  | "v2TotalIncludesCashRounding"
+  | "v2ErrorsShape"
+>;
 
 /** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
 export interface ArmedFault {
@@ -44,6 +52,11 @@ export class Account {
     this.settings = {
       validatedReferenceResend: config.validatedReferenceResend,
       subscriptionDocuments: config.subscriptionDocuments,
+      v2Rounding: config.v2Rounding,
+      v2RejectedCreate: config.v2RejectedCreate,
+      v2RejectionBlocksRange: config.v2RejectionBlocksRange,
+      v2TotalIncludesCashRounding: config.v2TotalIncludesCashRounding,
+      v2ErrorsShape: config.v2ErrorsShape,
     };
   }
 

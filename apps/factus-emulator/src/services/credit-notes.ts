@@ -1,6 +1,7 @@
 import type { FactusCreditNoteRequest } from "@factus-edge/contracts";
 import type { DianVerdictFault } from "../faults";
 import type { Account } from "./account";
+import { V1_DOCUMENTS } from "./bills";
 import { type IssueOutcome, issueDocument } from "./issue-document";
 
 /** DIAN's CUDE hashes the software PIN where a CUFE has the range's technical key. */
@@ -30,6 +31,7 @@ export function validateCreditNote(
     kind: "credit_note",
     range,
     request,
+    model: V1_DOCUMENTS,
     technicalKey: SOFTWARE_PIN,
     billId: bill?.id ?? null,
     verdict,

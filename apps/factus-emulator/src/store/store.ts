@@ -12,6 +12,10 @@ export interface DocumentFilters {
   prefix?: string;
   reference_code?: string;
   status?: string;
+  /** Created on or after this Colombian date (YYYY-MM-DD): v2's `filter[created_at][start_date]`. */
+  created_from?: string;
+  /** Created on or before this Colombian date: v2's `filter[created_at][end_date]`. */
+  created_to?: string;
 }
 
 /** The filters Factus matches partially (see `partialMatch`); the others are exact. */
@@ -130,6 +134,10 @@ export class Store {
     this.sql.exec("UPDATE ranges SET current = ?, updated_at = ? WHERE id = ?", current, now, id);
   }
 
+  setActive(id: number, active: boolean, now: string) {
+    this.sql.exec("UPDATE ranges SET is_active = ?, updated_at = ? WHERE id = ?", active ? 1 : 0, now, id);
+  }
+
   deleteRange(id: number) {
     this.sql.exec("DELETE FROM ranges WHERE id = ?", id);
   }
@@ -166,9 +174,10 @@ export class Store {
     return this.one<DocumentRow>("SELECT * FROM documents WHERE id = ?", id);
   }
 
-  pendingInRange(rangeId: number) {
-    return this.one<DocumentRow>(
-      "SELECT * FROM documents WHERE range_id = ? AND status = 0 LIMIT 1",
+  /** The range's documents DIAN has not validated (waiting for its answer, or rejected), oldest first. */
+  unvalidatedInRange(rangeId: number) {
+    return this.all<DocumentRow>(
+      "SELECT * FROM documents WHERE range_id = ? AND status = 0 ORDER BY id",
       rangeId,
     );
   }
@@ -219,18 +228,21 @@ export class Store {
     this.sql.exec("DELETE FROM radian_events WHERE document_id = ?", id);
   }
 
-  creditNotesOf(billId: number) {
+  /** The notes of a kind (credit or debit) that reference a bill. */
+  notesOf(kind: DocumentKind, billId: number) {
     return this.all<DocumentRow>(
-      "SELECT * FROM documents WHERE kind = 'credit_note' AND bill_id = ?",
+      "SELECT * FROM documents WHERE kind = ? AND bill_id = ? ORDER BY id",
+      kind,
       billId,
     );
   }
 
   /**
-   * One page of documents, newest first, filtered like Factus' `filter[...]`: `prefix` and `status` exactly, the text
-   * fields by `partialMatch` (in JS: SQLite's LIKE refuses long patterns).
+   * One page of documents, newest first, filtered like Factus' `filter[...]`: `prefix` and `status` exactly, the
+   * creation dates by Colombian calendar day, the text fields by `partialMatch` (in JS: SQLite's LIKE refuses long
+   * patterns).
    */
-  documents(kind: DocumentKind, filters: DocumentFilters, page: number) {
+  documents(kind: DocumentKind, filters: DocumentFilters, page: number, perPage = PAGE_SIZE) {
     const where = ["kind = ?"];
     const bindings: Bindable[] = [kind];
     if (filters.prefix) {
@@ -240,6 +252,15 @@ export class Store {
     if (filters.status === "0" || filters.status === "1") {
       where.push("status = ?");
       bindings.push(Number(filters.status));
+    }
+    // Colombia is UTC−5 all year.
+    if (filters.created_from) {
+      where.push("date(created_at, '-5 hours') >= ?");
+      bindings.push(filters.created_from);
+    }
+    if (filters.created_to) {
+      where.push("date(created_at, '-5 hours') <= ?");
+      bindings.push(filters.created_to);
     }
     const candidates = this.all<{ id: number } & Record<TextFilter, string | number | null>>(
       `SELECT id, number, reference_code, json_extract(request, '$.customer.identification') AS identification,
@@ -255,7 +276,7 @@ export class Store {
     const ids = candidates
       .filter((row) => matchers.every(({ field, matches }) => matches(row[field])))
       .map((row) => row.id);
-    const pageIds = ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const pageIds = ids.slice((page - 1) * perPage, page * perPage);
     const rows = pageIds.length
       ? this.all<DocumentRow>(
           `SELECT * FROM documents WHERE id IN (${pageIds.map(() => "?").join(", ")}) ORDER BY id DESC`,

@@ -11,6 +11,7 @@ import {
 } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
 import type { Company } from "../services/company";
+import { errorTexts } from "../services/issue-document";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import { dayMonthYear, money } from "./format";
 import {
@@ -34,7 +35,8 @@ export function readBill(row: DocumentRow, range: RangeRow): StoredBill {
   return { row, request: JSON.parse(row.request), totals: JSON.parse(row.totals), range };
 }
 
-const monthsBetween = (start: string | null, end: string | null) => {
+/** Whole months from one ISO date to another (a range's validity). */
+export const monthsBetween = (start: string | null, end: string | null) => {
   if (!start || !end) return 0;
   const [startYear, startMonth] = start.split("-").map(Number);
   const [endYear, endMonth] = end.split("-").map(Number);
@@ -45,8 +47,6 @@ const codeName = (catalog: readonly { code: string; name: string }[], code: stri
   code,
   name: nameOfCode(catalog, code) ?? code,
 });
-
-export const documentErrors = (row: DocumentRow): string[] => JSON.parse(row.errors);
 
 /** The fields a bill and a credit note record share, in Factus' format. */
 export function documentRecord(
@@ -64,7 +64,7 @@ export function documentRecord(
     validated: row.validated_at ? factusDateTime(row.validated_at) : null,
     ...totals.bill,
     observation: request.observation || null,
-    errors: documentErrors(row),
+    errors: errorTexts(row),
     created_at: factusDateTime(row.created_at),
     qr_image: qrImage,
   };
@@ -146,7 +146,7 @@ export function documentSummary(
     email: request.customer.email ?? "",
     total: totals.bill.total,
     status: row.status,
-    errors: documentErrors(row),
+    errors: errorTexts(row),
     send_email: request.send_email ? 1 : 0,
     created_at: factusDateTime(row.created_at),
   };

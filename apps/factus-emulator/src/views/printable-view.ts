@@ -2,6 +2,7 @@ import { colombiaDateTime, factusDateTime } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
 import type { PrintableDocument } from "../documents/printable";
 import type { Company } from "../services/company";
+import { errorTexts } from "../services/issue-document";
 import type { DocumentRow } from "../store/rows";
 import type { StoredBill } from "./bill-view";
 import { companyView, customerView, itemsView } from "./parties";
@@ -30,7 +31,7 @@ export function printable(
     customer: customerView(request.customer),
     items: itemsView(request.items, totals.items),
     totals: totals.bill,
-    notes: JSON.parse(row.errors),
+    notes: errorTexts(row),
     billingReference,
   };
 }
