@@ -314,6 +314,31 @@ describe("the DIAN lifecycle on v2", () => {
     expect(resent.data.validated_at).toMatch(/^\d\d-\d\d-\d{4} \d\d:\d\d:\d\d [AP]M$/);
   });
 
+  it("dian-pending=N and dian-verdict=rejected, as on v1", async () => {
+    const { token } = await newV2Account("pending-n");
+    const create = (body: unknown, fault?: string) =>
+      api(token, "/v2/bills/validate", { method: "POST", body, headers: fault ? faultHeaders(fault) : {} });
+    const slow = exampleV2Bill();
+    const first = await json(await create(slow, "dian-pending=2"));
+    expect(first.data.is_validated).toBe(false);
+    expect((await json(await create(slow))).data).toMatchObject({
+      number: first.data.number,
+      is_validated: false,
+    });
+    expect((await json(await create(slow))).data).toMatchObject({
+      number: first.data.number,
+      is_validated: true,
+    });
+
+    const doomed = exampleV2Bill();
+    expect((await json(await create(doomed, "dian-pending,dian-verdict=rejected"))).data.is_validated).toBe(
+      false,
+    );
+    const rejected = await create(doomed);
+    expect(rejected.status).toBe(422);
+    expect((await json(rejected)).data.errors.FAJ43b).toMatch(/^Regla: FAJ43b, Rechazo:/);
+  });
+
   it("rule 90, a notification, a lost answer, a re-sent validated reference, 402", async () => {
     const { account, token } = await newV2Account("outcomes");
     const create = (body: unknown, fault?: string) =>

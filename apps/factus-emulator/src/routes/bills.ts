@@ -23,7 +23,7 @@ export function billRoutes(account: Account) {
   }, "la factura");
 
   app.post("/validate", validJson(FactusBillRequest), async (c) => {
-    const outcome = await validateBill(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    const outcome = await validateBill(account, c.req.valid("json"), c.get("documentFaults"));
     return answerIssue(c, "bill", outcome, async (row) =>
       billView(
         readBill(row, store.range(row.range_id)!),

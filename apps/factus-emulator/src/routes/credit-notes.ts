@@ -20,7 +20,7 @@ export function creditNoteRoutes(account: Account) {
   }, "la nota crédito");
 
   app.post("/validate", validJson(FactusCreditNoteRequest), async (c) => {
-    const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults"));
     return answerIssue(c, "credit_note", outcome, async (row) =>
       creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe), account.company),
     );

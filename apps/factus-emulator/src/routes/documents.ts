@@ -9,10 +9,12 @@ import type { Store } from "../store/store";
 
 // What bills and credit notes share: the answer to a create, their files and deletion by reference code.
 
-const NOUN = { bill: "la factura", credit_note: "la nota crédito" } as const;
+const NOUN = { bill: "la factura", credit_note: "la nota crédito", debit_note: "la nota débito" } as const;
 const PENDING_BLOCK = {
   bill: "Se encontró una factura pendiente por enviar a la DIAN",
   credit_note: "Se encontró una nota crédito pendiente por enviar a la DIAN",
+  // No source quotes it for debit notes (v2 only); the credit note's wording, for a debit note.
+  debit_note: "Se encontró una nota débito pendiente por enviar a la DIAN",
 } as const;
 
 /**
@@ -82,7 +84,7 @@ export const xmlData = (document: PrintableDocument) => ({
 });
 
 /** Deletes a document DIAN has not validated, by its reference code (a validated one needs a credit note). */
-export const deleteByReference = (store: Store, kind: "bill" | "credit_note") => (c: Context) => {
+export const deleteByReference = (store: Store, kind: DocumentRow["kind"]) => (c: Context) => {
   const reference = c.req.param("reference") ?? "";
   const row = store.documentByReference(kind, reference);
   if (!row) return notFound(c, `No se encontró un documento con código de referencia ${reference}`);

@@ -6,7 +6,7 @@ import {
   type InvoiceTotals,
 } from "@factus-edge/contracts";
 import { documentKey } from "../documents/cufe";
-import type { DianVerdictFault } from "../faults";
+import type { DocumentFaults } from "../faults";
 import type { RangeRow } from "../store/rows";
 import type { Account } from "./account";
 import { type DocumentModel, type IssueOutcome, issueDocument } from "./issue-document";
@@ -53,7 +53,7 @@ export function billRange(
 export function validateBill(
   account: Account,
   request: FactusBillRequest,
-  verdict?: DianVerdictFault,
+  faults: DocumentFaults = {},
 ): Promise<IssueOutcome> | IssueOutcome {
   const resolved = billRange(account, request.numbering_range_id);
   if ("errors" in resolved) return { kind: "invalid", errors: resolved.errors };
@@ -63,6 +63,6 @@ export function validateBill(
     request,
     model: V1_DOCUMENTS,
     technicalKey: resolved.range.technical_key ?? "",
-    verdict,
+    faults,
   });
 }

@@ -1,5 +1,5 @@
 import type { FactusCreditNoteRequest } from "@factus-edge/contracts";
-import type { DianVerdictFault } from "../faults";
+import type { DocumentFaults } from "../faults";
 import type { Account } from "./account";
 import { V1_DOCUMENTS } from "./bills";
 import { type IssueOutcome, issueDocument } from "./issue-document";
@@ -14,7 +14,7 @@ const SOFTWARE_PIN = "75315";
 export function validateCreditNote(
   account: Account,
   request: FactusCreditNoteRequest,
-  verdict?: DianVerdictFault,
+  faults: DocumentFaults = {},
 ): Promise<IssueOutcome> | IssueOutcome {
   const { store } = account;
   const bill = request.bill_id ? store.documentById(request.bill_id) : undefined;
@@ -34,6 +34,6 @@ export function validateCreditNote(
     model: V1_DOCUMENTS,
     technicalKey: SOFTWARE_PIN,
     billId: bill?.id ?? null,
-    verdict,
+    faults,
   });
 }

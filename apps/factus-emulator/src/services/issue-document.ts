@@ -1,5 +1,5 @@
 import { colombiaDateTime } from "@factus-edge/contracts";
-import type { DianVerdictFault } from "../faults";
+import type { DianVerdictFault, DocumentFaults } from "../faults";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import type { Account } from "./account";
 
@@ -84,6 +84,32 @@ export interface DocumentModel<Request extends { reference_code: string }> {
 }
 
 /**
+ * What DIAN answers this time. A verdict forced on the request itself wins. Otherwise a re-send of a document DIAN
+ * was slow on gets the answer that document was created to get (`dian-pending=N`: still pending for N − 1 re-sends,
+ * then validated, or rejected with `dian-verdict=rejected`); a create with `dian-verdict=rejected` alone is
+ * rejected at once.
+ */
+function dianAnswer(
+  faults: DocumentFaults,
+  waiting: DocumentRow | undefined,
+): { verdict: DianVerdictFault | undefined; pendingResends: number; finalVerdict: "rejected" | null } {
+  if (faults.verdict || !waiting) {
+    const finalVerdict = faults.finalVerdict === "rejected" ? "rejected" : null;
+    if (faults.verdict === "pending")
+      return { verdict: "pending", pendingResends: faults.pendingResends ?? 0, finalVerdict };
+    return {
+      verdict: faults.verdict ?? (finalVerdict ? "rejection" : undefined),
+      pendingResends: 0,
+      finalVerdict,
+    };
+  }
+  const finalVerdict = faults.finalVerdict === "rejected" ? "rejected" : waiting.final_verdict;
+  if (waiting.pending_resends > 0)
+    return { verdict: "pending", pendingResends: waiting.pending_resends - 1, finalVerdict };
+  return { verdict: finalVerdict ? "rejection" : undefined, pendingResends: 0, finalVerdict: null };
+}
+
+/**
  * Factus' create-and-validate for bills and credit notes alike: numbers the document in its range, "sends" it to
  * DIAN and stores it whatever DIAN says. Re-sending a reference whose document is not validated is Factus' official
  * retry: no new number; a DIAN-slow document is re-queried as it was sent (DIAN holds that one), a rejected one is
@@ -100,7 +126,8 @@ export async function issueDocument<Request extends { reference_code: string }>(
     /** The range's technical key (CUFE) or the software PIN (CUDE). */
     technicalKey: string;
     billId?: number | null;
-    verdict?: DianVerdictFault | undefined;
+    /** What a test forces DIAN to answer (`X-Emulator-Fault`). */
+    faults?: DocumentFaults;
     /** Which documents waiting in the range block a new one (409); every one not validated by default. */
     blocks?: (row: DocumentRow) => boolean;
   },
@@ -124,18 +151,22 @@ export async function issueDocument<Request extends { reference_code: string }>(
   const keepsOriginal = existing !== undefined && awaitsDian(existing);
   const request: Request = keepsOriginal ? JSON.parse(existing.request) : input.request;
   const { model } = input;
+  const { verdict, pendingResends, finalVerdict } = dianAnswer(
+    input.faults ?? {},
+    keepsOriginal ? existing : undefined,
+  );
   const now = account.now();
   const rejections = [
     ...model.violations(request, colombiaDateTime(now)[0]),
-    ...(input.verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
-    ...(input.verdict === "rule-90" ? [RULE_90] : []),
+    ...(verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
+    ...(verdict === "rule-90" ? [RULE_90] : []),
   ].map(rejection);
   const errors = Object.fromEntries(rejections.map((entry) => [entry.key, entry.text]));
   // DIAN's notifications (warnings) travel in `errors` too, but unlike a "Rechazo" they leave the document valid.
-  if (input.verdict === "notification" && !rejections.length)
+  if (verdict === "notification" && !rejections.length)
     errors[UNMODELLED_REJECTION.rule] =
       `Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`;
-  const status = rejections.length || input.verdict === "pending" ? 0 : 1;
+  const status = rejections.length || verdict === "pending" ? 0 : 1;
   const createdAt = keepsOriginal ? existing.created_at : now;
   const totals = model.totals(request);
   const fields = {
@@ -146,6 +177,8 @@ export async function issueDocument<Request extends { reference_code: string }>(
     errors: JSON.stringify(errors),
     validated_at: status ? now : null,
     created_at: createdAt,
+    pending_resends: pendingResends,
+    final_verdict: finalVerdict,
   };
 
   let row: DocumentRow;

@@ -1,4 +1,5 @@
 // SQLite schema of the emulated Factus account. Applied on every Durable Object start; statements are idempotent.
+// An account stored before debit notes (and `dian-pending=N`) has its documents table rebuilt: see Store.migrate.
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (
   access_token TEXT PRIMARY KEY,
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS ranges (
 );
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note')),
+  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note', 'debit_note')),
   number TEXT NOT NULL UNIQUE,
   prefix TEXT NOT NULL,
   range_id INTEGER NOT NULL,
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS documents (
   created_at TEXT NOT NULL,
   validated_at TEXT,
   bill_id INTEGER,
+  pending_resends INTEGER NOT NULL DEFAULT 0,
+  final_verdict TEXT,
   UNIQUE (kind, reference_code)
 );
 CREATE INDEX IF NOT EXISTS documents_pending ON documents (range_id, status);
@@ -56,6 +59,10 @@ CREATE TABLE IF NOT EXISTS radian_events (
   effective_at TEXT NOT NULL
 );
 `;
+
+/** The columns of `documents` an account stored before debit notes already had. */
+export const DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES =
+  "id, kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors, created_at, validated_at, bill_id";
 
 /** A range an account starts with. */
 export interface SeedRange {

@@ -1,6 +1,6 @@
 import { partialMatch } from "./partial-match";
 import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
-import { SCHEMA, type SeedRange } from "./schema";
+import { DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES, SCHEMA, type SeedRange } from "./schema";
 
 type Bindable = string | number | null;
 type DocumentKind = DocumentRow["kind"];
@@ -34,6 +34,20 @@ export class Store {
   /** Creates the tables when missing, and seeds `ranges` into an account that has none yet. */
   migrate(now: string, ranges: readonly SeedRange[]) {
     this.sql.exec(SCHEMA);
+    // SQLite cannot widen a CHECK: an account stored before debit notes gets its documents table rebuilt.
+    const documents = this.one<{ sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+    );
+    if (!documents?.sql.includes("debit_note")) {
+      this.sql.exec("ALTER TABLE documents RENAME TO documents_before_debit_notes");
+      this.sql.exec(SCHEMA);
+      this.sql.exec(
+        `INSERT INTO documents (${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES})
+         SELECT ${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES} FROM documents_before_debit_notes`,
+      );
+      this.sql.exec("DROP TABLE documents_before_debit_notes");
+      this.sql.exec(SCHEMA);
+    }
     if (this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n === 0) {
       for (const range of ranges) {
         this.sql.exec(
@@ -185,7 +199,8 @@ export class Store {
   insertDocument(row: Omit<DocumentRow, "id">) {
     return this.one<{ id: number }>(
       `INSERT INTO documents (kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors,
-         created_at, validated_at, bill_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         created_at, validated_at, bill_id, pending_resends, final_verdict)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       row.kind,
       row.number,
       row.prefix,
@@ -199,6 +214,8 @@ export class Store {
       row.created_at,
       row.validated_at,
       row.bill_id,
+      row.pending_resends,
+      row.final_verdict,
     )!.id;
   }
 
@@ -206,11 +223,20 @@ export class Store {
     id: number,
     row: Pick<
       DocumentRow,
-      "status" | "request" | "totals" | "cufe" | "errors" | "validated_at" | "created_at"
+      | "status"
+      | "request"
+      | "totals"
+      | "cufe"
+      | "errors"
+      | "validated_at"
+      | "created_at"
+      | "pending_resends"
+      | "final_verdict"
     >,
   ) {
     this.sql.exec(
-      "UPDATE documents SET status = ?, request = ?, totals = ?, cufe = ?, errors = ?, validated_at = ?, created_at = ? WHERE id = ?",
+      `UPDATE documents SET status = ?, request = ?, totals = ?, cufe = ?, errors = ?, validated_at = ?, created_at = ?,
+         pending_resends = ?, final_verdict = ? WHERE id = ?`,
       row.status,
       row.request,
       row.totals,
@@ -218,6 +244,8 @@ export class Store {
       row.errors,
       row.validated_at,
       row.created_at,
+      row.pending_resends,
+      row.final_verdict,
       id,
     );
   }

@@ -77,7 +77,7 @@ export function v2BillRoutes(account: Account) {
   }, "la factura");
 
   app.post("/validate", validJson(FactusV2BillRequest), async (c) => {
-    const outcome = await validateV2Bill(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    const outcome = await validateV2Bill(account, c.req.valid("json"), c.get("documentFaults"));
     return answerIssue(
       c,
       "bill",

@@ -1,5 +1,5 @@
 import type { FactusV2BillRequest } from "@factus-edge/contracts/factus-v2";
-import type { DianVerdictFault } from "../faults";
+import type { DocumentFaults } from "../faults";
 import type { Account } from "../services/account";
 import { billRange } from "../services/bills";
 import { awaitsDian, type IssueOutcome, issueDocument } from "../services/issue-document";
@@ -21,7 +21,7 @@ const v2Lifecycle = (account: Account) => ({
 export function validateV2Bill(
   account: Account,
   request: FactusV2BillRequest,
-  verdict?: DianVerdictFault,
+  faults: DocumentFaults = {},
 ): Promise<IssueOutcome> | IssueOutcome {
   const resolved = billRange(account, request.numbering_range_id, INVALID_RANGE);
   if ("errors" in resolved) return { kind: "invalid", errors: resolved.errors };
@@ -33,7 +33,7 @@ export function validateV2Bill(
     range: resolved.range,
     request: stored,
     technicalKey: resolved.range.technical_key ?? "",
-    verdict,
+    faults,
     ...v2Lifecycle(account),
   });
 }
