@@ -14,7 +14,7 @@ import { oauthRoutes } from "./routes/oauth";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import type { Account } from "./services/account";
 import type { ApiVersion } from "./services/company";
-import { v2AccountRoutes, v2BillRoutes } from "./v2/routes";
+import { v2AccountRoutes, v2BillRoutes, v2NoteRoutes } from "./v2/routes";
 
 /** Factus' 403 when a company's token calls the other API version's paths (practitioners, 2026-09/10). */
 const VERSION_NOT_AVAILABLE = "Version de API no disponible para esta empresa";
@@ -73,6 +73,8 @@ export function createEmulatorApp(account: Account) {
   app.route("/v1", catalogRoutes(account.company));
 
   app.route("/v2/bills", v2BillRoutes(account));
+  app.route("/v2/credit-notes", v2NoteRoutes(account, "credit_note"));
+  app.route("/v2/debit-notes", v2NoteRoutes(account, "debit_note"));
   app.route("/v2", v2AccountRoutes(account));
 
   app.notFound((c) => c.json({ message: "Not Found" }, 404));

@@ -1,8 +1,16 @@
 import { env, exports } from "cloudflare:workers";
 import { expect } from "vitest";
+import type * as z from "zod";
 import { type CreatedRange, connectEmulator, exampleBill, json, nitCustomer } from "../testing/helpers";
 
-export { type EmulatorConnection, exampleBill, exampleV2Bill, faultHeaders, json } from "../testing/helpers";
+export {
+  type EmulatorConnection,
+  exampleBill,
+  exampleV2Bill,
+  expectStatus,
+  faultHeaders,
+  json,
+} from "../testing/helpers";
 
 /** The emulator Worker under test, reached in process, as its seeded account. */
 export const emulator = connectEmulator({
@@ -71,4 +79,11 @@ export async function expectShape(
   expect(response.status, JSON.stringify(body).slice(0, 500)).toBe(status);
   expect(shapeMismatches(example, body).filter((difference) => !(difference in known))).toEqual([]);
   return body;
+}
+
+/** `body` parsed with `schema` (the contracts' v2 schemas), or a failure that shows the issues. */
+export function expectSchema<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  expect(parsed.success, JSON.stringify(parsed.error?.issues, null, 2)).toBe(true);
+  return parsed.data as z.output<S>;
 }

@@ -9,18 +9,11 @@ import {
   FactusV2Token,
 } from "@factus-edge/contracts/factus-v2";
 import { beforeAll, describe, expect, it } from "vitest";
-import type * as z from "zod";
 import { emulatorV2Credentials } from "../testing/helpers";
-import { api, emulator, expectShape, json, newV2Account, shapeMismatches } from "./helpers";
+import { api, emulator, expectSchema, expectShape, json, newV2Account, shapeMismatches } from "./helpers";
 import * as examples from "./v2-examples";
 
 // The account-level v2 routes: token, numbering ranges, company, acquirer, subscriptions.
-
-function expectSchema<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
-  expect(parsed.success, JSON.stringify(parsed.error?.issues, null, 2)).toBe(true);
-  return parsed.data as z.output<S>;
-}
 
 let token: string;
 beforeAll(async () => {

@@ -9,20 +9,12 @@ import {
   normalizeV2Errors,
 } from "@factus-edge/contracts/factus-v2";
 import { beforeAll, describe, expect, it } from "vitest";
-import type * as z from "zod";
-import { api, exampleV2Bill, expectShape, faultHeaders, json, newV2Account } from "./helpers";
+import { api, exampleV2Bill, expectSchema, expectShape, faultHeaders, json, newV2Account } from "./helpers";
 import * as examples from "./v2-examples";
 
 // Factus v2 bills on the emulator: every published create is accepted and totalled by v2's arithmetic; answers
 // parse with the contracts' v2 schemas and have the keys and JSON types of the published v2 answers (adjustment
 // notes: the only v2 document answers published), each difference explained.
-
-/** `body` parsed with `schema`, or a failure that shows the issues. */
-function expectSchema<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const parsed = schema.safeParse(body);
-  expect(parsed.success, JSON.stringify(parsed.error?.issues, null, 2)).toBe(true);
-  return parsed.data as z.output<S>;
-}
 
 type Payable = { payment_details: { amount: string | number }[]; cash_rounding_amount?: string | number };
 /** What a published example pays, less its cash rounding: the total v2 must compute for it. */

@@ -178,3 +178,39 @@ ${lines}
 </${root}>
 `;
 }
+
+/**
+ * DIAN's AttachedDocument: the container sent to the customer, the document's XML inside (as CDATA), plus DIAN's
+ * validation result. v2's `…/download-attached-document-xml`.
+ */
+export function attachedDocumentXml(document: PrintableDocument): string {
+  const { company, customer } = document;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<AttachedDocument xmlns="urn:oasis:names:specification:ubl:schema:xsd:AttachedDocument-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
+  <cbc:ProfileID>Factura Electrónica de Venta</cbc:ProfileID>
+  <cbc:ID>${escapeXml(document.number)}</cbc:ID>
+  <cbc:IssueDate>${document.issueDate}</cbc:IssueDate>
+  <cbc:DocumentType>Contenedor de Factura Electrónica</cbc:DocumentType>
+  <cbc:ParentDocumentID>${escapeXml(document.number)}</cbc:ParentDocumentID>
+  <cac:SenderParty><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(company.company)}</cbc:RegistrationName>
+    <cbc:CompanyID schemeID="${company.dv}" schemeName="31">${company.nit}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:SenderParty>
+  <cac:ReceiverParty><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(customer.graphic_representation_name)}</cbc:RegistrationName>
+    <cbc:CompanyID>${escapeXml(customer.identification)}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:ReceiverParty>
+  <cac:Attachment><cac:ExternalReference>
+    <cbc:MimeCode>text/xml</cbc:MimeCode>
+    <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
+    <cbc:Description><![CDATA[${documentXml(document)}]]></cbc:Description>
+  </cac:ExternalReference></cac:Attachment>
+  <cac:ParentDocumentLineReference><cbc:LineID>1</cbc:LineID><cac:DocumentReference>
+    <cbc:ID>${escapeXml(document.number)}</cbc:ID>
+    <cbc:UUID schemeName="${document.kind === "bill" ? "CUFE-SHA384" : "CUDE-SHA384"}">${document.key}</cbc:UUID>
+    <cbc:DocumentType>ApplicationResponse</cbc:DocumentType>
+  </cac:DocumentReference></cac:ParentDocumentLineReference>
+</AttachedDocument>
+`;
+}

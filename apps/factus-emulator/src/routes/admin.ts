@@ -2,9 +2,9 @@ import { RADIAN_EVENTS } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as z from "zod";
-import { sha384Hex } from "../documents/cufe";
 import { sameSecret } from "../secrets";
 import type { Account, AccountSettings } from "../services/account";
+import { recordRadianEvent } from "../services/radian";
 
 const FaultBody = z.object({
   fault: z.string().min(1),
@@ -89,26 +89,16 @@ export function adminRoutes(account: Account) {
     if (bill?.status !== 1) return c.json({ message: "No validated bill with that number" }, 404);
     const body = await adminBody(c, RadianEventBody);
     if (!body) return c.json({ message: "Unknown event_code" }, 422);
-    const code = body.event_code;
-    const now = account.now();
-    const number = `AP${account.store.countEvents() + 1}`;
-    account.store.insertEvent({
-      document_id: bill.id,
-      number,
-      cude: await sha384Hex(`${number}${bill.cufe}${code}${now}`),
-      event_code: code,
-      // Stored in Colombian civil time, as DIAN reports event dates.
-      effective_at: new Date(new Date(now).getTime() - 5 * 3600_000).toISOString(),
-    });
-    return c.json({ number }, 201);
+    return c.json({ number: await recordRadianEvent(account, bill, body.event_code) }, 201);
   });
 
   app.get("/last-request", (c) => c.json({ headers: account.lastRequestHeaders }));
 
   app.get("/emails/:number", (c) => {
-    const document =
-      account.store.documentByNumber("bill", c.req.param("number")) ??
-      account.store.documentByNumber("credit_note", c.req.param("number"));
+    const number = c.req.param("number");
+    const document = (["bill", "credit_note", "debit_note"] as const)
+      .map((kind) => account.store.documentByNumber(kind, number))
+      .find(Boolean);
     return c.json({ emails: document ? account.store.emailsOf(document.id) : [] });
   });
 

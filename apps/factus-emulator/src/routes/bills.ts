@@ -1,15 +1,15 @@
-import { FactusBillRequest, FactusSendEmailRequest, RADIAN_EVENTS } from "@factus-edge/contracts";
+import { FactusBillRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
 import type { EmulatorEnv } from "../context";
-import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
 import type { Account } from "../services/account";
 import { validateBill } from "../services/bills";
+import { radianEvents } from "../services/radian";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
 import { printable } from "../views/printable-view";
-import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
+import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } from "./documents";
 
 export function billRoutes(account: Account) {
   const { store } = account;
@@ -73,26 +73,11 @@ export function billRoutes(account: Account) {
     return done(c, "Factura enviada al cliente con éxito");
   });
 
-  app.get("/:number/email-content", bill, (c) => {
-    const document = printable("bill", c.var.document, account.company);
-    const { company } = document;
-    return ok(c, {
-      subject: `${company.nit};${company.company};${document.number};01;${company.company}`,
-      attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
-    });
-  });
+  app.get("/:number/email-content", bill, (c) =>
+    ok(c, emailContentData(printable("bill", c.var.document, account.company))),
+  );
 
-  app.get("/:number/radian/events", bill, (c) => {
-    const events = store.eventsOf(c.var.document.row.id).map((event) => ({
-      number: event.number,
-      cude: event.cude,
-      event_code: event.event_code,
-      event_name: RADIAN_EVENTS.find((entry) => entry.code === event.event_code)?.name ?? event.event_code,
-      effective_date: event.effective_at.slice(0, 10),
-      effective_time: event.effective_at.slice(11, 19),
-    }));
-    return ok(c, events);
-  });
+  app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
 
   return app;
 }

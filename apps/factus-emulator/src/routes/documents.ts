@@ -77,11 +77,23 @@ export const pdfData = (document: PrintableDocument) => ({
   pdf_base_64_encoded: documentPdf(document).toBase64(),
 });
 
-/** `data` of download-xml. */
-export const xmlData = (document: PrintableDocument) => ({
+/** `data` of download-xml (and v2's download-attached-document-xml, with `attachedDocumentXml`). */
+export const xmlData = (document: PrintableDocument, xml = documentXml) => ({
   file_name: documentFileName(document),
-  xml_base_64_encoded: new TextEncoder().encode(documentXml(document)).toBase64(),
+  xml_base_64_encoded: new TextEncoder().encode(xml(document)).toBase64(),
 });
+
+/** DIAN's document type codes, as the e-mail subject carries them. */
+const DIAN_DOCUMENT_TYPES = { bill: "01", credit_note: "91", debit_note: "92" } as const;
+
+/** `data` of email-content: DIAN's subject line and the attached document (the XML). */
+export const emailContentData = (document: PrintableDocument) => {
+  const { company } = document;
+  return {
+    subject: `${company.nit};${company.company};${document.number};${DIAN_DOCUMENT_TYPES[document.kind]};${company.company}`,
+    attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
+  };
+};
 
 /** Deletes a document DIAN has not validated, by its reference code (a validated one needs a credit note). */
 export const deleteByReference = (store: Store, kind: DocumentRow["kind"]) => (c: Context) => {

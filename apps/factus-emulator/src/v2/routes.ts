@@ -1,22 +1,29 @@
 import {
   FactusV2AcquirerQuery,
   FactusV2BillRequest,
+  FactusV2CreditNoteRequest,
+  FactusV2DebitNoteRequest,
+  FactusV2RadianEventRequest,
+  FactusV2SendEmailRequest,
   V2_IDENTITY_DOCUMENTS,
+  V2_RADIAN_EVENTS,
 } from "@factus-edge/contracts/factus-v2";
 import { type Context, Hono } from "hono";
 import type { EmulatorEnv } from "../context";
-import { documentParam, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
+import { attachedDocumentXml } from "../documents/printable";
+import { documentParam, done, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
 import { acquirer } from "../routes/catalogs";
-import { answerIssue, deleteByReference, pdfData, xmlData } from "../routes/documents";
+import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } from "../routes/documents";
 import { numberingRangeRoutes } from "../routes/numbering-ranges";
 import { subscriptionRoutes } from "../routes/subscriptions";
 import type { Account } from "../services/account";
+import { radianEvents, recordRadianEvent } from "../services/radian";
 import type { DocumentRow } from "../store/rows";
 import type { DocumentFilters } from "../store/store";
 import { PAGE_SIZE } from "../store/store";
 import { companyProfile } from "../views/company-view";
-import { validateV2Bill } from "./services";
-import { readV2, type StoredV2, v2BillRow, v2BillView, v2Printable } from "./views";
+import { validateV2Bill, validateV2Note } from "./services";
+import { readV2, type StoredV2, v2BillView, v2DocumentRow, v2NoteView, v2Printable } from "./views";
 
 // Factus v2's routes over the account's one store: a v2 document is a stored document seen through v2's shapes.
 
@@ -57,10 +64,99 @@ export function v2ListQuery(
   };
 }
 
+/** What differs between `/v2/bills`, `/v2/credit-notes` and `/v2/debit-notes`. */
+interface V2DocumentKind {
+  kind: DocumentRow["kind"];
+  path: string;
+  noun: string;
+  /** Delete by reference: bills keep v1's `destroy/` segment, notes do not. */
+  deletePath: string;
+  sent: string;
+}
+
+const KINDS = {
+  bill: {
+    kind: "bill",
+    path: "/v2/bills",
+    noun: "la factura",
+    deletePath: "/destroy/reference/:reference",
+    sent: "Factura enviada al cliente con éxito",
+  },
+  credit_note: {
+    kind: "credit_note",
+    path: "/v2/credit-notes",
+    noun: "la nota crédito",
+    deletePath: "/reference/:reference",
+    sent: "Nota crédito enviada al cliente con éxito",
+  },
+  debit_note: {
+    kind: "debit_note",
+    path: "/v2/debit-notes",
+    noun: "la nota débito",
+    deletePath: "/reference/:reference",
+    sent: "Nota débito enviada al cliente con éxito",
+  },
+} as const satisfies Record<string, V2DocumentKind>;
+
+/**
+ * The routes every v2 document has: list, show, PDF, XML (and DIAN's AttachedDocument), delete by reference,
+ * send e-mail and its content. `view` is the show (and create) answer.
+ */
+function v2DocumentRoutes(account: Account, kind: V2DocumentKind, view: (stored: StoredV2) => unknown) {
+  const { store } = account;
+  const app = new Hono<EmulatorEnv>();
+  const context = () => ({ company: account.company, settings: account.settings });
+  const document = documentParam((number) => {
+    const row = store.documentByNumber(kind.kind, number);
+    return row ? readV2(row) : undefined;
+  }, kind.noun);
+  const printed = (stored: StoredV2) => {
+    const bill = stored.row.bill_id ? store.documentById(stored.row.bill_id) : undefined;
+    return v2Printable(kind.kind, stored, account.company, bill?.number);
+  };
+
+  app.get("/", (c) => {
+    const query = v2ListQuery(c);
+    if ("errors" in query) return validationError(c, query.errors);
+    const { rows, total } = store.documents(kind.kind, query.filters, query.page, query.perPage);
+    return ok(c, {
+      data: rows.map((row) => v2DocumentRow(readV2(row), context())),
+      pagination: pagination(
+        account.config.publicBaseUrl,
+        kind.path,
+        query.page,
+        query.perPage,
+        total,
+        "next-only",
+      ),
+    });
+  });
+
+  app.get("/:number", document, (c) => ok(c, view(c.var.document)));
+  app.get("/:number/download-pdf", document, (c) => ok(c, pdfData(printed(c.var.document))));
+  app.get("/:number/download-xml", document, (c) => ok(c, xmlData(printed(c.var.document))));
+  app.get("/:number/download-attached-document-xml", document, (c) =>
+    ok(c, xmlData(printed(c.var.document), attachedDocumentXml)),
+  );
+  app.delete(kind.deletePath, deleteByReference(store, kind.kind));
+
+  app.post("/:number/send-email", document, validJson(FactusV2SendEmailRequest), (c) => {
+    const { row } = c.var.document;
+    if (row.status !== 1)
+      return validationError(c, {
+        number: [`${kind.noun.replace(/^l/, "L")} no ha sido validada por la DIAN`],
+      });
+    store.recordEmail(row.id, c.req.valid("json").email, account.now());
+    return done(c, kind.sent);
+  });
+  app.get("/:number/email-content", document, (c) => ok(c, emailContentData(printed(c.var.document))));
+
+  return { app, document };
+}
+
 /** `/v2/bills`. */
 export function v2BillRoutes(account: Account) {
   const { store } = account;
-  const app = new Hono<EmulatorEnv>();
   const context = () => ({ company: account.company, settings: account.settings });
   const noteRefs = (kind: DocumentRow["kind"], billId: number) =>
     store.notesOf(kind, billId).map((note) => ({ number: note.number, reference_code: note.reference_code }));
@@ -68,13 +164,13 @@ export function v2BillRoutes(account: Account) {
     v2BillView(
       stored,
       store.range(stored.row.range_id),
-      { credit_notes: noteRefs("credit_note", stored.row.id), debit_notes: [] },
+      {
+        credit_notes: noteRefs("credit_note", stored.row.id),
+        debit_notes: noteRefs("debit_note", stored.row.id),
+      },
       context(),
     );
-  const bill = documentParam((number) => {
-    const row = store.documentByNumber("bill", number);
-    return row ? readV2(row) : undefined;
-  }, "la factura");
+  const app = new Hono<EmulatorEnv>();
 
   app.post("/validate", validJson(FactusV2BillRequest), async (c) => {
     const outcome = await validateV2Bill(account, c.req.valid("json"), c.get("documentFaults"));
@@ -87,31 +183,55 @@ export function v2BillRoutes(account: Account) {
     );
   });
 
-  app.get("/", (c) => {
-    const query = v2ListQuery(c);
-    if ("errors" in query) return validationError(c, query.errors);
-    const { rows, total } = store.documents("bill", query.filters, query.page, query.perPage);
-    return ok(c, {
-      data: rows.map((row) => v2BillRow(readV2(row), context())),
-      pagination: pagination(
-        account.config.publicBaseUrl,
-        "/v2/bills",
-        query.page,
-        query.perPage,
-        total,
-        "next-only",
-      ),
-    });
+  const { app: shared, document: bill } = v2DocumentRoutes(account, KINDS.bill, view);
+
+  app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
+
+  // Tacit acceptance (034) and the other events, as facturas/aceptacion-tacita routes them (the reception page
+  // says PATCH /v2/receptions/bills/{bill_id}/…: FJSF #8). Answers the bill's events.
+  app.post("/:number/radian/events/:event_type", bill, validJson(FactusV2RadianEventRequest), async (c) => {
+    const { row } = c.var.document;
+    const code = c.req.param("event_type");
+    if (!V2_RADIAN_EVENTS.some((event) => event.code === code))
+      return validationError(c, { event_type: ["Tipo de evento inválido"] });
+    if (row.status !== 1)
+      return validationError(c, { number: ["La factura no ha sido validada por la DIAN"] });
+    await recordRadianEvent(account, row, code);
+    return ok(c, radianEvents(account, row), "Evento registrado con éxito");
   });
 
-  app.get("/:number", bill, (c) => ok(c, view(c.var.document)));
+  app.route("/", shared);
+  return app;
+}
 
-  const printed = (stored: StoredV2) => v2Printable("bill", stored, account.company);
-  app.get("/:number/download-pdf", bill, (c) => ok(c, pdfData(printed(c.var.document))));
-  app.get("/:number/download-xml", bill, (c) => ok(c, xmlData(printed(c.var.document))));
+/** `/v2/credit-notes` and `/v2/debit-notes`: a note, its bill by number. */
+export function v2NoteRoutes(account: Account, kind: "credit_note" | "debit_note") {
+  const { store } = account;
+  const context = () => ({ company: account.company, settings: account.settings });
+  const view = (stored: StoredV2) => {
+    const bill = stored.row.bill_id ? store.documentById(stored.row.bill_id) : undefined;
+    return v2NoteView(
+      stored,
+      store.range(stored.row.range_id),
+      bill && { number: bill.number, reference_code: bill.reference_code },
+      context(),
+    );
+  };
+  const app = new Hono<EmulatorEnv>();
+  const schema = kind === "credit_note" ? FactusV2CreditNoteRequest : FactusV2DebitNoteRequest;
 
-  app.delete("/destroy/reference/:reference", deleteByReference(store, "bill"));
+  app.post("/validate", validJson(schema), async (c) => {
+    const outcome = await validateV2Note(account, kind, c.req.valid("json"), c.get("documentFaults"));
+    return answerIssue(
+      c,
+      kind,
+      outcome,
+      async (row) => view(readV2(row)),
+      account.settings.v2RejectedCreate === "201",
+    );
+  });
 
+  app.route("/", v2DocumentRoutes(account, KINDS[kind], view).app);
   return app;
 }
 

@@ -1,7 +1,12 @@
-import type { FactusV2BillRequest } from "@factus-edge/contracts/factus-v2";
+import type {
+  FactusV2BillRequest,
+  FactusV2CreditNoteRequest,
+  FactusV2DebitNoteRequest,
+} from "@factus-edge/contracts/factus-v2";
 import type { DocumentFaults } from "../faults";
 import type { Account } from "../services/account";
 import { billRange } from "../services/bills";
+import { noteRange, SOFTWARE_PIN } from "../services/credit-notes";
 import { awaitsDian, type IssueOutcome, issueDocument } from "../services/issue-document";
 import { FINAL_CONSUMER, type StoredV2Request, v2Documents, v2MoneyErrors } from "./documents";
 
@@ -33,6 +38,52 @@ export function validateV2Bill(
     range: resolved.range,
     request: stored,
     technicalKey: resolved.range.technical_key ?? "",
+    faults,
+    ...v2Lifecycle(account),
+  });
+}
+
+const NOTES = {
+  credit_note: { range: "22", withoutBill: "22", defaultCustomization: "20", noun: "crédito" },
+  debit_note: { range: "23", withoutBill: "32", defaultCustomization: "30", noun: "débito" },
+} as const;
+
+/**
+ * `POST /v2/credit-notes/validate` and `/v2/debit-notes/validate`: a note referencing a bill (customization 20 or
+ * 30) names it by number and needs it validated; its customer is the bill's when the request has none. Then the
+ * money checks and the lifecycle, as a bill's.
+ */
+export function validateV2Note(
+  account: Account,
+  kind: keyof typeof NOTES,
+  request: FactusV2CreditNoteRequest | FactusV2DebitNoteRequest,
+  faults: DocumentFaults = {},
+): Promise<IssueOutcome> | IssueOutcome {
+  const { store } = account;
+  const note = NOTES[kind];
+  const customization = request.customization_id ?? note.defaultCustomization;
+  const bill = request.bill_number ? store.documentByNumber("bill", request.bill_number) : undefined;
+  if (customization !== note.withoutBill && bill?.status !== 1)
+    return {
+      kind: "invalid",
+      errors: { bill_number: ["Debe referenciar una factura validada por la DIAN"] },
+    };
+  const range = noteRange(account, note.range, request.numbering_range_id);
+  if (!range)
+    return {
+      kind: "invalid",
+      errors: { numbering_range_id: [`Indique un rango de notas ${note.noun} activo`] },
+    };
+  const moneyErrors = v2MoneyErrors(request, account.settings.v2Rounding);
+  if (moneyErrors) return { kind: "invalid", errors: moneyErrors };
+  const customer =
+    request.customer ?? (bill ? (JSON.parse(bill.request) as StoredV2Request).customer : FINAL_CONSUMER);
+  return issueDocument(account, {
+    kind,
+    range,
+    request: { ...request, customization_id: customization, customer } as StoredV2Request,
+    technicalKey: SOFTWARE_PIN,
+    billId: bill?.id ?? null,
     faults,
     ...v2Lifecycle(account),
   });

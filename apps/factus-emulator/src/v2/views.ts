@@ -8,13 +8,19 @@ import {
 } from "@factus-edge/contracts";
 import {
   type FactusV2BillRequest,
+  type FactusV2CreditNoteRequest,
   type FactusV2Customer,
+  type FactusV2DebitNoteRequest,
   type FactusV2Establishment,
   listV2UnitMeasures,
   V2_ALLOWANCE_CONCEPTS,
   V2_BILL_DOCUMENT_TYPES,
   V2_COUNTRY_ROWS,
+  V2_CREDIT_NOTE_CORRECTIONS,
+  V2_CREDIT_NOTE_OPERATION_TYPES,
   V2_CUSTOMER_TRIBUTES,
+  V2_DEBIT_NOTE_CORRECTIONS,
+  V2_DEBIT_NOTE_OPERATION_TYPES,
   V2_IDENTITY_DOCUMENTS,
   V2_LEGAL_ORGANIZATIONS,
   V2_OPERATION_TYPES,
@@ -335,11 +341,46 @@ export function v2BillView(
   };
 }
 
+const NOTE_TABLES = {
+  credit_note: { corrections: V2_CREDIT_NOTE_CORRECTIONS, customizations: V2_CREDIT_NOTE_OPERATION_TYPES },
+  debit_note: { corrections: V2_DEBIT_NOTE_CORRECTIONS, customizations: V2_DEBIT_NOTE_OPERATION_TYPES },
+} as const;
+
 /**
- * A row of `GET /v2/bills` (no bill list is published): the published adjustment-note row, with the customer for
- * the provider, plus the bill flags of the create answer.
+ * `data` of a credit or debit note create and show. No v2 page documents it: factus-js' type (flat like a bill,
+ * `cude` for `cufe`, `correction_concept`, `customization`, `related_bill`) with the bill answer's parts.
  */
-export function v2BillRow(stored: StoredV2, context: V2ViewContext) {
+export function v2NoteView(
+  stored: StoredV2,
+  range: RangeRow | undefined,
+  bill: V2DocumentRef | undefined,
+  context: V2ViewContext,
+) {
+  const kind = stored.row.kind === "debit_note" ? "debit_note" : "credit_note";
+  const request = stored.request as (FactusV2CreditNoteRequest | FactusV2DebitNoteRequest) & StoredV2Request;
+  const parts = v2DocumentParts(stored, range, context);
+  return {
+    ...parts.head,
+    send_email: request.send_email ?? true,
+    ...parts.state,
+    cude: stored.row.cufe,
+    correction_concept: codeName(NOTE_TABLES[kind].corrections, request.correction_concept_code),
+    customization: codeName(NOTE_TABLES[kind].customizations, request.customization_id ?? ""),
+    billing_period: request.billing_period ?? null,
+    payment_details: parts.payment_details,
+    numbering_range: parts.numbering_range,
+    ...parts.parties,
+    ...parts.money,
+    related_bill: bill ?? null,
+    links: parts.links,
+  };
+}
+
+/**
+ * A row of `GET /v2/bills`, `/v2/credit-notes` or `/v2/debit-notes` (none is published): the published
+ * adjustment-note row, with the customer for the provider; bills add their flags of the create answer.
+ */
+export function v2DocumentRow(stored: StoredV2, context: V2ViewContext) {
   const { row, request } = stored;
   const parts = v2DocumentParts(stored, undefined, context);
   return {
@@ -350,8 +391,7 @@ export function v2BillRow(stored: StoredV2, context: V2ViewContext) {
     total: parts.money.totals.total,
     errors: parts.state.errors,
     send_email: (request as { send_email?: boolean }).send_email ?? true,
-    has_claim: false,
-    is_negotiable_instrument: false,
+    ...(row.kind === "bill" ? { has_claim: false, is_negotiable_instrument: false } : {}),
     is_validated: parts.state.is_validated,
     validated_at: parts.state.validated_at,
     created_at: parts.state.created_at,
