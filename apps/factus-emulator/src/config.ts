@@ -26,6 +26,7 @@ const EmulatorSettings = z
     EMULATOR_V2_USERNAME: isSet,
     EMULATOR_OPEN_ACCOUNTS: flag,
     REQUIRE_USER_AGENT: flag,
+    SHARED_V1_COMPANY: flag,
     ACCESS_TOKEN_TTL_SECONDS: positiveWholeNumber,
     REFRESH_TOKEN_TTL_SECONDS: positiveWholeNumber,
     RATE_LIMIT_PER_MINUTE: positiveWholeNumber,
@@ -54,6 +55,11 @@ const EmulatorSettings = z
     openAccounts: env.EMULATOR_OPEN_ACCOUNTS,
     /** Refuse requests without a User-Agent (403, Cloudflare's error 1010), as the edge in front of Factus does. */
     requireUserAgent: env.REQUIRE_USER_AGENT,
+    /**
+     * Every v1 account invoices as the seeded v1 company (the emulator before accounts were companies of their own);
+     * the test kit's startEmulator sets it for the suites that expect that issuer.
+     */
+    sharedV1Company: env.SHARED_V1_COMPANY,
     accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,

@@ -48,7 +48,7 @@ export class Account {
     readonly username: string,
   ) {
     this.version = apiVersionOf(username, config);
-    this.company = companyOf(username, this.version);
+    this.company = companyOf(username, this.version, config);
     this.settings = {
       validatedReferenceResend: config.validatedReferenceResend,
       subscriptionDocuments: config.subscriptionDocuments,

@@ -1,3 +1,4 @@
+import { nitCheckDigit } from "@factus-edge/contracts";
 import type { EmulatorConfig } from "../config";
 
 // Who an emulated account is: the Factus API version its company is enabled for, and the company it invoices as.
@@ -69,7 +70,47 @@ export function apiVersionOf(username: string, config: EmulatorConfig): ApiVersi
   return config.openAccounts && name.includes("v2") ? "v2" : "v1";
 }
 
-/** The company an account invoices as. */
-export function companyOf(_username: string, version: ApiVersion): Company {
-  return version === "v2" ? DEMO_V2_COMPANY : DEMO_COMPANY;
+/** FNV-1a, 32 bits: a stable number from a text (no secret in it, only spread). */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (const byte of new TextEncoder().encode(text)) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}
+
+/**
+ * A company of its own for any other account: a NIT derived from the username (stable across restarts, 9 digits
+ * from 800000000, with DIAN's check digit) and a name from its local part; the rest like the seeded company of its
+ * version.
+ */
+export function derivedCompany(username: string, version: ApiVersion): Company {
+  const base = version === "v2" ? DEMO_V2_COMPANY : DEMO_COMPANY;
+  const nit = String(800_000_000 + (fnv1a(username.toLowerCase()) % 200_000_000));
+  const [local = username, domain = "empresa.local"] = username.toLowerCase().split("@");
+  const name = `EMPRESA ${local.toUpperCase().slice(0, 40)} S.A.S.`;
+  return {
+    ...base,
+    nit,
+    dv: String(nitCheckDigit(nit)),
+    company: name,
+    name,
+    graphic_representation_name: name,
+    registration_code: `RC${nit}`,
+    email: `facturacion@${domain}`,
+    url_logo: `https://emulator.factus.invalid/storage/images/logos/${nit}.png`,
+  };
+}
+
+/**
+ * The company an account invoices as: each account its own. The seeded accounts are the demo companies; with
+ * SHARED_V1_COMPANY (the test kit's setting for suites written before), every v1 account is the v1 demo company.
+ */
+export function companyOf(username: string, version: ApiVersion, config: EmulatorConfig): Company {
+  const name = username.toLowerCase();
+  if (name === config.v2Username.toLowerCase()) return DEMO_V2_COMPANY;
+  if (name === config.username.toLowerCase() || (version === "v1" && config.sharedV1Company))
+    return DEMO_COMPANY;
+  return derivedCompany(username, version);
 }
