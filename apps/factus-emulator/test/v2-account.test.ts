@@ -10,7 +10,16 @@ import {
 } from "@factus-edge/contracts/factus-v2";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emulatorV2Credentials } from "../testing/helpers";
-import { api, emulator, expectSchema, expectShape, json, newV2Account, shapeMismatches } from "./helpers";
+import {
+  api,
+  call,
+  emulator,
+  expectSchema,
+  expectShape,
+  json,
+  newV2Account,
+  shapeMismatches,
+} from "./helpers";
 import * as examples from "./v2-examples";
 
 // The account-level v2 routes: token, numbering ranges, company, acquirer, subscriptions.
@@ -27,6 +36,18 @@ describe("a v2 account", () => {
     expect(response.status).toBe(200);
     expect(shapeMismatches(examples.token, body)).toEqual([]);
     expectSchema(FactusV2Token, body);
+    const refreshed = await call("/oauth/token", {
+      method: "POST",
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        client_id: emulatorV2Credentials.clientId,
+        client_secret: emulatorV2Credentials.clientSecret,
+        refresh_token: body.refresh_token,
+      }),
+    });
+    const again = await json(refreshed);
+    expect(shapeMismatches(examples.refreshedToken, again)).toEqual([]);
+    expect((await api(again.access_token, "/v2/companies")).status).toBe(200);
   });
 
   it("starts with an active range for each document v2 issues", async () => {

@@ -87,6 +87,16 @@ export interface EmulatorSettings {
   validated_reference_resend?: "reject" | "return";
   /** Documents the subscription includes; creates past it answer 402. */
   subscription_documents?: number;
+  /** v2's rounding of half a cent (V2_ROUNDING). */
+  v2_rounding?: "half-up" | "half-even";
+  /** A v2 create DIAN rejects: 422 with the rules (`422`), or 201 with `is_validated: false` (`201`). */
+  v2_rejected_create?: "422" | "201";
+  /** Whether a rejected v2 document blocks its range (409); a DIAN-slow one always does. */
+  v2_rejection_blocks_range?: boolean;
+  /** Whether v2's `totals.total` includes `cash_rounding_amount`. */
+  v2_total_includes_cash_rounding?: boolean;
+  /** v2's `errors`: keyed by rule (`object`) or a list of texts (`array`). */
+  v2_errors_shape?: "object" | "array";
 }
 
 /** A numbering range as `createRange` makes it. */

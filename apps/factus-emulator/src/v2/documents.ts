@@ -27,9 +27,9 @@ export type V2DocumentRequest = FactusV2BillRequest | FactusV2CreditNoteRequest 
 export type StoredV2Request = V2DocumentRequest & { customer: FactusV2Customer };
 
 /**
- * DIAN's final consumer, for a bill sent without `customer` (four published examples omit it; what Factus puts in
- * its place is not documented): "consumidor final", CC 222222222222, as the published consumidor-final and
- * redondeo examples send it.
+ * DIAN's final consumer, for a bill sent without `customer` (the field table requires it, the contracts' schema
+ * does not; what Factus puts in its place is not documented): CC 222222222222, as the published rounding example
+ * sends a final consumer.
  */
 export const FINAL_CONSUMER: FactusV2Customer = {
   identification_document_code: "13",
