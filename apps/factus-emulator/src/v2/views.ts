@@ -1,11 +1,4 @@
-import {
-  colombiaDateTime,
-  factusDateTime,
-  formatCents,
-  nameOfCode,
-  nitCheckDigit,
-  toScaled,
-} from "@factus-edge/contracts";
+import { factusDateTime, formatCents, nameOfCode, nitCheckDigit, toScaled } from "@factus-edge/contracts";
 import {
   type FactusV2BillRequest,
   type FactusV2CreditNoteRequest,
@@ -35,8 +28,9 @@ import type { AccountSettings } from "../services/account";
 import type { Company } from "../services/company";
 import { storedErrors } from "../services/issue-document";
 import type { DocumentRow, RangeRow } from "../store/rows";
-import { monthsBetween } from "../views/bill-view";
-import { dayMonthYear, money } from "../views/format";
+import { documentRangeView } from "../views/bill-view";
+import { money } from "../views/format";
+import { printableHead } from "../views/printable-view";
 import { type StoredV2Line, type StoredV2Request, type StoredV2Totals, v2TaxName } from "./documents";
 import { divideRounded } from "./money";
 
@@ -263,17 +257,7 @@ function v2DocumentParts(stored: StoredV2, range: RangeRow | undefined, context:
       amount: money(payment.amount),
       due_date: payment.due_date ?? null,
     })),
-    numbering_range: range
-      ? {
-          prefix: range.prefix,
-          from: range.range_from,
-          to: range.range_to,
-          resolution_number: range.resolution_number,
-          start_date: dayMonthYear(range.start_date),
-          end_date: dayMonthYear(range.end_date),
-          months: monthsBetween(range.start_date, range.end_date),
-        }
-      : null,
+    numbering_range: range ? documentRangeView(range) : null,
     parties: {
       company: v2Company(context.company, request.establishment),
       customer: v2Party(request.customer),
@@ -408,13 +392,7 @@ export function v2Printable(
   const { row, request, totals } = stored;
   const customer = v2Party(request.customer);
   return {
-    kind,
-    number: row.number,
-    referenceCode: row.reference_code,
-    createdAt: factusDateTime(row.created_at),
-    issueDate: colombiaDateTime(row.created_at)[0],
-    key: row.cufe,
-    qr: `${DIAN_QR_BASE}${row.cufe}`,
+    ...printableHead(kind, row),
     company,
     customer: {
       graphic_representation_name: customer.graphic_representation_name,

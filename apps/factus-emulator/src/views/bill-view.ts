@@ -35,8 +35,19 @@ export function readBill(row: DocumentRow, range: RangeRow): StoredBill {
   return { row, request: JSON.parse(row.request), totals: JSON.parse(row.totals), range };
 }
 
+/** A document's range, as v1 and v2 document answers show it. */
+export const documentRangeView = (range: RangeRow) => ({
+  prefix: range.prefix,
+  from: range.range_from,
+  to: range.range_to,
+  resolution_number: range.resolution_number,
+  start_date: dayMonthYear(range.start_date),
+  end_date: dayMonthYear(range.end_date),
+  months: monthsBetween(range.start_date, range.end_date),
+});
+
 /** Whole months from one ISO date to another (a range's validity). */
-export const monthsBetween = (start: string | null, end: string | null) => {
+const monthsBetween = (start: string | null, end: string | null) => {
   if (!start || !end) return 0;
   const [startYear, startMonth] = start.split("-").map(Number);
   const [endYear, endMonth] = end.split("-").map(Number);
@@ -94,15 +105,7 @@ export function billView(
     company: companyView(company),
     establishment: establishmentView(request.establishment, company),
     customer: customerView(request.customer),
-    numbering_range: {
-      prefix: range.prefix,
-      from: range.range_from,
-      to: range.range_to,
-      resolution_number: range.resolution_number,
-      start_date: dayMonthYear(range.start_date),
-      end_date: dayMonthYear(range.end_date),
-      months: monthsBetween(range.start_date, range.end_date),
-    },
+    numbering_range: documentRangeView(range),
     billing_period: request.billing_period ?? [],
     bill: {
       id: row.id,

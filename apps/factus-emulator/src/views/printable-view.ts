@@ -7,6 +7,17 @@ import type { DocumentRow } from "../store/rows";
 import type { StoredBill } from "./bill-view";
 import { companyView, customerView, itemsView } from "./parties";
 
+/** What a printed document shows of its stored row, whatever its version: number, dates, CUFE/CUDE and QR. */
+export const printableHead = (kind: DocumentRow["kind"], row: DocumentRow) => ({
+  kind,
+  number: row.number,
+  referenceCode: row.reference_code,
+  createdAt: factusDateTime(row.created_at),
+  issueDate: colombiaDateTime(row.created_at)[0],
+  key: row.cufe,
+  qr: `${DIAN_QR_BASE}${row.cufe}`,
+});
+
 /** The printable form of a stored bill or credit note (both keep a Factus request and its totals). */
 export function printable(
   kind: DocumentRow["kind"],
@@ -20,13 +31,7 @@ export function printable(
 ): PrintableDocument {
   const { row, request, totals } = stored;
   return {
-    kind,
-    number: row.number,
-    referenceCode: row.reference_code,
-    createdAt: factusDateTime(row.created_at),
-    issueDate: colombiaDateTime(row.created_at)[0],
-    key: row.cufe,
-    qr: `${DIAN_QR_BASE}${row.cufe}`,
+    ...printableHead(kind, row),
     company: companyView(company),
     customer: customerView(request.customer),
     items: itemsView(request.items, totals.items),
