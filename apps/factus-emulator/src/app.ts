@@ -1,5 +1,7 @@
 import { Hono } from "hono";
+import { createMiddleware } from "hono/factory";
 import { HTTPException } from "hono/http-exception";
+import { refuseWithoutUserAgent } from "./cloudflare";
 import type { EmulatorEnv } from "./context";
 import { applyTransportFaults, splitFaults } from "./faults";
 import { unauthenticated } from "./http";
@@ -11,12 +13,24 @@ import { numberingRangeRoutes } from "./routes/numbering-ranges";
 import { oauthRoutes } from "./routes/oauth";
 import { subscriptionRoutes } from "./routes/subscriptions";
 import type { Account } from "./services/account";
+import type { ApiVersion } from "./services/company";
+import { v2AccountRoutes, v2BillRoutes, v2NoteRoutes } from "./v2/routes";
 
-/** The emulated Factus v1 API of one account. */
+/** Factus' 403 when a company's token calls the other API version's paths (practitioners, 2026-09/10). */
+const VERSION_NOT_AVAILABLE = "Version de API no disponible para esta empresa";
+
+/** The emulated Factus API (v1 or v2, as the account is enabled) of one account. */
 export function createEmulatorApp(account: Account) {
   const app = new Hono<EmulatorEnv>();
 
   app.route("/__emulator", adminRoutes(account));
+
+  // Cloudflare, in front of every Factus path: no User-Agent, no Factus.
+  app.use("*", async (c, next) => {
+    const refused = account.config.requireUserAgent ? refuseWithoutUserAgent(c) : undefined;
+    if (refused) return refused;
+    await next();
+  });
 
   app.use("*", async (c, next) => {
     const fault = account.takeFault(c.req.path, c.req.header("x-emulator-fault") ?? null);
@@ -29,28 +43,39 @@ export function createEmulatorApp(account: Account) {
 
   app.route("/oauth", oauthRoutes(account));
 
-  // Every /v1 call needs a live access token and counts against the user's per-minute limit.
-  app.use("/v1/*", async (c, next) => {
-    if (account.config.faultsEnabled) account.lastRequestHeaders = Object.fromEntries(c.req.raw.headers);
-    const header = c.req.header("authorization") ?? "";
-    const token = header.startsWith("Bearer ") ? account.store.tokenByAccess(header.slice(7)) : undefined;
-    if (!token || token.expires_at <= account.nowMs()) return unauthenticated(c);
-    const limit = account.consumeRateLimit(token.username);
-    c.header("X-RateLimit-Limit", String(limit.limit));
-    c.header("X-RateLimit-Remaining", String(limit.remaining));
-    if (!limit.allowed) {
-      c.header("Retry-After", String(limit.retryAfterSeconds));
-      return c.json({ message: "Too Many Attempts." }, 429);
-    }
-    c.set("username", token.username);
-    await next();
-  });
+  // Every /v1 and /v2 call needs a live access token of an account enabled for that version, and counts against
+  // the user's per-minute limit.
+  const apiVersion = (version: ApiVersion) =>
+    createMiddleware<EmulatorEnv>(async (c, next) => {
+      if (account.config.faultsEnabled) account.lastRequestHeaders = Object.fromEntries(c.req.raw.headers);
+      const header = c.req.header("authorization") ?? "";
+      const token = header.startsWith("Bearer ") ? account.store.tokenByAccess(header.slice(7)) : undefined;
+      if (!token || token.expires_at <= account.nowMs()) return unauthenticated(c);
+      // The token is good for both versions; the company is enabled for one.
+      if (account.version !== version) return c.json({ message: VERSION_NOT_AVAILABLE }, 403);
+      const limit = account.consumeRateLimit(token.username);
+      c.header("X-RateLimit-Limit", String(limit.limit));
+      c.header("X-RateLimit-Remaining", String(limit.remaining));
+      if (!limit.allowed) {
+        c.header("Retry-After", String(limit.retryAfterSeconds));
+        return c.json({ message: "Too Many Attempts." }, 429);
+      }
+      c.set("username", token.username);
+      await next();
+    });
+  app.use("/v1/*", apiVersion("v1"));
+  app.use("/v2/*", apiVersion("v2"));
 
   app.route("/v1/bills", billRoutes(account));
   app.route("/v1/credit-notes", creditNoteRoutes(account));
-  app.route("/v1/numbering-ranges", numberingRangeRoutes(account));
-  app.route("/v1/subscriptions", subscriptionRoutes(account));
-  app.route("/v1", catalogRoutes());
+  app.route("/v1/numbering-ranges", numberingRangeRoutes(account, "v1"));
+  app.route("/v1/subscriptions", subscriptionRoutes(account, "v1"));
+  app.route("/v1", catalogRoutes(account.company));
+
+  app.route("/v2/bills", v2BillRoutes(account));
+  app.route("/v2/credit-notes", v2NoteRoutes(account, "credit_note"));
+  app.route("/v2/debit-notes", v2NoteRoutes(account, "debit_note"));
+  app.route("/v2", v2AccountRoutes(account));
 
   app.notFound((c) => c.json({ message: "Not Found" }, 404));
   app.onError((error, c) => {

@@ -23,7 +23,10 @@ const EmulatorSettings = z
     EMULATOR_CLIENT_SECRET: isSet,
     EMULATOR_USERNAME: isSet,
     EMULATOR_PASSWORD: isSet,
+    EMULATOR_V2_USERNAME: isSet,
     EMULATOR_OPEN_ACCOUNTS: flag,
+    REQUIRE_USER_AGENT: flag,
+    SHARED_V1_COMPANY: flag,
     ACCESS_TOKEN_TTL_SECONDS: positiveWholeNumber,
     REFRESH_TOKEN_TTL_SECONDS: positiveWholeNumber,
     RATE_LIMIT_PER_MINUTE: positiveWholeNumber,
@@ -32,14 +35,31 @@ const EmulatorSettings = z
     PUBLIC_BASE_URL: z.url({ error: "must be a URL" }),
     VALIDATED_REFERENCE_RESEND: z.enum(["reject", "return"], { error: 'must be "reject" or "return"' }),
     SUBSCRIPTION_DOCUMENTS: wholeNumber,
+    V2_ROUNDING: z.enum(["half-up", "half-even"], { error: 'must be "half-up" or "half-even"' }),
+    V2_REJECTED_CREATE: z.enum(["422", "201"], { error: 'must be "422" or "201"' }),
+    V2_REJECTION_BLOCKS_RANGE: flag,
+    V2_TOTAL_INCLUDES_CASH_ROUNDING: flag,
+    V2_ERRORS_SHAPE: z.enum(["object", "array"], { error: 'must be "object" or "array"' }),
   })
   .transform((env) => ({
     clientId: env.EMULATOR_CLIENT_ID,
     clientSecret: env.EMULATOR_CLIENT_SECRET,
     username: env.EMULATOR_USERNAME,
     password: env.EMULATOR_PASSWORD,
-    /** Any username with the seeded password opens its own isolated account (tests). */
+    /** The seeded account enabled for Factus v2 (the other seeded one, `username`, is a v1 account). */
+    v2Username: env.EMULATOR_V2_USERNAME,
+    /**
+     * Any username with the seeded password opens its own isolated account (tests); one whose username contains
+     * "v2" is a v2 account.
+     */
     openAccounts: env.EMULATOR_OPEN_ACCOUNTS,
+    /** Refuse requests without a User-Agent (403, Cloudflare's error 1010), as the edge in front of Factus does. */
+    requireUserAgent: env.REQUIRE_USER_AGENT,
+    /**
+     * Every v1 account invoices as the seeded v1 company (the emulator before accounts were companies of their own);
+     * the test kit's startEmulator sets it for the suites that expect that issuer.
+     */
+    sharedV1Company: env.SHARED_V1_COMPANY,
     accessTokenTtl: env.ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtl: env.REFRESH_TOKEN_TTL_SECONDS,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
@@ -50,6 +70,17 @@ const EmulatorSettings = z
     validatedReferenceResend: env.VALIDATED_REFERENCE_RESEND,
     /** Documents the account's subscription includes; creates past it answer 402, as Factus does. */
     subscriptionDocuments: env.SUBSCRIPTION_DOCUMENTS,
+    // Where Factus v2's docs are silent or contradict themselves: the emulator's choice, switchable (README).
+    /** How half a cent rounds in v2's arithmetic. */
+    v2Rounding: env.V2_ROUNDING,
+    /** The status of a v2 create DIAN rejects: 422 with the rules (v1's) or 201 with `is_validated: false`. */
+    v2RejectedCreate: env.V2_REJECTED_CREATE,
+    /** Whether a v2 document DIAN rejected blocks its range (409) as a v1 one does, or only a DIAN-slow one does. */
+    v2RejectionBlocksRange: env.V2_REJECTION_BLOCKS_RANGE,
+    /** Whether a v2 document's `totals.total` includes `cash_rounding_amount` (what is paid) or not. */
+    v2TotalIncludesCashRounding: env.V2_TOTAL_INCLUDES_CASH_ROUNDING,
+    /** v2 `errors`: an object keyed by rule (the field tables) or a list of texts (the only published answers). */
+    v2ErrorsShape: env.V2_ERRORS_SHAPE,
   }));
 
 export type EmulatorConfig = z.output<typeof EmulatorSettings>;

@@ -21,19 +21,29 @@ export interface DocumentFaults {
    * it with a FAJ43b notification that does not invalidate it (`notification`).
    */
   verdict?: DianVerdictFault;
+  /** With `pending` (`dian-pending=N`): how many re-sends after the create still find DIAN slow (N − 1). */
+  pendingResends?: number;
+  /** What DIAN answers once it does (`dian-verdict=rejected|validated`): a FAJ43b rejection, or its usual verdict. */
+  finalVerdict?: "rejected" | "validated";
   /** The document is issued and stored, then its answer is lost: `drop`, `malformed`, `503` or `delay:<ms>`. */
   lostAfterIssue?: string;
 }
 
 /**
- * Splits a fault list into the faults of the document create (`dian-pending`, `dian-rule-90`, `dian-rejection`,
- * `lost-after-issue=<how>`) and the transport faults applied before any route runs.
+ * Splits a fault list into the faults of the document create (`dian-pending[=N]`, `dian-verdict=rejected`,
+ * `dian-rule-90`, `dian-rejection`, `dian-notification`, `lost-after-issue=<how>`) and the transport faults applied
+ * before any route runs.
  */
 export function splitFaults(fault: string): { document: DocumentFaults; transport: string[] } {
   const document: DocumentFaults = {};
   const transport: string[] = [];
   for (const part of fault.split(",").map((entry) => entry.trim())) {
-    if (part === "dian-pending") document.verdict = "pending";
+    const pendingTimes = /^dian-pending(?:=(\d+))?$/.exec(part);
+    if (pendingTimes) {
+      document.verdict = "pending";
+      document.pendingResends = Math.max(1, Number(pendingTimes[1] ?? 1)) - 1;
+    } else if (part === "dian-verdict=rejected" || part === "dian-verdict=validated")
+      document.finalVerdict = part === "dian-verdict=rejected" ? "rejected" : "validated";
     else if (part === "dian-rule-90") document.verdict = "rule-90";
     else if (part === "dian-rejection") document.verdict = "rejection";
     else if (part === "dian-notification") document.verdict = "notification";

@@ -78,8 +78,9 @@ export const pageOf = (c: Context) => Math.max(1, Math.floor(Number(c.req.query(
 
 /**
  * Laravel's pagination object, with links as Factus returns them. Factus' published examples disagree on the
- * previous/next links: the bill list leaves their `page` out, the credit-note list carries it (`null` or a number);
- * `edgePages` follows the example of each list.
+ * previous/next links: the v1 bill list leaves their `page` out, the v1 credit-note list carries it (`null` or a
+ * number), the one v2 list leaves it out of the previous link and gives the next one `current_page + 1` even on the
+ * last page (`next-only`); `edgePages` follows the example of each list.
  */
 export function pagination(
   baseUrl: string,
@@ -87,7 +88,7 @@ export function pagination(
   page: number,
   perPage: number,
   total: number,
-  edgePages: "omit" | "include" = "omit",
+  edgePages: "omit" | "include" | "next-only" = "omit",
 ) {
   const lastPage = Math.max(1, Math.ceil(total / perPage));
   const link = (target: number) => `${baseUrl}${path}?page=${target}`;
@@ -116,6 +117,7 @@ export function pagination(
         label: "Siguiente &raquo;",
         active: false,
         ...(edgePages === "include" ? { page: page < lastPage ? page + 1 : null } : {}),
+        ...(edgePages === "next-only" ? { page: page + 1 } : {}),
       },
     ],
   };

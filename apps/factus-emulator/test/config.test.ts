@@ -12,6 +12,13 @@ describe("configuration", () => {
       faultsEnabled: true,
       validatedReferenceResend: "reject",
       subscriptionDocuments: 3000,
+      requireUserAgent: true,
+      sharedV1Company: false,
+      v2Rounding: "half-up",
+      v2RejectedCreate: "422",
+      v2RejectionBlocksRange: true,
+      v2TotalIncludesCashRounding: false,
+      v2ErrorsShape: "object",
     });
   });
 

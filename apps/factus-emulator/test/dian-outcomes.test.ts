@@ -43,6 +43,43 @@ describe("DIAN slow: dian-pending", () => {
   });
 });
 
+describe("DIAN slow for a while: dian-pending=N, and dian-verdict=rejected", () => {
+  it("the create and the next N−1 re-sends stay pending under one number; the N-th re-send is validated", async () => {
+    const request = bill();
+    const created = await json(await createBill(request, "dian-pending=3"));
+    expect(created.data.bill).toMatchObject({ status: 0, errors: [] });
+    for (const _ of [1, 2]) {
+      const resent = await createBill(request);
+      expect(resent.status).toBe(201);
+      expect((await json(resent)).data.bill).toMatchObject({ number: created.data.bill.number, status: 0 });
+    }
+    const validated = await json(await createBill(request));
+    expect(validated.data.bill).toMatchObject({ number: created.data.bill.number, status: 1 });
+    expect(await billsWithReference(request.reference_code)).toHaveLength(1);
+  });
+
+  it("with dian-verdict=rejected, DIAN's answer is a rejection: 422, the number kept, the range blocked", async () => {
+    const request = bill();
+    const created = await json(await createBill(request, "dian-pending=2,dian-verdict=rejected"));
+    expect(created.data.bill.status).toBe(0);
+    expect((await json(await createBill(request))).data.bill.status).toBe(0);
+    const rejected = await createBill(request);
+    const body = await json(rejected);
+    expect(rejected.status).toBe(422);
+    expect(body.data.errors.FAJ43b).toMatch(/^Regla: FAJ43b, Rechazo:/);
+    expect(body.message).toContain(created.data.bill.number);
+    expect((await createBill(bill())).status).toBe(409);
+    // Rejected, the document is re-validated as re-sent (fixed): DIAN's usual verdict again.
+    expect((await json(await createBill(request))).data.bill).toMatchObject({ status: 1 });
+  });
+
+  it("dian-verdict=rejected alone rejects the create at once", async () => {
+    const rejected = await createBill(bill(), "dian-verdict=rejected");
+    expect(rejected.status).toBe(422);
+    expect((await json(rejected)).data.errors.FAJ43b).toMatch(/Rechazo/);
+  });
+});
+
 describe("rule 90: dian-rule-90", () => {
   it("answers 422 with rule 90 as a Rechazo and keeps the document numbered", async () => {
     const request = bill();

@@ -1,7 +1,16 @@
 import { env, exports } from "cloudflare:workers";
-import { type CreatedRange, connectEmulator, exampleBill, nitCustomer } from "../testing/helpers";
+import { expect } from "vitest";
+import type * as z from "zod";
+import { type CreatedRange, connectEmulator, exampleBill, json, nitCustomer } from "../testing/helpers";
 
-export { type EmulatorConnection, exampleBill, faultHeaders, json } from "../testing/helpers";
+export {
+  type EmulatorConnection,
+  exampleBill,
+  exampleV2Bill,
+  expectStatus,
+  faultHeaders,
+  json,
+} from "../testing/helpers";
 
 /** The emulator Worker under test, reached in process, as its seeded account. */
 export const emulator = connectEmulator({
@@ -48,4 +57,33 @@ export function shapeMismatches(example: unknown, actual: unknown, path = "$"): 
     ];
   }
   return [];
+}
+
+/** A fresh v2 account of the test's own (open accounts: a username with "v2"), and an access token of it. */
+export async function newV2Account(label: string) {
+  const account = emulator.forAccount(`${label}-v2-${crypto.randomUUID()}@empresa.test`);
+  return { account, token: await account.accessToken() };
+}
+
+/**
+ * Asserts the emulator's answer has exactly the keys of the published example, with the same JSON types, but for
+ * the differences `known` names with the reason for each.
+ */
+export async function expectShape(
+  response: Response,
+  example: unknown,
+  status = 200,
+  known: Record<string, string> = {},
+) {
+  const body = await json(response);
+  expect(response.status, JSON.stringify(body).slice(0, 500)).toBe(status);
+  expect(shapeMismatches(example, body).filter((difference) => !(difference in known))).toEqual([]);
+  return body;
+}
+
+/** `body` parsed with `schema` (the contracts' v2 schemas), or a failure that shows the issues. */
+export function expectSchema<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
+  const parsed = schema.safeParse(body);
+  expect(parsed.success, JSON.stringify(parsed.error?.issues, null, 2)).toBe(true);
+  return parsed.data as z.output<S>;
 }

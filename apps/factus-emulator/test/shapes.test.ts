@@ -5,33 +5,17 @@ import {
   api,
   emulator,
   exampleBill,
+  expectShape,
   faultHeaders,
   json,
   newBillRange,
   nitBill,
-  shapeMismatches,
 } from "./helpers";
 
 let token: string;
 let range: { id: number; prefix: string };
 // biome-ignore lint/suspicious/noExplicitAny: raw Factus JSON
 let bill: any;
-
-/**
- * Asserts the emulator's answer has exactly the keys of the published example, with the same JSON types, but for
- * the differences `known` names with the reason for each.
- */
-async function expectShape(
-  response: Response,
-  example: unknown,
-  status = 200,
-  known: Record<string, string> = {},
-) {
-  const body = await json(response);
-  expect(response.status, JSON.stringify(body).slice(0, 500)).toBe(status);
-  expect(shapeMismatches(example, body).filter((difference) => !(difference in known))).toEqual([]);
-  return body;
-}
 
 beforeAll(async () => {
   token = await accessToken();

@@ -2,14 +2,18 @@
 // makes directly (tokens, ranges), its `/__emulator/*` controls, and body helpers. Runtime-neutral (fetch only, no
 // `node:` import), so it serves tests in workerd as well as in Node; starting an emulator is in ./start-emulator.ts.
 import advancedBill from "../../../fixtures/factus-v1/facturas__crear-y-validar-factura__factura-avanzada.1.json";
+import v2Bill from "../../../fixtures/factus-v2/facturas__crear-y-validar.1.json";
 
-/** The OAuth client and account the emulator seeds (wrangler.jsonc), in the shape `FactusClient` takes. */
+/** The OAuth client and v1 account the emulator seeds (wrangler.jsonc), in the shape `FactusClient` takes. */
 export const emulatorCredentials = {
   clientId: "emulator-client-id",
   clientSecret: "emulator-client-secret",
   username: "sandbox@factus.local",
   password: "sandbox-password",
 } as const;
+
+/** The same client with the seeded v2 account (enabled for Factus v2 only). */
+export const emulatorV2Credentials = { ...emulatorCredentials, username: "sandbox-v2@factus.local" } as const;
 
 /** The body of a response as JSON; when it is not JSON, an error that shows the status and the text. */
 // biome-ignore lint/suspicious/noExplicitAny: tests assert bodies field by field, with the body in the message
@@ -34,10 +38,18 @@ export async function expectStatus(response: Response, status: number): Promise<
 /** The header that makes the emulator apply `fault` to this one request (see src/faults.ts for the vocabulary). */
 export const faultHeaders = (fault: string) => ({ "x-emulator-fault": fault });
 
-/** `path` on `origin`, sent with `send` (a Worker's `fetch` in workerd tests), or with the global `fetch`. */
+/** The User-Agent the kit's calls send (Factus' hosts refuse a request without one: REQUIRE_USER_AGENT). */
+export const TEST_USER_AGENT = "factus-emulator-test-kit";
+
+/**
+ * `path` on `origin`, sent with `send` (a Worker's `fetch` in workerd tests), or with the global `fetch`. Sends
+ * `TEST_USER_AGENT` unless `init` names a User-Agent of its own.
+ */
 export function caller(origin: string, send?: (request: Request) => Promise<Response>) {
   return (path: string, init: RequestInit = {}): Promise<Response> => {
-    const request = new Request(`${origin}${path}`, init);
+    const headers = new Headers(init.headers);
+    if (!headers.has("user-agent")) headers.set("user-agent", TEST_USER_AGENT);
+    const request = new Request(`${origin}${path}`, { ...init, headers });
     // The global fetch is looked up on each call, so a test's guard around it (no unexpected calls) applies.
     return send ? send(request) : fetch(request);
   };
@@ -75,6 +87,16 @@ export interface EmulatorSettings {
   validated_reference_resend?: "reject" | "return";
   /** Documents the subscription includes; creates past it answer 402. */
   subscription_documents?: number;
+  /** v2's rounding of half a cent (V2_ROUNDING). */
+  v2_rounding?: "half-up" | "half-even";
+  /** A v2 create DIAN rejects: 422 with the rules (`422`), or 201 with `is_validated: false` (`201`). */
+  v2_rejected_create?: "422" | "201";
+  /** Whether a rejected v2 document blocks its range (409); a DIAN-slow one always does. */
+  v2_rejection_blocks_range?: boolean;
+  /** Whether v2's `totals.total` includes `cash_rounding_amount`. */
+  v2_total_includes_cash_rounding?: boolean;
+  /** v2's `errors`: keyed by rule (`object`) or a list of texts (`array`). */
+  v2_errors_shape?: "object" | "array";
 }
 
 /** A numbering range as `createRange` makes it. */
@@ -206,3 +228,12 @@ export const nitCustomer = (dv: string) => ({
   names: "",
   legal_organization_id: "1",
 });
+
+/**
+ * Factus v2's published bill request (facturas/crear-y-validar: 70,000 + 19 % IVA, paid 83,300), for the account's
+ * only active bill range (the example's `numbering_range_id` 389 is Factus' own), with a unique reference code.
+ */
+export function exampleV2Bill(overrides: Record<string, unknown> = {}) {
+  const { numbering_range_id: _published, ...bill } = structuredClone(v2Bill);
+  return { ...bill, reference_code: `REF-${crypto.randomUUID().slice(0, 12)}`, ...overrides };
+}

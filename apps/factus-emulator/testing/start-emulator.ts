@@ -118,13 +118,24 @@ export async function startWranglerDev(
   throw new Error(`wrangler dev in ${cwd} did not start:\n${output.slice(-3000)}`);
 }
 
-/** The Factus emulator on loopback, with open accounts (one isolated company per username). */
+/**
+ * The Factus emulator on loopback, with open accounts (one isolated store per username). Two settings keep the
+ * suites written before them as they were, unlike wrangler.jsonc: `REQUIRE_USER_AGENT` "false" accepts requests
+ * without a User-Agent (the gateway's Factus client sends none yet), and `SHARED_V1_COMPANY` "true" has every v1
+ * account invoice as the seeded company (NIT 900825759). Pass either in `vars` to have Factus' behaviour.
+ */
 export async function startEmulator(vars: Record<string, string> = {}): Promise<RunningEmulator> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const worker = await startWranglerDev(emulatorDir, {
     port,
-    vars: { PUBLIC_BASE_URL: url, EMULATOR_OPEN_ACCOUNTS: "true", ...vars },
+    vars: {
+      PUBLIC_BASE_URL: url,
+      EMULATOR_OPEN_ACCOUNTS: "true",
+      REQUIRE_USER_AGENT: "false",
+      SHARED_V1_COMPANY: "true",
+      ...vars,
+    },
   });
   return { ...worker, adminSecret: vars.EMULATOR_ADMIN_SECRET ?? "emulator-admin-secret" };
 }

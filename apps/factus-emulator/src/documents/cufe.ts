@@ -14,7 +14,8 @@ export interface CufeInput {
   number: string;
   /** Creation instant, ISO 8601 UTC. */
   createdAt: string;
-  totals: BillTotals;
+  /** The value before taxes (ValFac) and the total (ValTot), as 2-decimal strings. */
+  totals: Pick<BillTotals, "gross_value" | "total">;
   taxesByTribute: { iva: string; inc: string; ica: string };
   issuerNit: string;
   customerIdentification: string;
@@ -52,6 +53,9 @@ export async function sha384Hex(text: string): Promise<string> {
   return new Uint8Array(digest).toHex();
 }
 
+/** The CUFE (or CUDE) of a document: DIAN's SHA-384 of its fields. */
+export const cufe = (input: CufeInput) => sha384Hex(cufeSource(input));
+
 /** Sum of item taxes per tribute (IVA = 1, INC = 4, ICA = 3), as 2-decimal strings. */
 export function taxesByTribute(request: Pick<FactusBillRequest, "items">, itemTaxes: readonly string[]) {
   const sums = { 1: 0n, 3: 0n, 4: 0n } as Record<number, bigint>;
@@ -70,18 +74,16 @@ export function documentKey(input: {
   issuerNit: string;
   technicalKey: string;
 }): Promise<string> {
-  return sha384Hex(
-    cufeSource({
-      number: input.number,
-      createdAt: input.createdAt,
-      totals: input.totals.bill,
-      taxesByTribute: taxesByTribute(
-        input.request,
-        input.totals.items.map((item) => item.tax_amount),
-      ),
-      issuerNit: input.issuerNit,
-      customerIdentification: input.request.customer.identification,
-      technicalKey: input.technicalKey,
-    }),
-  );
+  return cufe({
+    number: input.number,
+    createdAt: input.createdAt,
+    totals: input.totals.bill,
+    taxesByTribute: taxesByTribute(
+      input.request,
+      input.totals.items.map((item) => item.tax_amount),
+    ),
+    issuerNit: input.issuerNit,
+    customerIdentification: input.request.customer.identification,
+    technicalKey: input.technicalKey,
+  });
 }

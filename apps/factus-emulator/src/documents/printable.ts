@@ -1,18 +1,52 @@
-import type { companyView, customerView, itemsView } from "../views/parties";
 import { type PdfLine, renderPdf } from "./pdf";
 
-/** What the PDF and XML of a bill or credit note show, whatever the document kind. */
+/** The issuer, as the PDF and XML show it. */
+export interface PrintableCompany {
+  company: string;
+  nit: string;
+  dv: string;
+  direction: string;
+  municipality: string;
+}
+
+/** The customer, as the PDF and XML show it. */
+export interface PrintableCustomer {
+  graphic_representation_name: string;
+  identification: string;
+  dv: string | null;
+  address: string;
+  email: string;
+  phone: string;
+  municipality: { name: string } | null;
+}
+
+/** An item, as the PDF and XML show it: money as 2-decimal strings, but its total a number (v1's answers). */
+export interface PrintableItem {
+  code_reference: string;
+  name: string;
+  quantity: number | string;
+  price: string;
+  discount_rate: string;
+  tax_rate: string;
+  gross_value: string;
+  taxable_amount: string;
+  tax_amount: string;
+  total: number;
+  unit_measure: { code: string };
+}
+
+/** What the PDF and XML of a bill or note show, whatever the document kind and API version. */
 export interface PrintableDocument {
-  kind: "bill" | "credit_note";
+  kind: "bill" | "credit_note" | "debit_note";
   number: string;
   referenceCode: string;
   createdAt: string;
   issueDate: string;
   key: string;
   qr: string;
-  company: ReturnType<typeof companyView>;
-  customer: ReturnType<typeof customerView>;
-  items: ReturnType<typeof itemsView>;
+  company: PrintableCompany;
+  customer: PrintableCustomer;
+  items: PrintableItem[];
   totals: {
     gross_value: string;
     tax_amount: string;
@@ -24,12 +58,22 @@ export interface PrintableDocument {
   billingReference?: string | null;
 }
 
-const TITLES = { bill: "FACTURA ELECTRÓNICA DE VENTA", credit_note: "NOTA CRÉDITO ELECTRÓNICA" } as const;
-const KEY_LABELS = { bill: "CUFE", credit_note: "CUDE" } as const;
+const TITLES = {
+  bill: "FACTURA ELECTRÓNICA DE VENTA",
+  credit_note: "NOTA CRÉDITO ELECTRÓNICA",
+  debit_note: "NOTA DÉBITO ELECTRÓNICA",
+} as const;
+const KEY_LABELS = { bill: "CUFE", credit_note: "CUDE", debit_note: "CUDE" } as const;
+const FILE_PREFIXES = { bill: "fv", credit_note: "nc", debit_note: "nd" } as const;
+const XML_ROOTS = {
+  bill: ["Invoice", "InvoiceLine"],
+  credit_note: ["CreditNote", "CreditNoteLine"],
+  debit_note: ["DebitNote", "DebitNoteLine"],
+} as const;
 
-/** File name as Factus builds it: fv/nc + issuer NIT + consecutive digits. */
+/** File name as Factus builds it: fv/nc/nd + issuer NIT + consecutive digits. */
 export const documentFileName = (document: Pick<PrintableDocument, "kind" | "number" | "company">) =>
-  `${document.kind === "bill" ? "fv" : "nc"}0${document.company.nit}${document.number.replace(/\D/g, "").padStart(10, "0")}`;
+  `${FILE_PREFIXES[document.kind]}0${document.company.nit}${document.number.replace(/\D/g, "").padStart(10, "0")}`;
 
 export function documentPdf(document: PrintableDocument): Uint8Array {
   const { company, customer } = document;
@@ -88,8 +132,7 @@ const escapeXml = (value: string | number) =>
 
 /** A UBL 2.1-like XML of the document, with its CUFE/CUDE as cbc:UUID. */
 export function documentXml(document: PrintableDocument): string {
-  const root = document.kind === "bill" ? "Invoice" : "CreditNote";
-  const lineTag = document.kind === "bill" ? "InvoiceLine" : "CreditNoteLine";
+  const [root, lineTag] = XML_ROOTS[document.kind];
   const { company, customer } = document;
   const lines = document.items
     .map(
@@ -133,5 +176,41 @@ ${document.billingReference ? `  <cac:BillingReference><cac:InvoiceDocumentRefer
   </cac:LegalMonetaryTotal>
 ${lines}
 </${root}>
+`;
+}
+
+/**
+ * DIAN's AttachedDocument: the container sent to the customer, the document's XML inside (as CDATA), plus DIAN's
+ * validation result. v2's `…/download-attached-document-xml`.
+ */
+export function attachedDocumentXml(document: PrintableDocument): string {
+  const { company, customer } = document;
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<AttachedDocument xmlns="urn:oasis:names:specification:ubl:schema:xsd:AttachedDocument-2" xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">
+  <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
+  <cbc:ProfileID>Factura Electrónica de Venta</cbc:ProfileID>
+  <cbc:ID>${escapeXml(document.number)}</cbc:ID>
+  <cbc:IssueDate>${document.issueDate}</cbc:IssueDate>
+  <cbc:DocumentType>Contenedor de Factura Electrónica</cbc:DocumentType>
+  <cbc:ParentDocumentID>${escapeXml(document.number)}</cbc:ParentDocumentID>
+  <cac:SenderParty><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(company.company)}</cbc:RegistrationName>
+    <cbc:CompanyID schemeID="${company.dv}" schemeName="31">${company.nit}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:SenderParty>
+  <cac:ReceiverParty><cac:PartyTaxScheme>
+    <cbc:RegistrationName>${escapeXml(customer.graphic_representation_name)}</cbc:RegistrationName>
+    <cbc:CompanyID>${escapeXml(customer.identification)}</cbc:CompanyID>
+  </cac:PartyTaxScheme></cac:ReceiverParty>
+  <cac:Attachment><cac:ExternalReference>
+    <cbc:MimeCode>text/xml</cbc:MimeCode>
+    <cbc:EncodingCode>UTF-8</cbc:EncodingCode>
+    <cbc:Description><![CDATA[${documentXml(document)}]]></cbc:Description>
+  </cac:ExternalReference></cac:Attachment>
+  <cac:ParentDocumentLineReference><cbc:LineID>1</cbc:LineID><cac:DocumentReference>
+    <cbc:ID>${escapeXml(document.number)}</cbc:ID>
+    <cbc:UUID schemeName="${document.kind === "bill" ? "CUFE-SHA384" : "CUDE-SHA384"}">${document.key}</cbc:UUID>
+    <cbc:DocumentType>ApplicationResponse</cbc:DocumentType>
+  </cac:DocumentReference></cac:ParentDocumentLineReference>
+</AttachedDocument>
 `;
 }

@@ -2,20 +2,31 @@ import { RADIAN_EVENTS } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import * as z from "zod";
-import { sha384Hex } from "../documents/cufe";
 import { sameSecret } from "../secrets";
-import type { Account } from "../services/account";
+import type { Account, AccountSettings } from "../services/account";
+import { recordRadianEvent } from "../services/radian";
 
 const FaultBody = z.object({
   fault: z.string().min(1),
   times: z.int().positive().default(1),
   path_prefix: z.string().default("/v1/"),
 });
+/** `/__emulator/settings`: each key switches one of the account's settings (AccountSettings). */
+const SETTINGS = {
+  validated_reference_resend: ["validatedReferenceResend", z.enum(["reject", "return"])],
+  subscription_documents: ["subscriptionDocuments", z.int().nonnegative()],
+  v2_rounding: ["v2Rounding", z.enum(["half-up", "half-even"])],
+  v2_rejected_create: ["v2RejectedCreate", z.enum(["422", "201"])],
+  v2_rejection_blocks_range: ["v2RejectionBlocksRange", z.boolean()],
+  v2_total_includes_cash_rounding: ["v2TotalIncludesCashRounding", z.boolean()],
+  v2_errors_shape: ["v2ErrorsShape", z.enum(["object", "array"])],
+} as const satisfies Record<string, [keyof AccountSettings, z.ZodType]>;
 const SettingsBody = z
-  .object({
-    validated_reference_resend: z.enum(["reject", "return"]).optional(),
-    subscription_documents: z.int().nonnegative().optional(),
-  })
+  .strictObject(
+    Object.fromEntries(Object.entries(SETTINGS).map(([key, [, schema]]) => [key, schema.optional()])) as {
+      [K in keyof typeof SETTINGS]: z.ZodOptional<(typeof SETTINGS)[K][1]>;
+    },
+  )
   .refine((body) => Object.keys(body).length > 0);
 const ClockBody = z.object({ advance_seconds: z.number() });
 const RadianEventBody = z.object({
@@ -57,19 +68,12 @@ export function adminRoutes(account: Account) {
 
   app.post("/settings", async (c) => {
     const body = await adminBody(c, SettingsBody);
-    if (!body) {
-      return c.json(
-        {
-          message:
-            'validated_reference_resend ("reject" | "return") or subscription_documents (≥ 0) is required',
-        },
-        422,
-      );
+    if (!body)
+      return c.json({ message: `One or more of ${Object.keys(SETTINGS).join(", ")} is required` }, 422);
+    for (const [key, value] of Object.entries(body)) {
+      const [setting] = SETTINGS[key as keyof typeof SETTINGS];
+      Object.assign(account.settings, { [setting]: value });
     }
-    if (body.validated_reference_resend)
-      account.settings.validatedReferenceResend = body.validated_reference_resend;
-    if (body.subscription_documents !== undefined)
-      account.settings.subscriptionDocuments = body.subscription_documents;
     return c.json(body);
   });
 
@@ -85,26 +89,16 @@ export function adminRoutes(account: Account) {
     if (bill?.status !== 1) return c.json({ message: "No validated bill with that number" }, 404);
     const body = await adminBody(c, RadianEventBody);
     if (!body) return c.json({ message: "Unknown event_code" }, 422);
-    const code = body.event_code;
-    const now = account.now();
-    const number = `AP${account.store.countEvents() + 1}`;
-    account.store.insertEvent({
-      document_id: bill.id,
-      number,
-      cude: await sha384Hex(`${number}${bill.cufe}${code}${now}`),
-      event_code: code,
-      // Stored in Colombian civil time, as DIAN reports event dates.
-      effective_at: new Date(new Date(now).getTime() - 5 * 3600_000).toISOString(),
-    });
-    return c.json({ number }, 201);
+    return c.json({ number: await recordRadianEvent(account, bill, body.event_code) }, 201);
   });
 
   app.get("/last-request", (c) => c.json({ headers: account.lastRequestHeaders }));
 
   app.get("/emails/:number", (c) => {
-    const document =
-      account.store.documentByNumber("bill", c.req.param("number")) ??
-      account.store.documentByNumber("credit_note", c.req.param("number"));
+    const number = c.req.param("number");
+    const document = (["bill", "credit_note", "debit_note"] as const)
+      .map((kind) => account.store.documentByNumber(kind, number))
+      .find(Boolean);
     return c.json({ emails: document ? account.store.emailsOf(document.id) : [] });
   });
 

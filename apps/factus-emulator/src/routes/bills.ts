@@ -1,31 +1,36 @@
-import { FactusBillRequest, FactusSendEmailRequest, RADIAN_EVENTS } from "@factus-edge/contracts";
+import { FactusBillRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
 import type { EmulatorEnv } from "../context";
-import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
 import type { Account } from "../services/account";
 import { validateBill } from "../services/bills";
+import { radianEvents } from "../services/radian";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
 import { printable } from "../views/printable-view";
-import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
+import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } from "./documents";
 
 export function billRoutes(account: Account) {
   const { store } = account;
   const app = new Hono<EmulatorEnv>();
 
   const creditNotesOf = (billId: number) =>
-    store.creditNotesOf(billId).map((note) => ({ id: note.id, number: note.number }));
+    store.notesOf("credit_note", billId).map((note) => ({ id: note.id, number: note.number }));
   const bill = documentParam((number) => {
     const row = store.documentByNumber("bill", number);
     return row ? readBill(row, store.range(row.range_id)!) : undefined;
   }, "la factura");
 
   app.post("/validate", validJson(FactusBillRequest), async (c) => {
-    const outcome = await validateBill(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    const outcome = await validateBill(account, c.req.valid("json"), c.get("documentFaults"));
     return answerIssue(c, "bill", outcome, async (row) =>
-      billView(readBill(row, store.range(row.range_id)!), await qrDataUri(row.cufe), creditNotesOf(row.id)),
+      billView(
+        readBill(row, store.range(row.range_id)!),
+        await qrDataUri(row.cufe),
+        creditNotesOf(row.id),
+        account.company,
+      ),
     );
   });
 
@@ -44,12 +49,19 @@ export function billRoutes(account: Account) {
 
   app.get("/show/:number", bill, async (c) => {
     const { document } = c.var;
-    return ok(c, billView(document, await qrDataUri(document.row.cufe), creditNotesOf(document.row.id)));
+    return ok(
+      c,
+      billView(document, await qrDataUri(document.row.cufe), creditNotesOf(document.row.id), account.company),
+    );
   });
 
-  app.get("/download-pdf/:number", bill, (c) => ok(c, pdfData(printable("bill", c.var.document))));
+  app.get("/download-pdf/:number", bill, (c) =>
+    ok(c, pdfData(printable("bill", c.var.document, account.company))),
+  );
 
-  app.get("/download-xml/:number", bill, (c) => ok(c, xmlData(printable("bill", c.var.document))));
+  app.get("/download-xml/:number", bill, (c) =>
+    ok(c, xmlData(printable("bill", c.var.document, account.company))),
+  );
 
   app.delete("/destroy/reference/:reference", deleteByReference(store, "bill"));
 
@@ -61,26 +73,11 @@ export function billRoutes(account: Account) {
     return done(c, "Factura enviada al cliente con éxito");
   });
 
-  app.get("/:number/email-content", bill, (c) => {
-    const document = printable("bill", c.var.document);
-    const { company } = document;
-    return ok(c, {
-      subject: `${company.nit};${company.company};${document.number};01;${company.company}`,
-      attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
-    });
-  });
+  app.get("/:number/email-content", bill, (c) =>
+    ok(c, emailContentData(printable("bill", c.var.document, account.company))),
+  );
 
-  app.get("/:number/radian/events", bill, (c) => {
-    const events = store.eventsOf(c.var.document.row.id).map((event) => ({
-      number: event.number,
-      cude: event.cude,
-      event_code: event.event_code,
-      event_name: RADIAN_EVENTS.find((entry) => entry.code === event.event_code)?.name ?? event.event_code,
-      effective_date: event.effective_at.slice(0, 10),
-      effective_time: event.effective_at.slice(11, 19),
-    }));
-    return ok(c, events);
-  });
+  app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
 
   return app;
 }

@@ -7,7 +7,8 @@ import {
 import { Hono } from "hono";
 import { COUNTRIES } from "../catalogs/countries";
 import { ok, validationError } from "../http";
-import { ISSUER, ISSUER_LOGO_URL } from "../store/schema";
+import type { Company } from "../services/company";
+import { companyProfile } from "../views/company-view";
 
 const normalize = (text: string) =>
   text
@@ -19,7 +20,13 @@ const normalize = (text: string) =>
 const byName = <T extends { name: string }>(entries: readonly T[], name: string | undefined) =>
   name ? entries.filter((entry) => normalize(entry.name).includes(normalize(name))) : [...entries];
 
-export function catalogRoutes() {
+/** What the DIAN acquirer lookup finds: deterministic made-up data, so tests can rely on it. */
+export const acquirer = (documentName: string, identification: string) => ({
+  name: `Nombre ${documentName} ${identification}`,
+  email: `adquiriente-${identification}@correo.local`,
+});
+
+export function catalogRoutes(company: Company) {
   const app = new Hono();
   const municipalities = listMunicipalities().map(({ id, dane_code, name, department }) => ({
     id,
@@ -46,35 +53,10 @@ export function catalogRoutes() {
           : { identification_number: ["Número de identificación inválido"] }),
       });
     }
-    return ok(c, {
-      name: `Nombre ${document.name} ${identification}`,
-      email: `adquiriente-${identification}@correo.local`,
-    });
+    return ok(c, acquirer(document.name, identification));
   });
 
-  app.get("/company", (c) =>
-    ok(c, {
-      url_logo: ISSUER_LOGO_URL,
-      nit: ISSUER.nit,
-      dv: ISSUER.dv,
-      company: ISSUER.company,
-      trade_name: "",
-      names: "",
-      surnames: "",
-      graphic_representation_name: ISSUER.graphic_representation_name,
-      registration_code: ISSUER.registration_code,
-      economic_activity: Number(ISSUER.economic_activity),
-      phone: ISSUER.phone,
-      email: ISSUER.email,
-      address: ISSUER.direction,
-      tribute: { code: "01", name: "IVA" },
-      legal_organization: { code: "1", name: "Persona Jurídica" },
-      municipality: { code: "68679", name: "San Gil", department: { code: "68", name: "Santander" } },
-      responsibilities: [{ code: "O-13", name: "Gran contribuyente" }],
-      created_at: "2024-01-01T00:00:00Z",
-      updated_at: "2024-01-01T00:00:00Z",
-    }),
-  );
+  app.get("/company", (c) => ok(c, companyProfile(company)));
 
   return app;
 }

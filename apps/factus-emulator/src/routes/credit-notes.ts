@@ -1,7 +1,6 @@
 import { FactusCreditNoteRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
 import type { EmulatorEnv } from "../context";
-import { documentXml } from "../documents/printable";
 import { qrDataUri } from "../documents/qr-png";
 import { documentParam, done, filters, ok, pageOf, pagination, validJson } from "../http";
 import type { Account } from "../services/account";
@@ -9,7 +8,7 @@ import { validateCreditNote } from "../services/credit-notes";
 import { PAGE_SIZE } from "../store/store";
 import { creditNoteSummaryView, creditNoteView, readCreditNote } from "../views/credit-note-view";
 import { printable } from "../views/printable-view";
-import { answerIssue, deleteByReference, pdfData, xmlData } from "./documents";
+import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } from "./documents";
 
 export function creditNoteRoutes(account: Account) {
   const { store } = account;
@@ -20,9 +19,9 @@ export function creditNoteRoutes(account: Account) {
   }, "la nota crédito");
 
   app.post("/validate", validJson(FactusCreditNoteRequest), async (c) => {
-    const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults").verdict);
+    const outcome = await validateCreditNote(account, c.req.valid("json"), c.get("documentFaults"));
     return answerIssue(c, "credit_note", outcome, async (row) =>
-      creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe)),
+      creditNoteView(readCreditNote(account, row), await qrDataUri(row.cufe), account.company),
     );
   });
 
@@ -45,7 +44,7 @@ export function creditNoteRoutes(account: Account) {
   });
 
   const printed = (stored: ReturnType<typeof readCreditNote>) =>
-    printable("credit_note", stored, stored.bill?.number);
+    printable("credit_note", stored, account.company, stored.bill?.number);
   app.get("/download-pdf/:number", note, (c) => ok(c, pdfData(printed(c.var.document))));
 
   app.get("/download-xml/:number", note, (c) => ok(c, xmlData(printed(c.var.document))));
@@ -57,17 +56,10 @@ export function creditNoteRoutes(account: Account) {
     return done(c, "Nota crédito enviada al cliente con éxito");
   });
 
-  app.get("/:number/email-content", note, (c) => {
-    const document = printed(c.var.document);
-    const { company } = document;
-    return ok(c, {
-      subject: `${company.nit};${company.company};${document.number};91;${company.company}`,
-      attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
-    });
-  });
+  app.get("/:number/email-content", note, (c) => ok(c, emailContentData(printed(c.var.document))));
 
   app.get("/:number", note, async (c) =>
-    ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe))),
+    ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe), account.company)),
   );
 
   return app;

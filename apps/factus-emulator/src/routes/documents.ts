@@ -9,10 +9,12 @@ import type { Store } from "../store/store";
 
 // What bills and credit notes share: the answer to a create, their files and deletion by reference code.
 
-const NOUN = { bill: "la factura", credit_note: "la nota crédito" } as const;
+const NOUN = { bill: "la factura", credit_note: "la nota crédito", debit_note: "la nota débito" } as const;
 const PENDING_BLOCK = {
   bill: "Se encontró una factura pendiente por enviar a la DIAN",
   credit_note: "Se encontró una nota crédito pendiente por enviar a la DIAN",
+  // No source quotes it for debit notes (v2 only); the credit note's wording, for a debit note.
+  debit_note: "Se encontró una nota débito pendiente por enviar a la DIAN",
 } as const;
 
 /**
@@ -26,6 +28,8 @@ export async function answerIssue(
   kind: DocumentRow["kind"],
   outcome: IssueOutcome,
   view: (row: DocumentRow) => Promise<unknown>,
+  /** Answer a rejection with the stored document and 201 (a v2 reading), not v1's 422. */
+  rejectedAsDocument = false,
 ): Promise<Response> {
   switch (outcome.kind) {
     case "invalid":
@@ -41,6 +45,11 @@ export async function answerIssue(
     case "exhausted":
       return subscriptionExhausted();
     case "rejected": {
+      if (rejectedAsDocument) {
+        const data = await view(outcome.row);
+        const message = `Documento con el código de referencia ${outcome.row.reference_code} registrado; rechazado por la DIAN`;
+        return loseAnswer(c.get("documentFaults").lostAfterIssue, created(c, data, message));
+      }
       const answer = validationError(
         c,
         outcome.errors,
@@ -68,14 +77,26 @@ export const pdfData = (document: PrintableDocument) => ({
   pdf_base_64_encoded: documentPdf(document).toBase64(),
 });
 
-/** `data` of download-xml. */
-export const xmlData = (document: PrintableDocument) => ({
+/** `data` of download-xml (and v2's download-attached-document-xml, with `attachedDocumentXml`). */
+export const xmlData = (document: PrintableDocument, xml = documentXml) => ({
   file_name: documentFileName(document),
-  xml_base_64_encoded: new TextEncoder().encode(documentXml(document)).toBase64(),
+  xml_base_64_encoded: new TextEncoder().encode(xml(document)).toBase64(),
 });
 
+/** DIAN's document type codes, as the e-mail subject carries them. */
+const DIAN_DOCUMENT_TYPES = { bill: "01", credit_note: "91", debit_note: "92" } as const;
+
+/** `data` of email-content: DIAN's subject line and the attached document (the XML). */
+export const emailContentData = (document: PrintableDocument) => {
+  const { company } = document;
+  return {
+    subject: `${company.nit};${company.company};${document.number};${DIAN_DOCUMENT_TYPES[document.kind]};${company.company}`,
+    attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
+  };
+};
+
 /** Deletes a document DIAN has not validated, by its reference code (a validated one needs a credit note). */
-export const deleteByReference = (store: Store, kind: "bill" | "credit_note") => (c: Context) => {
+export const deleteByReference = (store: Store, kind: DocumentRow["kind"]) => (c: Context) => {
   const reference = c.req.param("reference") ?? "";
   const row = store.documentByReference(kind, reference);
   if (!row) return notFound(c, `No se encontró un documento con código de referencia ${reference}`);

@@ -31,8 +31,11 @@ export function oauthRoutes(account: Account) {
     }
     let username: string;
     if (field("grant_type") === "password") {
+      const given = field("username").toLowerCase();
       const knownUser =
-        config.openAccounts || sameSecret(field("username").toLowerCase(), config.username.toLowerCase());
+        config.openAccounts ||
+        sameSecret(given, config.username.toLowerCase()) ||
+        sameSecret(given, config.v2Username.toLowerCase());
       if (!knownUser || !field("username") || !sameSecret(field("password"), config.password)) {
         return c.json(
           {
@@ -43,7 +46,7 @@ export function oauthRoutes(account: Account) {
           400,
         );
       }
-      username = field("username").toLowerCase();
+      username = given;
     } else if (field("grant_type") === "refresh_token") {
       const previous = store.tokenByRefresh(field("refresh_token"));
       if (!previous || previous.refresh_expires_at <= account.nowMs()) {

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { ok } from "../http";
 import type { Account } from "../services/account";
+import type { ApiVersion } from "../services/company";
 
 /** The subscription's numbers: documents it includes, used (every numbered document), left; one year from seeding. */
 export function subscriptionState(account: Account) {
@@ -14,22 +15,26 @@ export function subscriptionState(account: Account) {
 
 const isoSeconds = (iso: string) => `${iso.slice(0, 19)}Z`;
 
-/** `/v1/subscriptions`: the plans of the account and the current one's documents, as Factus' examples show them. */
-export function subscriptionRoutes(account: Account) {
+/**
+ * `/{v1|v2}/subscriptions`: the plans of the account, and in v1 the current one's documents, as Factus' examples
+ * show them (v2 has no `/current`: a client takes the active plan).
+ */
+export function subscriptionRoutes(account: Account, version: ApiVersion) {
   const app = new Hono();
 
-  app.get("/current", (c) => {
-    const state = subscriptionState(account);
-    return ok(c, {
-      total_documents: state.total,
-      documents_used: state.used,
-      documents_remaining: state.remaining,
-      subscription_days_to_expires: state.days,
-      subscription_start_date: isoSeconds(state.start),
-      subscription_expiration_date: isoSeconds(state.expires),
-      subscription_is_expired: state.days === 0,
+  if (version === "v1")
+    app.get("/current", (c) => {
+      const state = subscriptionState(account);
+      return ok(c, {
+        total_documents: state.total,
+        documents_used: state.used,
+        documents_remaining: state.remaining,
+        subscription_days_to_expires: state.days,
+        subscription_start_date: isoSeconds(state.start),
+        subscription_expiration_date: isoSeconds(state.expires),
+        subscription_is_expired: state.days === 0,
+      });
     });
-  });
 
   app.get("/", (c) => {
     const state = subscriptionState(account);

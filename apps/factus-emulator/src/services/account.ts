@@ -1,12 +1,21 @@
 import type { EmulatorConfig } from "../config";
 import type { Store } from "../store/store";
+import { type ApiVersion, apiVersionOf, type Company, companyOf } from "./company";
 
-export interface AccountSettings {
-  /** A create that re-sends the reference of a validated document: 422 "already used" (default) or that document. */
-  validatedReferenceResend: "reject" | "return";
-  /** Documents the subscription includes (SUBSCRIPTION_DOCUMENTS by default). */
-  subscriptionDocuments: number;
-}
+/**
+ * Behaviours an account's tests may switch (`/__emulator/settings`), each defaulting to its variable: what
+ * integrators report both ways, and where Factus v2's docs allow two readings (see EmulatorConfig).
+ */
+export type AccountSettings = Pick<
+  EmulatorConfig,
+  | "validatedReferenceResend"
+  | "subscriptionDocuments"
+  | "v2Rounding"
+  | "v2RejectedCreate"
+  | "v2RejectionBlocksRange"
+  | "v2TotalIncludesCashRounding"
+  | "v2ErrorsShape"
+>;
 
 /** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
 export interface ArmedFault {
@@ -27,14 +36,27 @@ export class Account {
   lastRequestHeaders: Record<string, string> = {};
   /** Behaviours integrators report both ways, switchable per account through `/__emulator/settings`. */
   readonly settings: AccountSettings;
+  /** The Factus API version the account's company is enabled for. */
+  readonly version: ApiVersion;
+  /** The company the account invoices as. */
+  readonly company: Company;
 
   constructor(
     readonly store: Store,
     readonly config: EmulatorConfig,
+    /** The account's username (its Durable Object's name). */
+    readonly username: string,
   ) {
+    this.version = apiVersionOf(username, config);
+    this.company = companyOf(username, this.version, config);
     this.settings = {
       validatedReferenceResend: config.validatedReferenceResend,
       subscriptionDocuments: config.subscriptionDocuments,
+      v2Rounding: config.v2Rounding,
+      v2RejectedCreate: config.v2RejectedCreate,
+      v2RejectionBlocksRange: config.v2RejectionBlocksRange,
+      v2TotalIncludesCashRounding: config.v2TotalIncludesCashRounding,
+      v2ErrorsShape: config.v2ErrorsShape,
     };
   }
 

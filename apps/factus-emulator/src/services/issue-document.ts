@@ -1,14 +1,6 @@
-import {
-  colombiaDateTime,
-  computeInvoiceTotals,
-  dianRuleViolations,
-  type FactusBillRequest,
-  type FactusCreditNoteRequest,
-} from "@factus-edge/contracts";
-import { documentKey } from "../documents/cufe";
-import type { DianVerdictFault } from "../faults";
+import { colombiaDateTime } from "@factus-edge/contracts";
+import type { DianVerdictFault, DocumentFaults } from "../faults";
 import type { DocumentRow, RangeRow } from "../store/rows";
-import { ISSUER } from "../store/schema";
 import type { Account } from "./account";
 
 /**
@@ -36,22 +28,86 @@ const UNMODELLED_REJECTION = {
 /** DIAN's rule 90: it already holds a document with this CUFE/CUDE. */
 const RULE_90 = { rule: "90", message: "Documento procesado anteriormente." };
 
+/** A DIAN rule a document breaks: its DIAN id when the published docs give one, else the field it concerns. */
+export interface RuleViolation {
+  rule?: string;
+  path?: (string | number)[];
+  message: string;
+}
+
 /**
  * DIAN's wording of a rejection. Rules whose DIAN id the published docs give carry it ("Regla: FAK24, Rechazo: …");
  * the others are keyed by the field they concern instead of an invented id.
  */
-const rejection = (violation: { rule?: string; path?: (string | number)[]; message: string }) => ({
+const rejection = (violation: RuleViolation) => ({
   key: violation.rule ?? violation.path?.join(".") ?? "DIAN",
   text: violation.rule
     ? `Regla: ${violation.rule}, Rechazo: ${violation.message}`
     : `Rechazo: ${violation.message}`,
 });
+
+/**
+ * A stored document's DIAN messages (rejections and notifications), keyed as they were answered: by rule, or by
+ * field. Rows written before the keys were kept hold a bare list; their keys are read back from "Regla: X, …".
+ */
+export function storedErrors(row: Pick<DocumentRow, "errors">): Record<string, string> {
+  const stored: string[] | Record<string, string> = JSON.parse(row.errors);
+  if (!Array.isArray(stored)) return stored;
+  return Object.fromEntries(
+    stored.map((text, index) => [/^Regla: ([^,]+),/.exec(text)?.[1] ?? `DIAN${index + 1}`, text]),
+  );
+}
+
+/** A stored document's DIAN messages as v1 answers them: a list of texts. */
+export const errorTexts = (row: Pick<DocumentRow, "errors">) => Object.values(storedErrors(row));
+
 export const isRejection = (errors: readonly string[]) => errors.some((text) => /Rechazo/i.test(text));
 
 /** Whether a stored document is waiting for DIAN's verdict (DIAN slow), as opposed to rejected. */
-export const awaitsDian = (row: DocumentRow) => row.status === 0 && !isRejection(JSON.parse(row.errors));
+export const awaitsDian = (row: DocumentRow) => row.status === 0 && !isRejection(errorTexts(row));
 
-type DocumentRequest = FactusBillRequest | FactusCreditNoteRequest;
+/**
+ * What the lifecycle needs to know of a document's format (v1 or v2): the DIAN rules its request breaks, its
+ * totals (stored as JSON) and its CUFE/CUDE.
+ */
+export interface DocumentModel<Request extends { reference_code: string }> {
+  violations(request: Request, today: string): RuleViolation[];
+  totals(request: Request): unknown;
+  key(input: {
+    number: string;
+    createdAt: string;
+    request: Request;
+    totals: unknown;
+    issuerNit: string;
+    technicalKey: string;
+  }): Promise<string>;
+}
+
+/**
+ * What DIAN answers this time. A verdict forced on the request itself wins. Otherwise a re-send of a document DIAN
+ * was slow on gets the answer that document was created to get (`dian-pending=N`: still pending for N − 1 re-sends,
+ * then validated, or rejected with `dian-verdict=rejected`); a create with `dian-verdict=rejected` alone is
+ * rejected at once.
+ */
+function dianAnswer(
+  faults: DocumentFaults,
+  waiting: DocumentRow | undefined,
+): { verdict: DianVerdictFault | undefined; pendingResends: number; finalVerdict: "rejected" | null } {
+  if (faults.verdict || !waiting) {
+    const finalVerdict = faults.finalVerdict === "rejected" ? "rejected" : null;
+    if (faults.verdict === "pending")
+      return { verdict: "pending", pendingResends: faults.pendingResends ?? 0, finalVerdict };
+    return {
+      verdict: faults.verdict ?? (finalVerdict ? "rejection" : undefined),
+      pendingResends: 0,
+      finalVerdict,
+    };
+  }
+  const finalVerdict = faults.finalVerdict === "rejected" ? "rejected" : waiting.final_verdict;
+  if (waiting.pending_resends > 0)
+    return { verdict: "pending", pendingResends: waiting.pending_resends - 1, finalVerdict };
+  return { verdict: finalVerdict ? "rejection" : undefined, pendingResends: 0, finalVerdict: null };
+}
 
 /**
  * Factus' create-and-validate for bills and credit notes alike: numbers the document in its range, "sends" it to
@@ -60,16 +116,20 @@ type DocumentRequest = FactusBillRequest | FactusCreditNoteRequest;
  * re-validated as re-sent (fixed). The numbering runs without an `await`, so concurrent creates get distinct
  * consecutive numbers.
  */
-export async function issueDocument(
+export async function issueDocument<Request extends { reference_code: string }>(
   account: Account,
   input: {
     kind: DocumentRow["kind"];
     range: RangeRow;
-    request: DocumentRequest;
+    request: Request;
+    model: DocumentModel<Request>;
     /** The range's technical key (CUFE) or the software PIN (CUDE). */
     technicalKey: string;
     billId?: number | null;
-    verdict?: DianVerdictFault | undefined;
+    /** What a test forces DIAN to answer (`X-Emulator-Fault`). */
+    faults?: DocumentFaults;
+    /** Which documents waiting in the range block a new one (409); every one not validated by default. */
+    blocks?: (row: DocumentRow) => boolean;
   },
 ): Promise<IssueOutcome> {
   const { store } = account;
@@ -80,27 +140,35 @@ export async function issueDocument(
       ? { kind: "issued", row: existing, resent: true }
       : { kind: "duplicate", existing };
   }
-  const pending = store.pendingInRange(range.id);
-  if (pending && pending.id !== existing?.id) return { kind: "pending-block", pending };
+  const pending = store
+    .unvalidatedInRange(range.id)
+    .find((row) => row.id !== existing?.id && (input.blocks?.(row) ?? true));
+  if (pending) return { kind: "pending-block", pending };
   if (!existing && store.countDocuments() >= account.settings.subscriptionDocuments)
     return { kind: "exhausted" };
 
   // DIAN holds the document it was first sent while its answer is pending: a re-send only asks for the verdict.
   const keepsOriginal = existing !== undefined && awaitsDian(existing);
-  const request: DocumentRequest = keepsOriginal ? JSON.parse(existing.request) : input.request;
+  const request: Request = keepsOriginal ? JSON.parse(existing.request) : input.request;
+  const { model } = input;
+  const { verdict, pendingResends, finalVerdict } = dianAnswer(
+    input.faults ?? {},
+    keepsOriginal ? existing : undefined,
+  );
   const now = account.now();
   const rejections = [
-    ...dianRuleViolations(request, colombiaDateTime(now)[0]),
-    ...(input.verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
-    ...(input.verdict === "rule-90" ? [RULE_90] : []),
+    ...model.violations(request, colombiaDateTime(now)[0]),
+    ...(verdict === "rejection" ? [UNMODELLED_REJECTION] : []),
+    ...(verdict === "rule-90" ? [RULE_90] : []),
   ].map(rejection);
-  const errors = rejections.map((entry) => entry.text);
+  const errors = Object.fromEntries(rejections.map((entry) => [entry.key, entry.text]));
   // DIAN's notifications (warnings) travel in `errors` too, but unlike a "Rechazo" they leave the document valid.
-  if (input.verdict === "notification" && !rejections.length)
-    errors.push(`Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`);
-  const status = rejections.length || input.verdict === "pending" ? 0 : 1;
+  if (verdict === "notification" && !rejections.length)
+    errors[UNMODELLED_REJECTION.rule] =
+      `Regla: ${UNMODELLED_REJECTION.rule}, Notificación: ${UNMODELLED_REJECTION.message}`;
+  const status = rejections.length || verdict === "pending" ? 0 : 1;
   const createdAt = keepsOriginal ? existing.created_at : now;
-  const totals = computeInvoiceTotals(request);
+  const totals = model.totals(request);
   const fields = {
     status,
     request: JSON.stringify(request),
@@ -109,6 +177,8 @@ export async function issueDocument(
     errors: JSON.stringify(errors),
     validated_at: status ? now : null,
     created_at: createdAt,
+    pending_resends: pendingResends,
+    final_verdict: finalVerdict,
   };
 
   let row: DocumentRow;
@@ -132,23 +202,17 @@ export async function issueDocument(
   }
 
   if (!keepsOriginal) {
-    row.cufe = await documentKey({
+    row.cufe = await model.key({
       number: row.number,
       createdAt,
       request,
       totals,
-      issuerNit: ISSUER.nit,
+      issuerNit: account.company.nit,
       technicalKey: input.technicalKey,
     });
     store.updateDocument(row.id, row);
   }
 
-  if (rejections.length) {
-    return {
-      kind: "rejected",
-      row,
-      errors: Object.fromEntries(rejections.map((entry) => [entry.key, entry.text])),
-    };
-  }
+  if (rejections.length) return { kind: "rejected", row, errors };
   return { kind: "issued", row, resent: false };
 }

@@ -18,7 +18,7 @@ export interface RangeRow {
 
 export interface DocumentRow {
   id: number;
-  kind: "bill" | "credit_note";
+  kind: "bill" | "credit_note" | "debit_note";
   number: string;
   prefix: string;
   range_id: number;
@@ -31,6 +31,10 @@ export interface DocumentRow {
   created_at: string;
   validated_at: string | null;
   bill_id: number | null;
+  /** Re-sends that will still find DIAN slow (`dian-pending=N`, test-only). */
+  pending_resends: number;
+  /** What DIAN answers a pending document once it does: "rejected", or null for its usual verdict (test-only). */
+  final_verdict: "rejected" | null;
 }
 
 export interface TokenRow {

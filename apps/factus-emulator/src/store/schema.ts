@@ -1,4 +1,5 @@
 // SQLite schema of the emulated Factus account. Applied on every Durable Object start; statements are idempotent.
+// An account stored before debit notes (and `dian-pending=N`) has its documents table rebuilt: see Store.migrate.
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (
   access_token TEXT PRIMARY KEY,
@@ -25,7 +26,7 @@ CREATE TABLE IF NOT EXISTS ranges (
 );
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note')),
+  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note', 'debit_note')),
   number TEXT NOT NULL UNIQUE,
   prefix TEXT NOT NULL,
   range_id INTEGER NOT NULL,
@@ -38,6 +39,8 @@ CREATE TABLE IF NOT EXISTS documents (
   created_at TEXT NOT NULL,
   validated_at TEXT,
   bill_id INTEGER,
+  pending_resends INTEGER NOT NULL DEFAULT 0,
+  final_verdict TEXT,
   UNIQUE (kind, reference_code)
 );
 CREATE INDEX IF NOT EXISTS documents_pending ON documents (range_id, status);
@@ -57,8 +60,27 @@ CREATE TABLE IF NOT EXISTS radian_events (
 );
 `;
 
-/** The sandbox's ranges: a bill range like Factus' SETP and a credit-note range. */
-export const SEED_RANGES = [
+/** The columns of `documents` an account stored before debit notes already had. */
+export const DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES =
+  "id, kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors, created_at, validated_at, bill_id";
+
+/** A range an account starts with. */
+export interface SeedRange {
+  id: number;
+  document: string;
+  prefix: string;
+  range_from: number;
+  range_to: number;
+  resolution_number: string | null;
+  start_date: string;
+  end_date: string;
+  technical_key: string | null;
+}
+
+const SANDBOX_DATES = { start_date: "2019-01-19", end_date: "2030-01-19" } as const;
+
+/** A v1 account's ranges: a bill range like Factus' SETP and a credit-note range (the documents v1 issues here). */
+export const SEED_RANGES: readonly SeedRange[] = [
   {
     id: 4,
     document: "21",
@@ -66,8 +88,7 @@ export const SEED_RANGES = [
     range_from: 990000000,
     range_to: 995000000,
     resolution_number: "18760000001",
-    start_date: "2019-01-19",
-    end_date: "2030-01-19",
+    ...SANDBOX_DATES,
     technical_key: "fc8eac422eba16e22ffd8c6f94b3f40a6e38162c",
   },
   {
@@ -77,26 +98,45 @@ export const SEED_RANGES = [
     range_from: 1,
     range_to: 16000000,
     resolution_number: null,
-    start_date: "2019-01-19",
-    end_date: "2030-01-19",
+    ...SANDBOX_DATES,
     technical_key: null,
   },
-] as const;
+];
 
-/** The issuer: the company the emulated account invoices as. */
-export const ISSUER = {
-  nit: "900825759",
-  dv: "7",
-  company: "EMPRESA DEMO S.A.S.",
-  name: "EMPRESA DEMO S.A.S.",
-  graphic_representation_name: "EMPRESA DEMO S.A.S.",
-  registration_code: "3FJ3253427",
-  economic_activity: "6311",
-  phone: "3165584659",
-  email: "facturacion@empresa-demo.local",
-  direction: "cra 10 # 9 - 04",
-  municipality: "San Gil",
-} as const;
-
-/** Where the issuer's logo would be served: the emulator serves none, but Factus always answers a URL. */
-export const ISSUER_LOGO_URL = "https://emulator.factus.invalid/storage/images/logos/empresa-demo.png";
+/**
+ * A v2 account's ranges: one active range per document v2 issues (bills, credit and debit notes, support documents
+ * and their adjustment notes), prefixes as in the v2 examples (SETP…, NC, ND, SEDS…, NA).
+ */
+export const SEED_RANGES_V2: readonly SeedRange[] = [
+  ...SEED_RANGES,
+  {
+    id: 6,
+    document: "23",
+    prefix: "ND",
+    range_from: 1,
+    range_to: 16000000,
+    resolution_number: null,
+    ...SANDBOX_DATES,
+    technical_key: null,
+  },
+  {
+    id: 7,
+    document: "24",
+    prefix: "SEDS",
+    range_from: 984000000,
+    range_to: 985000000,
+    resolution_number: "18760000009",
+    ...SANDBOX_DATES,
+    technical_key: null,
+  },
+  {
+    id: 8,
+    document: "25",
+    prefix: "NA",
+    range_from: 1,
+    range_to: 16000000,
+    resolution_number: null,
+    ...SANDBOX_DATES,
+    technical_key: null,
+  },
+];

@@ -1,6 +1,6 @@
 import { partialMatch } from "./partial-match";
 import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
-import { SCHEMA, SEED_RANGES } from "./schema";
+import { DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES, SCHEMA, type SeedRange } from "./schema";
 
 type Bindable = string | number | null;
 type DocumentKind = DocumentRow["kind"];
@@ -12,6 +12,10 @@ export interface DocumentFilters {
   prefix?: string;
   reference_code?: string;
   status?: string;
+  /** Created on or after this Colombian date (YYYY-MM-DD): v2's `filter[created_at][start_date]`. */
+  created_from?: string;
+  /** Created on or before this Colombian date: v2's `filter[created_at][end_date]`. */
+  created_to?: string;
 }
 
 /** The filters Factus matches partially (see `partialMatch`); the others are exact. */
@@ -27,10 +31,25 @@ export const PAGE_SIZE = 10;
 export class Store {
   constructor(private readonly sql: SqlStorage) {}
 
-  migrate(now: string) {
+  /** Creates the tables when missing, and seeds `ranges` into an account that has none yet. */
+  migrate(now: string, ranges: readonly SeedRange[]) {
     this.sql.exec(SCHEMA);
+    // SQLite cannot widen a CHECK: an account stored before debit notes gets its documents table rebuilt.
+    const documents = this.one<{ sql: string }>(
+      "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
+    );
+    if (!documents?.sql.includes("debit_note")) {
+      this.sql.exec("ALTER TABLE documents RENAME TO documents_before_debit_notes");
+      this.sql.exec(SCHEMA);
+      this.sql.exec(
+        `INSERT INTO documents (${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES})
+         SELECT ${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES} FROM documents_before_debit_notes`,
+      );
+      this.sql.exec("DROP TABLE documents_before_debit_notes");
+      this.sql.exec(SCHEMA);
+    }
     if (this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n === 0) {
-      for (const range of SEED_RANGES) {
+      for (const range of ranges) {
         this.sql.exec(
           `INSERT INTO ranges (id, document, prefix, range_from, range_to, current, resolution_number, start_date,
              end_date, technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -129,6 +148,10 @@ export class Store {
     this.sql.exec("UPDATE ranges SET current = ?, updated_at = ? WHERE id = ?", current, now, id);
   }
 
+  setActive(id: number, active: boolean, now: string) {
+    this.sql.exec("UPDATE ranges SET is_active = ?, updated_at = ? WHERE id = ?", active ? 1 : 0, now, id);
+  }
+
   deleteRange(id: number) {
     this.sql.exec("DELETE FROM ranges WHERE id = ?", id);
   }
@@ -165,9 +188,10 @@ export class Store {
     return this.one<DocumentRow>("SELECT * FROM documents WHERE id = ?", id);
   }
 
-  pendingInRange(rangeId: number) {
-    return this.one<DocumentRow>(
-      "SELECT * FROM documents WHERE range_id = ? AND status = 0 LIMIT 1",
+  /** The range's documents DIAN has not validated (waiting for its answer, or rejected), oldest first. */
+  unvalidatedInRange(rangeId: number) {
+    return this.all<DocumentRow>(
+      "SELECT * FROM documents WHERE range_id = ? AND status = 0 ORDER BY id",
       rangeId,
     );
   }
@@ -175,7 +199,8 @@ export class Store {
   insertDocument(row: Omit<DocumentRow, "id">) {
     return this.one<{ id: number }>(
       `INSERT INTO documents (kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors,
-         created_at, validated_at, bill_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+         created_at, validated_at, bill_id, pending_resends, final_verdict)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       row.kind,
       row.number,
       row.prefix,
@@ -189,6 +214,8 @@ export class Store {
       row.created_at,
       row.validated_at,
       row.bill_id,
+      row.pending_resends,
+      row.final_verdict,
     )!.id;
   }
 
@@ -196,11 +223,20 @@ export class Store {
     id: number,
     row: Pick<
       DocumentRow,
-      "status" | "request" | "totals" | "cufe" | "errors" | "validated_at" | "created_at"
+      | "status"
+      | "request"
+      | "totals"
+      | "cufe"
+      | "errors"
+      | "validated_at"
+      | "created_at"
+      | "pending_resends"
+      | "final_verdict"
     >,
   ) {
     this.sql.exec(
-      "UPDATE documents SET status = ?, request = ?, totals = ?, cufe = ?, errors = ?, validated_at = ?, created_at = ? WHERE id = ?",
+      `UPDATE documents SET status = ?, request = ?, totals = ?, cufe = ?, errors = ?, validated_at = ?, created_at = ?,
+         pending_resends = ?, final_verdict = ? WHERE id = ?`,
       row.status,
       row.request,
       row.totals,
@@ -208,6 +244,8 @@ export class Store {
       row.errors,
       row.validated_at,
       row.created_at,
+      row.pending_resends,
+      row.final_verdict,
       id,
     );
   }
@@ -218,18 +256,21 @@ export class Store {
     this.sql.exec("DELETE FROM radian_events WHERE document_id = ?", id);
   }
 
-  creditNotesOf(billId: number) {
+  /** The notes of a kind (credit or debit) that reference a bill. */
+  notesOf(kind: DocumentKind, billId: number) {
     return this.all<DocumentRow>(
-      "SELECT * FROM documents WHERE kind = 'credit_note' AND bill_id = ?",
+      "SELECT * FROM documents WHERE kind = ? AND bill_id = ? ORDER BY id",
+      kind,
       billId,
     );
   }
 
   /**
-   * One page of documents, newest first, filtered like Factus' `filter[...]`: `prefix` and `status` exactly, the text
-   * fields by `partialMatch` (in JS: SQLite's LIKE refuses long patterns).
+   * One page of documents, newest first, filtered like Factus' `filter[...]`: `prefix` and `status` exactly, the
+   * creation dates by Colombian calendar day, the text fields by `partialMatch` (in JS: SQLite's LIKE refuses long
+   * patterns).
    */
-  documents(kind: DocumentKind, filters: DocumentFilters, page: number) {
+  documents(kind: DocumentKind, filters: DocumentFilters, page: number, perPage = PAGE_SIZE) {
     const where = ["kind = ?"];
     const bindings: Bindable[] = [kind];
     if (filters.prefix) {
@@ -239,6 +280,15 @@ export class Store {
     if (filters.status === "0" || filters.status === "1") {
       where.push("status = ?");
       bindings.push(Number(filters.status));
+    }
+    // Colombia is UTC−5 all year.
+    if (filters.created_from) {
+      where.push("date(created_at, '-5 hours') >= ?");
+      bindings.push(filters.created_from);
+    }
+    if (filters.created_to) {
+      where.push("date(created_at, '-5 hours') <= ?");
+      bindings.push(filters.created_to);
     }
     const candidates = this.all<{ id: number } & Record<TextFilter, string | number | null>>(
       `SELECT id, number, reference_code, json_extract(request, '$.customer.identification') AS identification,
@@ -254,7 +304,7 @@ export class Store {
     const ids = candidates
       .filter((row) => matchers.every(({ field, matches }) => matches(row[field])))
       .map((row) => row.id);
-    const pageIds = ids.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+    const pageIds = ids.slice((page - 1) * perPage, page * perPage);
     const rows = pageIds.length
       ? this.all<DocumentRow>(
           `SELECT * FROM documents WHERE id IN (${pageIds.map(() => "?").join(", ")}) ORDER BY id DESC`,

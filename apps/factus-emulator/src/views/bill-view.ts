@@ -10,6 +10,8 @@ import {
   PAYMENT_METHODS,
 } from "@factus-edge/contracts";
 import { DIAN_QR_BASE } from "../documents/cufe";
+import type { Company } from "../services/company";
+import { errorTexts } from "../services/issue-document";
 import type { DocumentRow, RangeRow } from "../store/rows";
 import { dayMonthYear, money } from "./format";
 import {
@@ -33,6 +35,18 @@ export function readBill(row: DocumentRow, range: RangeRow): StoredBill {
   return { row, request: JSON.parse(row.request), totals: JSON.parse(row.totals), range };
 }
 
+/** A document's range, as v1 and v2 document answers show it. */
+export const documentRangeView = (range: RangeRow) => ({
+  prefix: range.prefix,
+  from: range.range_from,
+  to: range.range_to,
+  resolution_number: range.resolution_number,
+  start_date: dayMonthYear(range.start_date),
+  end_date: dayMonthYear(range.end_date),
+  months: monthsBetween(range.start_date, range.end_date),
+});
+
+/** Whole months from one ISO date to another (a range's validity). */
 const monthsBetween = (start: string | null, end: string | null) => {
   if (!start || !end) return 0;
   const [startYear, startMonth] = start.split("-").map(Number);
@@ -44,8 +58,6 @@ const codeName = (catalog: readonly { code: string; name: string }[], code: stri
   code,
   name: nameOfCode(catalog, code) ?? code,
 });
-
-export const documentErrors = (row: DocumentRow): string[] => JSON.parse(row.errors);
 
 /** The fields a bill and a credit note record share, in Factus' format. */
 export function documentRecord(
@@ -63,7 +75,7 @@ export function documentRecord(
     validated: row.validated_at ? factusDateTime(row.validated_at) : null,
     ...totals.bill,
     observation: request.observation || null,
-    errors: documentErrors(row),
+    errors: errorTexts(row),
     created_at: factusDateTime(row.created_at),
     qr_image: qrImage,
   };
@@ -81,22 +93,19 @@ export const allowanceChargesView = (charges: FactusBillRequest["allowance_charg
   }));
 
 /** `data` of Factus' bill create and show responses. */
-export function billView(bill: StoredBill, qrImage: string, creditNotes: { id: number; number: string }[]) {
+export function billView(
+  bill: StoredBill,
+  qrImage: string,
+  creditNotes: { id: number; number: string }[],
+  company: Company,
+) {
   const { row, request, totals, range } = bill;
   const items = itemsView(request.items, totals.items);
   return {
-    company: companyView(),
-    establishment: establishmentView(request.establishment),
+    company: companyView(company),
+    establishment: establishmentView(request.establishment, company),
     customer: customerView(request.customer),
-    numbering_range: {
-      prefix: range.prefix,
-      from: range.range_from,
-      to: range.range_to,
-      resolution_number: range.resolution_number,
-      start_date: dayMonthYear(range.start_date),
-      end_date: dayMonthYear(range.end_date),
-      months: monthsBetween(range.start_date, range.end_date),
-    },
+    numbering_range: documentRangeView(range),
     billing_period: request.billing_period ?? [],
     bill: {
       id: row.id,
@@ -140,7 +149,7 @@ export function documentSummary(
     email: request.customer.email ?? "",
     total: totals.bill.total,
     status: row.status,
-    errors: documentErrors(row),
+    errors: errorTexts(row),
     send_email: request.send_email ? 1 : 0,
     created_at: factusDateTime(row.created_at),
   };

@@ -6,6 +6,7 @@ import {
   PAYMENT_METHODS,
 } from "@factus-edge/contracts";
 import type { Account } from "../services/account";
+import type { Company } from "../services/company";
 import type { DocumentRow } from "../store/rows";
 import { allowanceChargesView, documentRecord, documentSummary } from "./bill-view";
 import { companyView, customerView, establishmentView, itemsView } from "./parties";
@@ -24,11 +25,11 @@ export const readCreditNote = (account: Account, row: DocumentRow): StoredCredit
   bill: row.bill_id ? account.store.documentById(row.bill_id) : undefined,
 });
 
-export function creditNoteView(note: StoredCreditNote, qrImage: string) {
+export function creditNoteView(note: StoredCreditNote, qrImage: string, company: Company) {
   const { row, request, totals, bill } = note;
   return {
-    company: companyView(),
-    establishment: establishmentView(request.establishment),
+    company: companyView(company),
+    establishment: establishmentView(request.establishment, company),
     billing_period: request.billing_period ?? [],
     customer: customerView(request.customer),
     credit_note: {

@@ -11,7 +11,8 @@ import {
   STANDARD_CODES,
   toScaled,
 } from "@factus-edge/contracts";
-import { ISSUER, ISSUER_LOGO_URL } from "../store/schema";
+import { v2MunicipalityByCode } from "@factus-edge/contracts/factus-v2";
+import type { Company } from "../services/company";
 import { money, moneyNumber } from "./format";
 
 // Pieces shared by the bill and credit-note views, in Factus v1's response shapes.
@@ -20,18 +21,33 @@ type Customer = FactusBillRequest["customer"];
 type Item = FactusBillRequest["items"][number];
 type Establishment = NonNullable<FactusBillRequest["establishment"]>;
 
-export const companyView = () => ({ url_logo: ISSUER_LOGO_URL, ...ISSUER });
+/** The issuer in a v1 document answer. */
+export const companyView = (company: Company) => ({
+  url_logo: company.url_logo,
+  nit: company.nit,
+  dv: company.dv,
+  company: company.company,
+  name: company.name,
+  graphic_representation_name: company.graphic_representation_name,
+  registration_code: company.registration_code,
+  economic_activity: company.economic_activity,
+  phone: company.phone,
+  email: company.email,
+  direction: company.direction,
+  municipality: company.municipality,
+});
 
-const DEFAULT_ESTABLISHMENT: Establishment = {
-  name: ISSUER.company,
-  address: ISSUER.direction,
-  phone_number: ISSUER.phone,
-  email: ISSUER.email,
-  municipality_id: 980,
-};
+/** The establishment of a document that names none: the company's own. */
+const defaultEstablishment = (company: Company): Establishment => ({
+  name: company.company,
+  address: company.direction,
+  phone_number: company.phone,
+  email: company.email,
+  municipality_id: v2MunicipalityByCode(company.municipality_code)?.v1_id ?? 980,
+});
 
-export function establishmentView(establishment: Establishment | undefined) {
-  const value = establishment ?? DEFAULT_ESTABLISHMENT;
+export function establishmentView(establishment: Establishment | undefined, company: Company) {
+  const value = establishment ?? defaultEstablishment(company);
   const municipality = municipalityById(value.municipality_id);
   const departmentCode = municipality?.dane_code.slice(0, 2) ?? "00";
   return {
