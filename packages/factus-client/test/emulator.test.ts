@@ -24,12 +24,6 @@ import { example, v2Example } from "./fake-fetch";
 // Integration: a real emulator on loopback (started by global-setup.ts), no network beyond it. The suite runs once
 // per Factus API version, each on an account of that version.
 
-/**
- * Whether the emulator serves Factus v2 (its `/v2/*` routes and v2 accounts). Flip it once it does: the v2 half of
- * this suite then runs too. Until then the v2 paths are tested with the fake fetch (v2-requests.test.ts).
- */
-const EMULATOR_SERVES_V2 = false;
-
 interface Account {
   version: "v1" | "v2";
   /** A username of its own (the emulator opens an isolated company per username). */
@@ -42,195 +36,193 @@ const ACCOUNTS: Account[] = [
   { version: "v1", username: emulatorCredentials.username, enable: async () => undefined },
   {
     version: "v2",
+    // With open accounts, the emulator opens a username containing "v2" as a Factus v2 company.
     username: "client-v2@factus.local",
-    // The emulator's switch for a v2 company, as its settings control is expected to take it.
-    enable: (emulator) => emulator.settings({ api_version: "v2" } as never),
+    enable: async () => undefined,
   },
 ];
 
 const baseURL = inject("emulatorUrl");
 const adminSecret = inject("emulatorAdminSecret");
 
-describe.each(ACCOUNTS.filter((account) => account.version === "v1" || EMULATOR_SERVES_V2))(
-  "FactusClient against the emulator, $version account",
-  (account) => {
-    const credentials = { ...emulatorCredentials, username: account.username };
-    const emulator = connectEmulator({ url: baseURL, adminSecret, account: account.username });
-    const factus = new FactusClient({ baseURL, credentials, apiVersion: "auto" });
-    const v2 = account.version === "v2";
-    /** The account's company route, for faults armed on it. */
-    const companyPath = v2 ? "/v2/companies" : "/v1/company";
+describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (account) => {
+  const credentials = { ...emulatorCredentials, username: account.username };
+  const emulator = connectEmulator({ url: baseURL, adminSecret, account: account.username });
+  const factus = new FactusClient({ baseURL, credentials, apiVersion: "auto" });
+  const v2 = account.version === "v2";
+  /** The seeded issuer on v1 (the suites share it); a v2 account is a company of its own, with its own NIT. */
+  const issuerNit = v2 ? "929204300" : "900825759";
+  /** The account's company route, for faults armed on it. */
+  const companyPath = v2 ? "/v2/companies" : "/v1/company";
 
-    let rangeId: number;
-    let prefix: string;
+  let rangeId: number;
+  let prefix: string;
 
-    beforeAll(async () => {
-      await account.enable(emulator);
-      prefix = `C${Math.floor(Math.random() * 900 + 100)}`;
-      const resolution = { document: "21", prefix, current: 1, resolution_number: "18760000001" };
-      const range = await factus.numberingRanges.create(
-        v2 ? resolution : { ...resolution, from: 1, to: 100_000, technical_key: "client-test-key" },
-      );
-      rangeId = range.id;
-    });
+  beforeAll(async () => {
+    await account.enable(emulator);
+    prefix = `C${Math.floor(Math.random() * 900 + 100)}`;
+    const resolution = { document: "21", prefix, current: 1, resolution_number: "18760000001" };
+    const range = await factus.numberingRanges.create(
+      v2 ? resolution : { ...resolution, from: 1, to: 100_000, technical_key: "client-test-key" },
+    );
+    rangeId = range.id;
+  });
 
-    /** A bill of this account's version that DIAN validates, on the suite's range. */
-    const createBill = async () => {
-      const reference_code = `REF-${crypto.randomUUID().slice(0, 12)}`;
-      const bill = v2
-        ? await factus.bills.createV2({
-            ...v2Example("facturas__crear-y-validar.1"),
-            numbering_range_id: rangeId,
+  /** A bill of this account's version that DIAN validates, on the suite's range. */
+  const createBill = async () => {
+    const reference_code = `REF-${crypto.randomUUID().slice(0, 12)}`;
+    const bill = v2
+      ? await factus.bills.createV2({
+          ...v2Example("facturas__crear-y-validar.1"),
+          numbering_range_id: rangeId,
+          reference_code,
+        })
+      : await factus.bills.create(exampleBill(rangeId, { reference_code }));
+    return { bill, view: documentView(bill) };
+  };
+
+  it("learns the account's version with at most one extra call", async () => {
+    let sent = 0;
+    const counting: typeof fetch = (input, init) => {
+      sent++;
+      return fetch(input, init);
+    };
+    const token = (await factus.auth.passwordGrant(credentials)).access_token;
+    const auto = new FactusClient({ baseURL, accessToken: token, fetch: counting, apiVersion: "auto" });
+    expect((await auto.company.get()).apiVersion).toBe(account.version);
+    expect(sent).toBe(v2 ? 2 : 1);
+    await auto.company.get();
+    await auto.numberingRanges.dian();
+    expect(sent).toBe(v2 ? 4 : 3);
+    expect(await auto.apiVersionOf()).toBe(account.version);
+    expect(sent).toBe(v2 ? 4 : 3);
+  });
+
+  it("runs a bill's lifecycle with automatic tokens", async () => {
+    const { bill, view } = await createBill();
+    // The published examples' totals: v1's tax-inclusive "advanced" bill, v2's 70,000 net + 19 % IVA.
+    const total = v2 ? "83300.00" : "99000.00";
+    expect(view).toMatchObject({ apiVersion: account.version, isValidated: true, prefix, total });
+    expect(view.number).toBe(`${prefix}1`);
+    const fetched = documentView(await factus.bills.get(view.number));
+    expect(fetched.key).toBe(view.key);
+    const pdf = await factus.bills.downloadPdf(view.number);
+    expect(atob(pdf.pdf_base_64_encoded).startsWith("%PDF-")).toBe(true);
+    const xml = await factus.bills.downloadXml(view.number);
+    expect(atob(xml.xml_base_64_encoded)).toContain(view.key);
+    const sent = await factus.bills.sendEmail(view.number, { email: "cliente@correo.local" });
+    if (!v2) expect(sent).toContain("enviada");
+    expect(await emulator.emails(view.number)).toContainEqual(
+      expect.objectContaining({ email: "cliente@correo.local" }),
+    );
+    expect((await factus.bills.emailContent(view.number)).subject).toContain(view.number);
+    expect(await factus.bills.events(view.number)).toEqual([]);
+
+    const reference_code = `NC-${view.number}`;
+    const note =
+      bill.apiVersion === "v2"
+        ? await factus.creditNotes.createV2({
+            ...v2Example("notas-credito__crear-y-validar.1"),
+            numbering_range_id: undefined,
+            bill_number: view.number,
             reference_code,
           })
-        : await factus.bills.create(exampleBill(rangeId, { reference_code }));
-      return { bill, view: documentView(bill) };
-    };
+        : await factus.creditNotes.create({
+            ...example("notas-credito__crear-y-validar.1"),
+            numbering_range_id: undefined,
+            bill_id: bill.bill.id,
+            reference_code,
+          });
+    const noteView = documentView(note);
+    expect(noteView.referenceCode).toBe(reference_code);
+    const correctedBill = note.apiVersion === "v2" ? note.related_bill?.number : note.credit_note.number_bill;
+    expect(correctedBill).toBe(view.number);
+    const fetchedNote = documentView(await factus.creditNotes.get(noteView.number));
+    expect([fetchedNote.number, fetchedNote.key]).toEqual([noteView.number, noteView.key]);
+    expect((await factus.company.get()).nit).toBe(issuerNit);
+    expect(await factus.catalogs.municipalities("San Gil")).toHaveLength(1);
+  });
 
-    it("learns the account's version with at most one extra call", async () => {
-      let sent = 0;
-      const counting: typeof fetch = (input, init) => {
-        sent++;
-        return fetch(input, init);
-      };
-      const token = (await factus.auth.passwordGrant(credentials)).access_token;
-      const auto = new FactusClient({ baseURL, accessToken: token, fetch: counting, apiVersion: "auto" });
-      expect((await auto.company.get()).apiVersion).toBe(account.version);
-      expect(sent).toBe(v2 ? 2 : 1);
-      await auto.company.get();
-      await auto.numberingRanges.dian();
-      expect(sent).toBe(v2 ? 4 : 3);
-      expect(await auto.apiVersionOf()).toBe(account.version);
-      expect(sent).toBe(v2 ? 4 : 3);
+  it("iterates every page of a list (more than 10 bills)", async () => {
+    await Promise.all(Array.from({ length: 12 }, () => createBill()));
+    const page = await factus.bills.list({ prefix });
+    expect(page.data).toHaveLength(10);
+    expect(page.hasNextPage()).toBe(true);
+    const numbers: string[] = [];
+    for await (const row of page) numbers.push(row.number);
+    expect(numbers.length).toBeGreaterThanOrEqual(13);
+    expect(new Set(numbers).size).toBe(numbers.length);
+  });
+
+  // v1's DIAN rejection and range block; what v2 answers to a rejected create is not published (SPEC §7).
+  it.skipIf(v2)(
+    "maps a DIAN rejection to 422, the blocked range to 409, and recovers after delete",
+    async () => {
+      const bill = (overrides: Record<string, unknown>) => exampleBill(rangeId, overrides);
+      const rejected = bill({ customer: nitCustomer("7") });
+      const rejection = await factus.bills.create(rejected).catch((error) => error);
+      expect(rejection).toBeInstanceOf(FactusValidationError);
+      expect(rejection.isDianRejection).toBe(true);
+      expect(rejection.ruleErrors[0]).toMatchObject({ rule: "FAK24" });
+
+      const blocked = await factus.bills.create(bill({})).catch((error) => error);
+      expect(blocked).toBeInstanceOf(FactusConflictError);
+      expect(blocked.pendingDocument).toBe(true);
+
+      expect(await factus.bills.delete(rejected.reference_code)).toContain("eliminado");
+      const recovered = await factus.bills.create(bill({ customer: nitCustomer("8") }));
+      expect(recovered.bill.status).toBe(1);
+    },
+  );
+
+  it("maps a refused token to FactusAuthenticationError and 429 to FactusRateLimitError", async () => {
+    const anonymous = new FactusClient({
+      baseURL,
+      accessToken: "not-a-token",
+      apiVersion: account.version,
     });
+    await expect(anonymous.company.get()).rejects.toBeInstanceOf(FactusAuthenticationError);
+    const wrongPassword = new FactusClient({ baseURL, credentials: { ...credentials, password: "nope" } });
+    await expect(wrongPassword.company.get()).rejects.toThrow();
 
-    it("runs a bill's lifecycle with automatic tokens", async () => {
-      const { bill, view } = await createBill();
-      // The published examples' totals: v1's tax-inclusive "advanced" bill, v2's 70,000 net + 19 % IVA.
-      const total = v2 ? "83300.00" : "99000.00";
-      expect(view).toMatchObject({ apiVersion: account.version, isValidated: true, prefix, total });
-      expect(view.number).toBe(`${prefix}1`);
-      const fetched = documentView(await factus.bills.get(view.number));
-      expect(fetched.key).toBe(view.key);
-      const pdf = await factus.bills.downloadPdf(view.number);
-      expect(atob(pdf.pdf_base_64_encoded).startsWith("%PDF-")).toBe(true);
-      const xml = await factus.bills.downloadXml(view.number);
-      expect(atob(xml.xml_base_64_encoded)).toContain(view.key);
-      const sent = await factus.bills.sendEmail(view.number, { email: "cliente@correo.local" });
-      if (!v2) expect(sent).toContain("enviada");
-      expect(await emulator.emails(view.number)).toContainEqual(
-        expect.objectContaining({ email: "cliente@correo.local" }),
-      );
-      expect((await factus.bills.emailContent(view.number)).subject).toContain(view.number);
-      expect(await factus.bills.events(view.number)).toEqual([]);
-
-      const reference_code = `NC-${view.number}`;
-      const note =
-        bill.apiVersion === "v2"
-          ? await factus.creditNotes.createV2({
-              ...v2Example("notas-credito__crear-y-validar.1"),
-              numbering_range_id: undefined,
-              bill_number: view.number,
-              reference_code,
-            })
-          : await factus.creditNotes.create({
-              ...example("notas-credito__crear-y-validar.1"),
-              numbering_range_id: undefined,
-              bill_id: bill.bill.id,
-              reference_code,
-            });
-      const noteView = documentView(note);
-      expect(noteView.referenceCode).toBe(reference_code);
-      const correctedBill =
-        note.apiVersion === "v2" ? note.related_bill?.number : note.credit_note.number_bill;
-      expect(correctedBill).toBe(view.number);
-      const fetchedNote = documentView(await factus.creditNotes.get(noteView.number));
-      expect([fetchedNote.number, fetchedNote.key]).toEqual([noteView.number, noteView.key]);
-      expect((await factus.company.get()).nit).toBe("900825759");
-      expect(await factus.catalogs.municipalities("San Gil")).toHaveLength(1);
+    const limited = new FactusClient({
+      baseURL,
+      credentials,
+      apiVersion: account.version,
+      maxRetries: 0,
+      defaultHeaders: faultHeaders("rate-limit=3"),
     });
+    const error = await limited.company.get().catch((caught) => caught);
+    expect(error).toBeInstanceOf(FactusRateLimitError);
+    expect(error.retryAfter).toBe(3);
+  });
 
-    it("iterates every page of a list (more than 10 bills)", async () => {
-      await Promise.all(Array.from({ length: 12 }, () => createBill()));
-      const page = await factus.bills.list({ prefix });
-      expect(page.data).toHaveLength(10);
-      expect(page.hasNextPage()).toBe(true);
-      const numbers: string[] = [];
-      for await (const row of page) numbers.push(row.number);
-      expect(numbers.length).toBeGreaterThanOrEqual(13);
-      expect(new Set(numbers).size).toBe(numbers.length);
-    });
+  it("retries a GET past a 502 armed on the emulator, then answers", async () => {
+    await emulator.armFault("status=502", { pathPrefix: companyPath, times: 2 });
+    const pinned = { baseURL, credentials, apiVersion: account.version };
+    const once = new FactusClient({ ...pinned, maxRetries: 0 });
+    await expect(once.company.get()).rejects.toBeInstanceOf(FactusServerError);
+    const retrying = new FactusClient({ ...pinned, maxRetries: 1, maxRetryDelay: 20 });
+    expect((await retrying.company.get()).nit).toBe(issuerNit);
+  });
 
-    // v1's DIAN rejection and range block; what v2 answers to a rejected create is not published (SPEC §7).
-    it.skipIf(v2)(
-      "maps a DIAN rejection to 422, the blocked range to 409, and recovers after delete",
-      async () => {
-        const bill = (overrides: Record<string, unknown>) => exampleBill(rangeId, overrides);
-        const rejected = bill({ customer: nitCustomer("7") });
-        const rejection = await factus.bills.create(rejected).catch((error) => error);
-        expect(rejection).toBeInstanceOf(FactusValidationError);
-        expect(rejection.isDianRejection).toBe(true);
-        expect(rejection.ruleErrors[0]).toMatchObject({ rule: "FAK24" });
-
-        const blocked = await factus.bills.create(bill({})).catch((error) => error);
-        expect(blocked).toBeInstanceOf(FactusConflictError);
-        expect(blocked.pendingDocument).toBe(true);
-
-        expect(await factus.bills.delete(rejected.reference_code)).toContain("eliminado");
-        const recovered = await factus.bills.create(bill({ customer: nitCustomer("8") }));
-        expect(recovered.bill.status).toBe(1);
-      },
-    );
-
-    it("maps a refused token to FactusAuthenticationError and 429 to FactusRateLimitError", async () => {
-      const anonymous = new FactusClient({
+  it("turns injected faults into the right errors", async () => {
+    const token = (await factus.auth.passwordGrant(credentials)).access_token;
+    const faulty = (fault: string, extra: object = {}) =>
+      new FactusClient({
         baseURL,
-        accessToken: "not-a-token",
+        accessToken: token,
         apiVersion: account.version,
+        maxRetries: 1,
+        maxRetryDelay: 20,
+        defaultHeaders: faultHeaders(fault),
+        ...extra,
       });
-      await expect(anonymous.company.get()).rejects.toBeInstanceOf(FactusAuthenticationError);
-      const wrongPassword = new FactusClient({ baseURL, credentials: { ...credentials, password: "nope" } });
-      await expect(wrongPassword.company.get()).rejects.toThrow();
-
-      const limited = new FactusClient({
-        baseURL,
-        credentials,
-        apiVersion: account.version,
-        maxRetries: 0,
-        defaultHeaders: faultHeaders("rate-limit=3"),
-      });
-      const error = await limited.company.get().catch((caught) => caught);
-      expect(error).toBeInstanceOf(FactusRateLimitError);
-      expect(error.retryAfter).toBe(3);
-    });
-
-    it("retries a GET past a 502 armed on the emulator, then answers", async () => {
-      await emulator.armFault("status=502", { pathPrefix: companyPath, times: 2 });
-      const pinned = { baseURL, credentials, apiVersion: account.version };
-      const once = new FactusClient({ ...pinned, maxRetries: 0 });
-      await expect(once.company.get()).rejects.toBeInstanceOf(FactusServerError);
-      const retrying = new FactusClient({ ...pinned, maxRetries: 1, maxRetryDelay: 20 });
-      expect((await retrying.company.get()).nit).toBe("900825759");
-    });
-
-    it("turns injected faults into the right errors", async () => {
-      const token = (await factus.auth.passwordGrant(credentials)).access_token;
-      const faulty = (fault: string, extra: object = {}) =>
-        new FactusClient({
-          baseURL,
-          accessToken: token,
-          apiVersion: account.version,
-          maxRetries: 1,
-          maxRetryDelay: 20,
-          defaultHeaders: faultHeaders(fault),
-          ...extra,
-        });
-      await expect(faulty("status=503").company.get()).rejects.toBeInstanceOf(FactusServerError);
-      await expect(faulty("malformed-json").company.get()).rejects.toBeInstanceOf(FactusInvalidResponseError);
-      await expect(faulty("drop").company.get()).rejects.toBeInstanceOf(FactusConnectionError);
-      await expect(
-        faulty("latency=2000", { timeout: 200, maxRetries: 0 }).company.get(),
-      ).rejects.toBeInstanceOf(FactusTimeoutError);
-    });
-  },
-);
+    await expect(faulty("status=503").company.get()).rejects.toBeInstanceOf(FactusServerError);
+    await expect(faulty("malformed-json").company.get()).rejects.toBeInstanceOf(FactusInvalidResponseError);
+    await expect(faulty("drop").company.get()).rejects.toBeInstanceOf(FactusConnectionError);
+    await expect(
+      faulty("latency=2000", { timeout: 200, maxRetries: 0 }).company.get(),
+    ).rejects.toBeInstanceOf(FactusTimeoutError);
+  });
+});
