@@ -77,7 +77,9 @@ export interface Session {
  * A user, its local JWT and a Factus token of a fresh emulator account, all through the edge's own routes. A plain
  * `user` unless told: the administrative routes need `{ role: "admin" }`.
  */
-export async function newSession(options: { role?: "user" | "admin" } = {}): Promise<Session> {
+export async function newSession(
+  options: { role?: "user" | "admin"; factusVersion?: "v1" | "v2" } = {},
+): Promise<Session> {
   const user = await createUser({ role: options.role });
   const login = await expectStatus(
     await call(`${API}/auth/login`, {
@@ -87,7 +89,8 @@ export async function newSession(options: { role?: "user" | "admin" } = {}): Pro
     }),
     200,
   );
-  const account = `company-${crypto.randomUUID()}@tenant.test`;
+  // The emulator opens a username containing "v2" as a Factus v2 company.
+  const account = `company-${options.factusVersion === "v2" ? "v2-" : ""}${crypto.randomUUID()}@tenant.test`;
   const factus = await expectStatus(
     await call(`${API}/auth/factus/login`, {
       method: "POST",

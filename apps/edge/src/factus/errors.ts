@@ -14,6 +14,7 @@ import {
   FactusSubscriptionError,
   FactusTimeoutError,
   FactusValidationError,
+  FactusVersionError,
   parseRetryAfter,
 } from "@factus-edge/factus-client";
 import { ApiError } from "../platform/errors";
@@ -117,6 +118,22 @@ const TRANSLATIONS = [
       return new ApiError("UPSTREAM_UNAVAILABLE", {
         message: "Factus no está disponible (mantenimiento); reintente más tarde",
         headers: { "Retry-After": String(Math.max(1, Math.ceil(retryAfter))) },
+        cause: error,
+      });
+    },
+  }),
+  translation({
+    // The company's Factus account is of the other API generation and this operation is not served on it (yet, or
+    // ever: debit notes exist on v2 only). Never a 500, never a silent drop: the caller is told what is missing.
+    type: FactusVersionError,
+    codes: ["NOT_AVAILABLE_ON_FACTUS_VERSION"],
+    translate: (error) => {
+      const version = error.accountVersion ?? "otra versión";
+      return new ApiError("NOT_AVAILABLE_ON_FACTUS_VERSION", {
+        message:
+          `La cuenta de Factus de esta empresa es ${version}: esta operación todavía no está disponible para ella en ` +
+          "este servicio",
+        details: [{ path: "X-Factus-Token", message: `Cuenta Factus ${version}` }],
         cause: error,
       });
     },

@@ -236,6 +236,14 @@ describe("every error code, in the one envelope", () => {
     await expectError(await api(session, "/numbering-ranges"), "UPSTREAM_ERROR");
   });
 
+  it("NOT_AVAILABLE_ON_FACTUS_VERSION: a company on Factus v2, for what this service does not yet serve on v2", async () => {
+    const v2 = await newSession({ factusVersion: "v2" });
+    const created = await api(v2, "/invoices", { method: "POST", body: seedInvoice() });
+    const body = await expectError(created, "NOT_AVAILABLE_ON_FACTUS_VERSION");
+    expect(body.message).toContain("v2");
+    await expectError(await api(v2, "/invoices"), "NOT_AVAILABLE_ON_FACTUS_VERSION");
+  });
+
   it("IDEMPOTENCY_KEY_REUSED and IDEMPOTENCY_IN_PROGRESS", async () => {
     const key = crypto.randomUUID();
     const headers = { "idempotency-key": key };
