@@ -57,6 +57,20 @@ export async function checkNumberingRange(c: Context<AppEnv>, invoice: CreateInv
   }
   const wanted = invoice.numbering_range_id;
   const active = list.filter((range) => range.is_active);
+  // Factus numbers an invoice without numbering_range_id only in the account's one active bill range: with several,
+  // which one would be Factus' guess, so the caller must say (the pre-flight never goes silent on it).
+  if (wanted === undefined && active.length > 1) {
+    throw new ApiError("VALIDATION_FAILED", {
+      details: [
+        {
+          path: "numbering_range_id",
+          message:
+            `La cuenta de Factus tiene ${active.length} rangos de facturas activos ` +
+            `(${active.map((entry) => `${entry.prefix} ${entry.id}`).join(", ")}): indique numbering_range_id`,
+        },
+      ],
+    });
+  }
   const range =
     wanted === undefined
       ? active.length === 1

@@ -36,6 +36,33 @@ describe("the numbering range, checked with one cached Factus call", () => {
   });
 });
 
+describe("several active bill ranges", () => {
+  it("an invoice without numbering_range_id is refused naming them, one with it goes through", async () => {
+    const session = await newSession();
+    const second = await createFactusRange(session, {
+      prefix: "SEG",
+      from: 1,
+      to: 1000,
+      end_date: daysFromToday(365),
+    });
+    const refused = await expectStatus(
+      await api(session, "/invoices", { method: "POST", body: seedInvoice() }),
+      422,
+    );
+    expect(refused.error.details).toEqual([
+      { path: "numbering_range_id", message: expect.stringContaining(`SEG ${second.id}`) },
+    ]);
+    const created = await expectStatus(
+      await api(session, "/invoices", {
+        method: "POST",
+        body: seedInvoice({ numbering_range_id: second.id }),
+      }),
+      201,
+    );
+    expect(created.data.number).toMatch(/^SEG/);
+  });
+});
+
 describe("property: an invoice the pre-flight passes is never rejected for a rule it covers", () => {
   it("60 random variations of the seed: parse → 201, never DIAN_REJECTED nor a Factus 422", async () => {
     const session = await newSession();
