@@ -3,7 +3,17 @@ import { CreateInvoiceRequest } from "@factus-edge/contracts";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
 import { readConfig } from "../../src/platform/config";
-import { API, api, armFault, expectStatus, json, newSession, type Session, seedInvoice } from "../helpers";
+import {
+  API,
+  api,
+  armFault,
+  call,
+  expectStatus,
+  json,
+  newSession,
+  type Session,
+  seedInvoice,
+} from "../helpers";
 
 // Business-flow integrity: what concurrency, a reused reference or a second company must never do to a legal document.
 
@@ -111,6 +121,40 @@ describe("a stored request is re-sent only onto its own document", () => {
     });
     const still = await json(await factus(session, `/v1/bills/show/${otherNumber}`));
     expect(still.data.bill.status).toBe(0); // nothing was re-sent onto it
+  });
+});
+
+describe("an Idempotency-Key belongs to its Factus company", () => {
+  it("the same key and body with another company's token get that company's own answer, never a replay", async () => {
+    const session = await newSession();
+    const other = await expectStatus(
+      await call(`${API}/auth/factus/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${session.jwt}` },
+        body: JSON.stringify({
+          // Another company: a Factus v2 account has a NIT of its own (the test emulator's v1 accounts share one).
+          email: `company-v2-${crypto.randomUUID()}@tenant.test`,
+          password: "sandbox-password",
+        }),
+      }),
+      200,
+    );
+    const invoice = seedInvoice();
+    const headers = { "idempotency-key": crypto.randomUUID() };
+    const inA = await expectStatus(
+      await api(session, "/invoices", { method: "POST", body: invoice, headers }),
+      201,
+    );
+    const inB = await api(session, "/invoices", {
+      method: "POST",
+      body: invoice,
+      headers: { ...headers, "x-factus-token": other.data.access_token },
+    });
+    expect(inB.headers.get("idempotent-replayed")).toBeNull();
+    // Company B's own answer (its v2 account is not served for creates yet), not company A's invoice.
+    const bodyB = await expectStatus(inB, 422);
+    expect(bodyB.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
+    expect(JSON.stringify(bodyB)).not.toContain(inA.data.cufe);
   });
 });
 
