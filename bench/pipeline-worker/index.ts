@@ -26,6 +26,7 @@ const config: Config = {
   rateLimitPerMinute: 1e9,
   loginAttemptsPer15Minutes: 10,
   loginAttemptsPerIpPer15Minutes: 100,
+  loginAttemptsPerEmailPer5Minutes: 10,
 };
 const user = {
   id: "u-1",
