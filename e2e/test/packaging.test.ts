@@ -19,7 +19,9 @@ describe("the publishable packages, packed and installed with npm outside the wo
     for (const file of ["use.mjs", "check.ts"])
       copyFileSync(join(root, "e2e", "consumer", file), join(project, file));
     stack = await starting;
-  });
+    // Building the three packages (one module and .d.ts per source file), packing them and installing from the
+    // registry took 3 minutes in a fresh clone; a busy machine or a slow registry takes longer.
+  }, 600_000);
   afterAll(async () => {
     await stack?.stop();
   });
