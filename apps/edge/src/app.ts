@@ -32,6 +32,7 @@ export function createApp(config: Config) {
     baseURL: config.factusBaseUrl,
     // The server's OAuth client, for /auth/factus/*; resource calls carry the caller's token instead.
     credentials: { clientId: config.factusClientId, clientSecret: config.factusClientSecret },
+    apiVersion: config.factusApiVersion,
     timeout: config.factusTimeoutMs,
     maxRetries: 1,
     maxRetryDelay: 2_000,

@@ -24,6 +24,16 @@ export class Page<T> implements AsyncIterable<T> {
     return this.fetchPage(this.pagination.current_page + 1);
   }
 
+  /** The same page with each row mapped (and every page fetched after it, alike). */
+  map<U>(mapRow: (row: T) => U): Page<U> {
+    return new Page(
+      this.data.map(mapRow),
+      this.pagination,
+      async (page) => (await this.fetchPage(page)).map(mapRow),
+      this.apiVersion,
+    );
+  }
+
   /** Every row of this page and the ones after it, fetching each next page only when needed. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     let page: Page<T> = this;

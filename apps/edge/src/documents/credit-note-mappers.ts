@@ -3,18 +3,15 @@ import {
   type CreditNoteDetail,
   type CreditNoteSummary,
   dianStatusOf,
-  type FactusCreditNote,
   isoFromFactusDateTime,
 } from "@factus-edge/contracts";
+import type { CreditNoteView, DocumentRowView } from "../factus/v2-views";
 import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";
 
-type FactusCreditNoteRow = Awaited<
-  ReturnType<import("@factus-edge/factus-client").FactusClient["creditNotes"]["list"]>
->["data"][number];
 
 /** What a credit-note create answers: the note, where it stands with DIAN, and the invoice it corrects. */
-export function createdCreditNote(note: FactusCreditNote, message: string): CreatedCreditNote {
+export function createdCreditNote(note: CreditNoteView, message: string): CreatedCreditNote {
   const record = note.credit_note;
   const dianStatus = dianStatusOf(record.status, record.errors);
   return {
@@ -33,7 +30,7 @@ export function createdCreditNote(note: FactusCreditNote, message: string): Crea
 }
 
 /** Factus' credit note → the public detail, in the spirit of the invoice detail. */
-export function creditNoteDetail(note: FactusCreditNote): CreditNoteDetail {
+export function creditNoteDetail(note: CreditNoteView): CreditNoteDetail {
   const record = note.credit_note;
   return {
     company: companyLine(note.company),
@@ -59,7 +56,7 @@ export function creditNoteDetail(note: FactusCreditNote): CreditNoteDetail {
   };
 }
 
-export function creditNoteSummary(row: FactusCreditNoteRow): CreditNoteSummary {
+export function creditNoteSummary(row: DocumentRowView): CreditNoteSummary {
   return {
     number: row.number,
     reference_code: row.reference_code,

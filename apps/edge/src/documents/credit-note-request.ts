@@ -3,15 +3,18 @@ import {
   computeInvoiceTotals,
   dianStatusOf,
   type FactusBill,
-  type FactusCreditNoteRequest,
   type InvoiceCustomer,
   type InvoiceItem,
 } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import * as z from "zod";
-import { callFactus, upstream } from "../factus/call";
+import { callFactus } from "../factus/call";
+import { factusVersionOf, getBill, getCreditNote } from "../factus/documents";
+import type { BillView } from "../factus/v2-views";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
+import { v2CreditNoteOrder } from "./credit-note-v2";
+import type { CreditNoteOrder } from "./kinds";
 import { centsOf, pesos } from "./money";
 import { forgetDocument } from "./reads";
 
@@ -101,11 +104,9 @@ export function itemsOfBill(bill: FactusBill): InvoiceItem[] {
 }
 
 /** What remains to credit on an invoice: its total less its credit notes that DIAN has not rejected. */
-export async function remainingOf(c: Context<AppEnv>, bill: FactusBill) {
+export async function remainingOf(c: Context<AppEnv>, bill: BillView) {
   const notes = await Promise.all(
-    bill.credit_notes.map((note) =>
-      callFactus(() => c.get("factus").creditNotes.get(note.number, upstream(c))),
-    ),
+    bill.credit_notes.map((note) => callFactus(() => getCreditNote(c, note.number))),
   );
   const credited = notes
     .filter((note) => dianStatusOf(note.credit_note.status, note.credit_note.errors) !== "rejected")
@@ -114,11 +115,8 @@ export async function remainingOf(c: Context<AppEnv>, bill: FactusBill) {
 }
 
 /** The invoice a note corrects, validated by DIAN (a note cannot correct anything else). */
-export async function correctableInvoice(c: Context<AppEnv>, number: string): Promise<FactusBill> {
-  const bill = await callFactus(
-    () => c.get("factus").bills.get(number, upstream(c)),
-    `No existe la factura ${number}`,
-  );
+export async function correctableInvoice(c: Context<AppEnv>, number: string): Promise<BillView> {
+  const bill = await callFactus(() => getBill(c, number), `No existe la factura ${number}`);
   if (dianStatusOf(bill.bill.status, bill.bill.errors) !== "validated") {
     throw new ApiError("CONFLICT", {
       message:
@@ -136,22 +134,30 @@ export async function correctableInvoice(c: Context<AppEnv>, number: string): Pr
 export async function factusCreditNote(
   c: Context<AppEnv>,
   note: CreateCreditNoteRequest,
-): Promise<{ request: FactusCreditNoteRequest; checkBalance?: () => Promise<void> }> {
+): Promise<{ request: CreditNoteOrder; checkBalance?: () => Promise<void> }> {
   const { invoice_number, customer, ...rest } = note;
-  if (!invoice_number) return { request: { ...rest, customer: customer!, customization_id: "22" } };
+  if (!invoice_number) {
+    if ((await factusVersionOf(c)) === "v2") return { request: v2CreditNoteOrder(note) };
+    return { request: { ...rest, customer: customer!, customization_id: "22" } };
+  }
   // The invoice's detail is about to list one more note: this location's copy goes now (the route drops it again
   // once the note is issued, in case a read cached it in between).
   await forgetDocument(c, "invoice", invoice_number);
   const bill = await correctableInvoice(c, invoice_number);
-  const request: FactusCreditNoteRequest = {
-    ...rest,
-    customer: customer ?? customerOfBill(bill),
-    customization_id: "20",
-    bill_id: BillForNote.parse(bill).bill.id,
-  };
+  const request: CreditNoteOrder =
+    bill.apiVersion === "v2"
+      ? v2CreditNoteOrder(note, bill.customer.identification)
+      : {
+          ...rest,
+          customer: customer ?? customerOfBill(bill),
+          customization_id: "20",
+          bill_id: BillForNote.parse(bill).bill.id,
+        };
   const checkBalance = async () => {
     const { remaining } = await remainingOf(c, bill);
-    const total = centsOf(computeInvoiceTotals(request).bill.total);
+    const total = centsOf(
+      "factus_api_version" in request ? request.expected.total : computeInvoiceTotals(request).bill.total,
+    );
     if (total > remaining) {
       throw new ApiError("VALIDATION_FAILED", {
         details: [

@@ -1,20 +1,19 @@
 import {
   type CreatedInvoice,
   dianStatusOf,
-  type FactusBill,
-  type FactusBillSummary,
   type InvoiceDetail,
   type InvoiceSummary,
   isoFromFactusDateTime,
 } from "@factus-edge/contracts";
+import type { BillView, DocumentRowView } from "../factus/v2-views";
 import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";
 
 /** A bill's prefix: its range's, else its number's. */
-const prefixOf = (bill: FactusBill) => bill.numbering_range?.prefix ?? prefixOfNumber(bill.bill.number);
+const prefixOf = (bill: BillView) => bill.numbering_range?.prefix ?? prefixOfNumber(bill.bill.number);
 
 /** What the create answers: the seed's fields, plus where the invoice stands with DIAN. */
-export function createdInvoice(bill: FactusBill, message: string): CreatedInvoice {
+export function createdInvoice(bill: BillView, message: string): CreatedInvoice {
   const dianStatus = dianStatusOf(bill.bill.status, bill.bill.errors);
   return {
     number: bill.bill.number,
@@ -31,7 +30,7 @@ export function createdInvoice(bill: FactusBill, message: string): CreatedInvoic
 }
 
 /** Factus' bill → the customer's documented detail shape (seed 004), plus documented extras. */
-export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail {
+export function invoiceDetail(bill: BillView, message: string): InvoiceDetail {
   const { company, customer } = bill;
   const createdAt = isoFromFactusDateTime(bill.bill.created_at);
   return {
@@ -63,7 +62,7 @@ export function invoiceDetail(bill: FactusBill, message: string): InvoiceDetail 
   };
 }
 
-export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
+export function invoiceSummary(row: DocumentRowView): InvoiceSummary {
   return {
     number: row.number,
     reference_code: row.reference_code,
@@ -74,7 +73,7 @@ export function invoiceSummary(row: FactusBillSummary): InvoiceSummary {
     status: dianStatusOf(row.status, row.errors),
     dian_status: dianStatusOf(row.status, row.errors),
     dian_notifications: row.errors,
-    credit_notes: row.credit_notes,
+    credit_notes: row.credit_notes ?? null,
     created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
   };
 }

@@ -3,17 +3,21 @@ import {
   CreatedInvoice,
   type CreateInvoiceRequest,
   computeInvoiceTotals,
-  type FactusBill,
-  type FactusCreditNote,
   type FactusCreditNoteRequest,
   type InvoiceTotals,
+  type PreflightIssue,
   toFactusV1Prices,
+  toFactusV2Bill,
 } from "@factus-edge/contracts";
-import type { Page } from "@factus-edge/factus-client";
+import type { FactusV2CreditNoteRequestInput } from "@factus-edge/contracts/factus-v2";
+import type { FactusApiVersion, Page } from "@factus-edge/factus-client";
 import type { Context } from "hono";
 import type * as z from "zod";
 import { upstream } from "../factus/call";
+import { billPage, creditNotePage, factusVersionOf, getBill, getCreditNote } from "../factus/documents";
+import { type BillView, billViewOfV2, type CreditNoteView, creditNoteViewOfV2 } from "../factus/v2-views";
 import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
 import { createdCreditNote } from "./credit-note-mappers";
 import { createdInvoice } from "./invoice-mappers";
 
@@ -22,6 +26,8 @@ import { createdInvoice } from "./invoice-mappers";
 
 /** The fields of a Factus document the lifecycle reads. */
 export interface DocumentRecord {
+  /** The Factus API version that answered it. */
+  apiVersion: FactusApiVersion;
   number: string;
   reference_code: string | null;
   status: number;
@@ -60,8 +66,11 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
   get(c: Context<AppEnv>, number: string): Promise<Document>;
   list(c: Context<AppEnv>, filters: ListFilters): Promise<Page<DocumentRow>>;
   record(document: Document): DocumentRecord;
-  /** The customer and total a request describes, to tell whether a document Factus holds is this request's. */
-  expected(request: Request): Expected;
+  /**
+   * The customer and total a request describes on the Factus version that holds the document, to tell whether that
+   * document is this request's and whether its total is the one the prices imply.
+   */
+  expected(request: Request, apiVersion: FactusApiVersion): Expected;
   created(document: Document, message: string): Created;
 }
 
@@ -83,14 +92,14 @@ export interface Expected {
   lines: { index: number; expected: string; issued: string }[];
 }
 
-const expectedOf = (customerIdentification: string, totals: InvoiceTotals): Expected => ({
+export const expectedOf = (customerIdentification: string, totals: InvoiceTotals): Expected => ({
   customerIdentification,
   total: totals.bill.total,
   implied: totals.rounding?.expected_total ?? totals.bill.total,
   lines: totals.rounding?.lines ?? [],
 });
 
-export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, CreatedInvoice> = {
+export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, BillView, CreatedInvoice> = {
   resource: "invoices",
   noun: "la factura",
   tag: "Facturas",
@@ -101,11 +110,19 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, Created
     existing: "Factura ya emitida con este código de referencia",
     deleted: "Factura eliminada exitosamente",
   },
-  // v1 takes tax-inclusive prices: net ones (prices_include_tax: false) are converted as exactly as v1 allows.
-  create: (c, invoice) => c.get("factus").bills.create(toFactusV1Prices(invoice), createOptions(c)),
-  get: (c, number) => c.get("factus").bills.get(number, upstream(c)),
-  list: (c, filters) => c.get("factus").bills.list(filters, upstream(c)),
+  async create(c, invoice) {
+    if ((await factusVersionOf(c)) === "v1") {
+      // v1 takes tax-inclusive prices: net ones (prices_include_tax: false) are converted as exactly as v1 allows.
+      return c.get("factus").bills.create(toFactusV1Prices(invoice), createOptions(c));
+    }
+    const mapping = toFactusV2Bill(invoice);
+    if (!mapping.ok) throw notOnV2(mapping.issues);
+    return billViewOfV2(await c.get("factus").bills.createV2(mapping.body, createOptions(c)));
+  },
+  get: getBill,
+  list: billPage,
   record: (bill) => ({
+    apiVersion: bill.apiVersion,
     number: bill.bill.number,
     reference_code: bill.bill.reference_code,
     status: bill.bill.status,
@@ -114,11 +131,33 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, FactusBill, Created
     total: bill.bill.total,
     customerIdentification: bill.customer.identification,
   }),
-  expected: (invoice) => expectedOf(invoice.customer.identification, computeInvoiceTotals(invoice)),
+  expected: (invoice, apiVersion) =>
+    expectedOf(invoice.customer.identification, computeInvoiceTotals(invoice, { upstream: apiVersion })),
   created: createdInvoice,
 };
 
-export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditNote, CreatedCreditNote> = {
+/** A public request a company's Factus v2 account cannot carry: the fields, each with why (never a silent drop). */
+export const notOnV2 = (issues: PreflightIssue[]) =>
+  new ApiError("NOT_AVAILABLE_ON_FACTUS_VERSION", {
+    message: "La cuenta de Factus de esta empresa es v2, que no puede llevar estos campos o valores",
+    details: issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
+  });
+
+/**
+ * A credit note ready for Factus: v1's request as is (`bill_id`, tax-inclusive prices), or v2's body (`bill_number`,
+ * net prices, `payment_details`) with what it must come out as, fixed when it was built. A pending note's retry
+ * re-sends it unchanged.
+ */
+export type CreditNoteOrder =
+  | FactusCreditNoteRequest
+  | {
+      factus_api_version: "v2";
+      reference_code: string;
+      body: FactusV2CreditNoteRequestInput;
+      expected: Expected;
+    };
+
+export const creditNoteFlow: DocumentFlow<CreditNoteOrder, CreditNoteView, CreatedCreditNote> = {
   resource: "credit-notes",
   noun: "la nota crédito",
   tag: "Notas crédito",
@@ -129,10 +168,15 @@ export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditN
     existing: "Nota crédito ya emitida con este código de referencia",
     deleted: "Nota crédito eliminada exitosamente",
   },
-  create: (c, note) => c.get("factus").creditNotes.create(toFactusV1Prices(note), createOptions(c)),
-  get: (c, number) => c.get("factus").creditNotes.get(number, upstream(c)),
-  list: (c, filters) => c.get("factus").creditNotes.list(filters, upstream(c)),
+  async create(c, order) {
+    if ("factus_api_version" in order)
+      return creditNoteViewOfV2(await c.get("factus").creditNotes.createV2(order.body, createOptions(c)));
+    return c.get("factus").creditNotes.create(toFactusV1Prices(order), createOptions(c));
+  },
+  get: getCreditNote,
+  list: creditNotePage,
   record: (note) => ({
+    apiVersion: note.apiVersion,
     number: note.credit_note.number,
     reference_code: note.credit_note.reference_code,
     status: note.credit_note.status,
@@ -141,6 +185,9 @@ export const creditNoteFlow: DocumentFlow<FactusCreditNoteRequest, FactusCreditN
     total: note.credit_note.total,
     customerIdentification: note.customer.identification,
   }),
-  expected: (note) => expectedOf(note.customer.identification, computeInvoiceTotals(note)),
+  expected: (order) =>
+    "factus_api_version" in order
+      ? order.expected
+      : expectedOf(order.customer.identification, computeInvoiceTotals(order)),
   created: createdCreditNote,
 };

@@ -1,6 +1,7 @@
 import { dianStatusOf } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
+import { getBill, getCreditNote } from "../factus/documents";
 import { isProvenAlive } from "../factus/liveness";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
@@ -96,20 +97,14 @@ const isValidated = (document: Verdict) => dianStatusOf(document.status, documen
 /** An invoice as Factus answers it; kept (60 s) once DIAN validated it. */
 export const invoiceOf = (c: Context<AppEnv>, number: string) =>
   throughDocumentCache(c, "invoice", number, async () => {
-    const bill = await callFactus(
-      () => c.get("factus").bills.get(number, upstream(c)),
-      `${NOT_FOUND.invoice} ${number}`,
-    );
+    const bill = await callFactus(() => getBill(c, number), `${NOT_FOUND.invoice} ${number}`);
     return { value: bill, final: isValidated(bill.bill) };
   });
 
 /** A credit note as Factus answers it; kept once DIAN validated it (nothing changes a validated note). */
 export const creditNoteOf = (c: Context<AppEnv>, number: string) =>
   throughDocumentCache(c, "credit-note", number, async () => {
-    const note = await callFactus(
-      () => c.get("factus").creditNotes.get(number, upstream(c)),
-      `${NOT_FOUND["credit-note"]} ${number}`,
-    );
+    const note = await callFactus(() => getCreditNote(c, number), `${NOT_FOUND["credit-note"]} ${number}`);
     return { value: note, final: isValidated(note.credit_note) };
   });
 

@@ -72,7 +72,7 @@ export function answerFor<Request extends { reference_code: string }, Document, 
   recovered?: Recovery,
 ): Issued<Created> {
   const record = flow.record(document);
-  const expected = flow.expected(request);
+  const expected = flow.expected(request, record.apiVersion);
   if (
     record.customerIdentification !== expected.customerIdentification ||
     centsOf(record.total) !== centsOf(expected.total)

@@ -4,9 +4,25 @@ import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { upstream } from "./call";
 
-/** The current subscription's documents, in the public shape. */
+/**
+ * The current subscription's documents, in the public shape. On v2 an unlimited plan says "Ilimitado" where the
+ * remaining count goes: the public number is then the quota less what was consumed, never made up.
+ */
 export async function subscriptionOf(c: Context<AppEnv>): Promise<Subscription> {
   const current = await c.get("factus").subscriptions.current(upstream(c));
+  if (current.apiVersion === "v2") {
+    const available = Number(current.documents_available);
+    return {
+      documents_total: current.documents_quota,
+      documents_used: current.documents_consumed,
+      documents_remaining: Number.isInteger(available)
+        ? available
+        : current.documents_quota - current.documents_consumed,
+      expires_at: current.expires_at,
+      days_to_expire: current.days_until_expiration,
+      is_expired: current.has_expired,
+    };
+  }
   return {
     documents_total: current.total_documents,
     documents_used: current.documents_used,

@@ -34,6 +34,14 @@ const ConfigSchema = z.object({
       error: "FACTUS_BASE_URL must be https (plain http only for a local emulator on 127.0.0.1 or localhost)",
     },
   ),
+  /**
+   * Which Factus API the gateway speaks: `auto` learns each token's account version (Factus enables v1 or v2 per
+   * company) once and remembers it; `v1` or `v2` pins it for every caller.
+   */
+  factusApiVersion: z.preprocess(
+    (value) => (value === undefined || value === "" ? "auto" : value),
+    z.enum(["auto", "v1", "v2"], { error: "FACTUS_API_VERSION must be auto, v1 or v2" }),
+  ),
   factusTimeoutMs: positiveInt(15_000),
   factusCreateTimeoutMs: positiveInt(30_000),
   factusClientId: z
@@ -66,6 +74,7 @@ export function readConfig(env: Env): Config {
     jwtAudience: env.JWT_AUDIENCE,
     jwtTtlSeconds: env.JWT_TTL_SECONDS,
     factusBaseUrl: env.FACTUS_BASE_URL,
+    factusApiVersion: env.FACTUS_API_VERSION,
     factusTimeoutMs: env.FACTUS_TIMEOUT_MS,
     factusCreateTimeoutMs: env.FACTUS_CREATE_TIMEOUT_MS,
     factusClientId: env.FACTUS_CLIENT_ID,

@@ -1,4 +1,4 @@
-import type { FactusClient } from "@factus-edge/factus-client";
+import type { FactusApiVersionOption, FactusClient } from "@factus-edge/factus-client";
 import type { Config, Env } from "./config";
 
 /** What middleware puts on the request context. */
@@ -7,8 +7,11 @@ export interface AppVariables {
   requestId: string;
   /** The authenticated local user, set by the auth middleware; an `admin` also reaches administrative routes. */
   user: { id: string; email: string; role: "user" | "admin" };
-  /** The isolate's one Factus client; calls pass the caller's token (`upstream(c)`). */
-  factus: FactusClient;
+  /**
+   * The isolate's one Factus client; calls pass the caller's token (`upstream(c)`). It speaks each token's Factus API
+   * version (v1 or v2), so document reads answer either shape: read them through factus/documents.ts.
+   */
+  factus: FactusClient<FactusApiVersionOption>;
   /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */
   factusToken: string;
   /** Its SHA-256, computed on first use (factus/call.ts, factusTokenDigest). */

@@ -81,7 +81,7 @@ describe("invoices, against the emulator", () => {
     expect(body.data.data.customer).toEqual({
       name: "Acme Corporation S.A.S.",
       identification: "900123456",
-      email: literalSeed().customer.email,
+      email: "facturacion@acme.test",
       address: "Calle 123 #45-67",
     });
   });

@@ -57,7 +57,12 @@ export const DocumentLine = z.object({
 });
 
 /** A credit note as an invoice names it. */
-export const CreditNoteRef = z.object({ id: z.int(), number: z.string() }).meta({ id: "CreditNoteRef" });
+export const CreditNoteRef = z
+  .object({
+    id: z.int().nullable().meta({ description: "Id de Factus v1; null en una cuenta Factus v2, que solo usa números." }),
+    number: z.string(),
+  })
+  .meta({ id: "CreditNoteRef" });
 
 /** Factus' filters of a document list, and the page. */
 export const DocumentListQuery = z.strictObject({

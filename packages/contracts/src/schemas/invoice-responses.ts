@@ -84,7 +84,10 @@ export const InvoiceSummary = z
     status: DianStatus.meta({ description: "Igual a dian_status (se conserva por compatibilidad)." }),
     dian_status: DianStatus,
     dian_notifications: z.array(z.string()),
-    credit_notes: z.array(CreditNoteRef),
+    credit_notes: z.array(CreditNoteRef).nullable().meta({
+      description:
+        "Notas crédito de la factura; null en una cuenta Factus v2, cuyas listas no las nombran (el detalle sí).",
+    }),
     created_at: z.string().meta({ description: "ISO 8601, hora de Colombia (-05:00)." }),
   })
   .meta({ id: "InvoiceSummary" });

@@ -1,7 +1,8 @@
 import { CreditNoteList, CreditNoteListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { creditNoteSummary } from "../../documents/credit-note-mappers";
-import { callFactus, upstream } from "../../factus/call";
+import { callFactus } from "../../factus/call";
+import { creditNotePage } from "../../factus/documents";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -23,7 +24,7 @@ export const listCreditNotesRoute = defineRoute("factus", {
 export const listCreditNotes: RouteHandler<typeof listCreditNotesRoute, AppEnv> = async (c) => {
   const { page, status, ...filters } = c.req.valid("query");
   const result = await callFactus(() =>
-    c.get("factus").creditNotes.list({ ...filters, ...(status ? { status } : {}), page }, upstream(c)),
+    creditNotePage(c, { ...filters, ...(status ? { status } : {}), page }),
   );
   const { pagination } = result;
   return c.json(

@@ -11,9 +11,10 @@ import {
   itemsOfBill,
   remainingOf,
 } from "../../documents/credit-note-request";
+import { v2AnnulmentOrder } from "../../documents/credit-note-v2";
 import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
-import { creditNoteFlow } from "../../documents/kinds";
+import { type CreditNoteOrder, creditNoteFlow } from "../../documents/kinds";
 import { pesos } from "../../documents/money";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
@@ -60,16 +61,21 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
     // Under the invoice's lease, like any credit note: an annulment and a partial note cannot race.
     return await withInvoiceLease(c, number, async () => {
       const bill = await correctableInvoice(c, number);
-      const request = {
-        correction_concept_code: "2" as const,
-        customization_id: "20" as const,
-        bill_id: bill.bill.id,
-        reference_code: reference_code ?? `ANUL-${number}`,
-        observation: reason ?? `Anulación de la factura ${number}`,
-        payment_method_code: "10" as const,
-        customer: customerOfBill(bill),
-        items: itemsOfBill(bill),
-      };
+      const reference = reference_code ?? `ANUL-${number}`;
+      const observation = reason ?? `Anulación de la factura ${number}`;
+      const request: CreditNoteOrder =
+        bill.apiVersion === "v2"
+          ? v2AnnulmentOrder(bill.v2, reference, observation)
+          : {
+              correction_concept_code: "2",
+              customization_id: "20",
+              bill_id: bill.bill.id,
+              reference_code: reference,
+              observation,
+              payment_method_code: "10",
+              customer: customerOfBill(bill),
+              items: itemsOfBill(bill),
+            };
       await forgetDocument(c, "invoice", number);
       // Checked right before sending: a retry whose annulment was issued but whose answer was lost finds its note
       // first, instead of being told the invoice is already annulled.

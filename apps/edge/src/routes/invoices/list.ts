@@ -1,7 +1,8 @@
 import { FACTUS_PAGE_SIZE, InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { invoiceSummary } from "../../documents/invoice-mappers";
-import { callFactus, upstream } from "../../factus/call";
+import { callFactus } from "../../factus/call";
+import { billPage } from "../../factus/documents";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -27,11 +28,8 @@ export const listInvoicesRoute = defineRoute("factus", {
  */
 export const listInvoices: RouteHandler<typeof listInvoicesRoute, AppEnv> = async (c) => {
   const { page, per_page, status, ...filters } = c.req.valid("query");
-  const factus = c.get("factus");
   const fetchPage = (factusPage: number) =>
-    callFactus(() =>
-      factus.bills.list({ ...filters, ...(status ? { status } : {}), page: factusPage }, upstream(c)),
-    );
+    callFactus(() => billPage(c, { ...filters, ...(status ? { status } : {}), page: factusPage }));
   const first = (page - 1) * per_page;
   const firstPage = Math.floor(first / FACTUS_PAGE_SIZE) + 1;
   const lastPage = Math.floor((first + per_page - 1) / FACTUS_PAGE_SIZE) + 1;

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { api, expectStatus, newSession, seedInvoice } from "../helpers";
+
+// A company whose Factus account is v2 issues through the same public API: the same request, the same answers, the
+// legal document's own totals. What v2 cannot carry is refused on its field, never dropped.
+
+const create = (session: Awaited<ReturnType<typeof newSession>>, body: unknown) =>
+  api(session, "/invoices", { method: "POST", body });
+
+describe("a company on Factus v2", () => {
+  it("seed 004's numbers exactly: the seed request with net prices (prices_include_tax: false)", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const invoice = seedInvoice({ prices_include_tax: false });
+    invoice.items = [{ ...invoice.items[0]!, price: 1_000_000, quantity: 1, discount_rate: 0, tax_rate: "19.00" }];
+    const created = await expectStatus(await create(session, invoice), 201);
+    expect(created.data).toMatchObject({ status: "success", dian_status: "validated", total: 1_190_000 });
+    expect(created.data.rounding).toBeUndefined();
+
+    const detail = await expectStatus(await api(session, `/invoices/${created.data.number}`), 200);
+    expect(detail.data.data.bill).toMatchObject({ subtotal: 1_000_000, tax_total: 190_000, total: 1_190_000 });
+    expect(detail.data.data.items[0]).toMatchObject({ price: 1_000_000, tax_rate: 19, total: 1_190_000 });
+    expect(detail.data.data.company.identification).not.toBe("");
+    expect(detail.data.data.customer.identification).toBe(invoice.customer.identification);
+  });
+
+  it("the seed as published (tax-inclusive prices) issues; any cent v2 moves is told in `rounding`", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const created = await expectStatus(await create(session, seedInvoice()), 201);
+    const detail = await expectStatus(await api(session, `/invoices/${created.data.number}`), 200);
+    expect(detail.data.data.bill.total).toBe(created.data.total);
+    if (created.data.rounding) {
+      expect(created.data.rounding.issued_total).toBe(created.data.total);
+      expect(created.data.rounding.difference).not.toBe(0);
+    }
+  });
+
+  it("a field v2 cannot carry (ReteICA) is a 422 NOT_AVAILABLE_ON_FACTUS_VERSION on that field", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const invoice = seedInvoice();
+    invoice.items = [
+      { ...invoice.items[0]!, withholding_taxes: [{ code: "07", withholding_tax_rate: "0.77" }] },
+    ] as typeof invoice.items;
+    const refused = await expectStatus(await create(session, invoice), 422);
+    expect(refused.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
+    expect(refused.error.details).toContainEqual(
+      expect.objectContaining({ path: "items.0.withholding_taxes.0.code" }),
+    );
+  });
+
+  it("v1 and v2 companies side by side: each token goes to its own account's version", async () => {
+    const [v1, v2] = await Promise.all([newSession(), newSession({ factusVersion: "v2" })]);
+    const [one, two] = await Promise.all([create(v1, seedInvoice()), create(v2, seedInvoice())]);
+    await expectStatus(one, 201);
+    await expectStatus(two, 201);
+    const company = await expectStatus(await api(v2, "/company"), 200);
+    const subscription = await expectStatus(await api(v2, "/company/subscription"), 200);
+    expect(company.data.nit).not.toBe((await expectStatus(await api(v1, "/company"), 200)).data.nit);
+    expect(subscription.data.documents_used).toBeGreaterThan(0);
+  });
+});
