@@ -145,12 +145,17 @@ export const clearFaults = (session: Session) => emulator.forAccount(session.acc
  * A Factus path of the session's API version: suites name v1's (`/v1/bills/validate`); on a v2 account the same
  * route is under `/v2/` (`/v2/bills/validate`, `/v2/bills`, `/v2/credit-notes/validate`).
  */
-export const factusPath = (session: Session, v1Path: string) =>
-  session.factusVersion === "v2" ? v1Path.replace(/^\/v1\//, "/v2/") : v1Path;
+export const factusPath = (session: Session, v1Path: string) => {
+  if (session.factusVersion === "v1") return v1Path;
+  // v2 shows a bill at /v2/bills/{number}: the emulator's bill numbers begin with the range prefix SETP.
+  return v1Path.replace(/^\/v1\/bills\/show\/?/, "/v2/bills/SETP").replace(/^\/v1\//, "/v2/");
+};
 
 /** Arms an emulator fault for this session's next matching Factus calls (a v1 path is moved to a v2 account's). */
 export const armFault = (session: Session, fault: string, pathPrefix: string, times = 1) =>
-  emulator.forAccount(session.account).armFault(fault, { pathPrefix: factusPath(session, pathPrefix), times });
+  emulator
+    .forAccount(session.account)
+    .armFault(fault, { pathPrefix: factusPath(session, pathPrefix), times });
 
 /** The bills Factus (the emulator's store) holds under exactly this reference code, straight from Factus. */
 export async function billsInFactus(session: Session, reference: string) {
@@ -215,15 +220,36 @@ export async function forgeJwt(
   return signJwt(full, options.secret ?? env.JWT_SECRET!);
 }
 
-/** A numbering range created straight in the session's Factus account (the emulator), as an administrator would. */
-export const createFactusRange = (session: Session, range: Record<string, unknown>) =>
-  emulator.createRange(session.factusToken, {
-    document: "21",
-    current: 1,
-    resolution_number: "1",
-    technical_key: "k",
-    ...range,
+/**
+ * A numbering range created straight in the session's Factus account (the emulator), as an administrator would: on
+ * a v2 account with v2's request (`document`, `prefix`, `resolution_number`, `current`).
+ */
+export async function createFactusRange(session: Session, range: Record<string, unknown>) {
+  if (session.factusVersion === "v1") {
+    return emulator.createRange(session.factusToken, {
+      document: "21",
+      current: 1,
+      resolution_number: "1",
+      technical_key: "k",
+      ...range,
+    });
+  }
+  const { technical_key: _key, ...fields } = range;
+  const response = await fetch(`${env.FACTUS_BASE_URL}/v2/numbering-ranges`, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${session.factusToken}`,
+      accept: "application/json",
+      "content-type": "application/json",
+      "user-agent": "edge-tests",
+    },
+    body: JSON.stringify({ document: "21", current: 1, resolution_number: "1", ...fields }),
   });
+  const body = await json(response);
+  if (response.status !== 201 && response.status !== 200)
+    throw new Error(`v2 range not created: ${response.status} ${JSON.stringify(body)}`);
+  return body.data as { id: number; prefix: string };
+}
 
 /** The Worker's bindings with rate limiters (the login throttles' and the per-user one) that cannot be reached. */
 export const withBrokenLimiter = () => ({

@@ -9,7 +9,6 @@ import type { CreditNoteView, DocumentRowView } from "../factus/v2-views";
 import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";
 
-
 /** What a credit-note create answers: the note, where it stands with DIAN, and the invoice it corrects. */
 export function createdCreditNote(note: CreditNoteView, message: string): CreatedCreditNote {
   const record = note.credit_note;

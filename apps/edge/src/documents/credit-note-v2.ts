@@ -46,7 +46,9 @@ function creditedLine(item: BillItem): FactusV2ItemInput {
     unit_measure_code: item.unit_measure.code,
     standard_code: item.standard_code.code,
     taxes: taxes as FactusV2ItemInput["taxes"],
-    ...(withholdings.length > 0 && { withholding_taxes: withholdings as FactusV2ItemInput["withholding_taxes"] }),
+    ...(withholdings.length > 0 && {
+      withholding_taxes: withholdings as FactusV2ItemInput["withholding_taxes"],
+    }),
   };
 }
 
@@ -54,11 +56,7 @@ function creditedLine(item: BillItem): FactusV2ItemInput {
  * The note that annuls a v2 bill: its own lines, unchanged, so v2 computes the bill's own total for it (v2's
  * arithmetic is deterministic on the same lines), and that total is the payment.
  */
-export function v2AnnulmentOrder(
-  bill: V2BillDocument,
-  referenceCode: string,
-  observation: string,
-): V2Order {
+export function v2AnnulmentOrder(bill: V2BillDocument, referenceCode: string, observation: string): V2Order {
   const body: FactusV2CreditNoteRequestInput = {
     reference_code: referenceCode,
     correction_concept_code: "2",

@@ -117,8 +117,20 @@ const v1Customer = (customer: V2BillDocument["customer"]): FactusBill["customer"
   dv: customer.dv ?? null,
 });
 
+/**
+ * A DIAN notification in v1's words: v2 keys them by rule (read as "FAJ43b: Notificación: …"), v1 wrote
+ * "Regla: FAJ43b, Notificación: …". The public `dian_notifications` read the same on both.
+ */
+export const v1Notification = (text: string) => {
+  const keyed = /^([A-Z]{2,}[\w.-]*): (.*)$/s.exec(text);
+  return keyed ? `Regla: ${keyed[1]}, ${keyed[2]}` : text;
+};
+
 /** What v1's `status` and `errors` said, from the version-neutral view (1: DIAN validated it). */
-const verdictOf = (view: FactusDocumentView) => ({ status: view.isValidated ? 1 : 0, errors: view.errors });
+const verdictOf = (view: FactusDocumentView) => ({
+  status: view.isValidated ? 1 : 0,
+  errors: view.errors.map(v1Notification),
+});
 
 export function billViewOfV2(document: V2BillDocument): BillView {
   const view = documentView(document);
@@ -191,7 +203,7 @@ export function rowOfV2(row: V2BillRow | V2NoteRow): DocumentRowView {
     email: customer?.email ?? null,
     total: row.total,
     status: row.is_validated ? 1 : 0,
-    errors: row.errors,
+    errors: row.errors.map(v1Notification),
     created_at: row.created_at,
   };
 }
