@@ -6,6 +6,7 @@ import {
 } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { factusTokenDigest, upstream } from "../factus/call";
+import { toApiError } from "../factus/errors";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 
@@ -48,11 +49,17 @@ function rangeProblem(range: FactusNumberingRange, today: string): string | unde
  * range — is inactive, expired or exhausted. When Factus cannot list the ranges right now the create goes ahead:
  * Factus and DIAN still judge it, and the answer says what they said.
  */
-export async function checkNumberingRange(c: Context<AppEnv>, invoice: CreateInvoiceRequest) {
+export async function checkNumberingRange(
+  c: Context<AppEnv>,
+  invoice: CreateInvoiceRequest,
+  options: { strict?: boolean } = {},
+) {
   let list: FactusNumberingRange[];
   try {
     list = await billRanges(c);
-  } catch {
+  } catch (error) {
+    // A preview promises what the create will meet: it cannot answer without the ranges (strict).
+    if (options.strict) throw toApiError(error);
     return;
   }
   const wanted = invoice.numbering_range_id;

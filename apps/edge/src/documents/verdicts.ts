@@ -44,7 +44,7 @@ export function rejectionError<Document>(
 }
 
 /** How the issued document's total differs from what the request's prices imply; undefined when it does not. */
-function roundingOf(issuedTotal: string, expected: Expected) {
+export function roundingOf(issuedTotal: string, expected: Expected) {
   const issued = centsOf(issuedTotal);
   const implied = centsOf(expected.implied);
   if (issued === implied) return undefined;

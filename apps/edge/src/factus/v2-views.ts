@@ -135,7 +135,11 @@ const verdictOf = (view: FactusDocumentView) => ({
 export function billViewOfV2(document: V2BillDocument): BillView {
   const view = documentView(document);
   const { totals } = document;
-  const surcharges = (document.allowance_charges ?? []).filter((charge) => charge.is_surcharge);
+  const charges = document.allowance_charges ?? [];
+  const chargeSum = (surcharge: boolean) =>
+    formatCents(
+      sum(charges.filter((charge) => charge.is_surcharge === surcharge).map((c) => cents(c.amount))),
+    );
   return {
     apiVersion: "v2",
     v2: document,
@@ -149,11 +153,13 @@ export function billViewOfV2(document: V2BillDocument): BillView {
       qr: view.qrUrl,
       cufe: view.key,
       validated: document.validated_at,
-      gross_value: totals.gross_amount ?? "0.00",
+      // v1's gross_value is the lines after their discounts; v2's gross_amount is before them: sum the lines.
+      gross_value: formatCents(sum(document.items.map((item) => cents(item.total)))),
       taxable_amount: totals.taxable_amount ?? "0.00",
       tax_amount: totals.tax_amount ?? "0.00",
-      discount_amount: formatCents(sum(document.items.map((item) => cents(item.discount)))),
-      surcharge_amount: totals.surcharge_amount ?? formatCents(sum(surcharges.map((c) => cents(c.amount)))),
+      // v1's names: document-level discounts and surcharges (item discounts are inside the lines).
+      discount_amount: chargeSum(false),
+      surcharge_amount: totals.surcharge_amount ?? chargeSum(true),
       total: totals.total,
       observation: document.observation ?? null,
       created_at: document.created_at,
@@ -179,7 +185,7 @@ export function creditNoteViewOfV2(document: V2NoteDocument): CreditNoteView {
       ...verdictOf(view),
       cude: view.key,
       qr: view.qrUrl,
-      gross_value: document.totals.gross_amount ?? "0.00",
+      gross_value: formatCents(sum(document.items.map((item) => cents(item.total)))),
       tax_amount: document.totals.tax_amount ?? "0.00",
       total: document.totals.total,
       created_at: document.created_at,

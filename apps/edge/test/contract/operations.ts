@@ -30,6 +30,7 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   factusLogin: (session) => ({ email: session?.account ?? "a@b.co", password: "not-the-password" }),
   factusRefresh: (session) => ({ refresh_token: session?.factusRefreshToken ?? "x" }),
   createInvoice: () => seedInvoice(),
+  previewInvoice: () => seedInvoice(),
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),
   annulInvoice: () => ({}),

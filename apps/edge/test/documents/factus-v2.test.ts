@@ -11,9 +11,7 @@ describe("a company on Factus v2", () => {
   it("seed 004's numbers exactly: the seed request with net prices (prices_include_tax: false)", async () => {
     const session = await newSession({ factusVersion: "v2" });
     const invoice = seedInvoice({ prices_include_tax: false });
-    invoice.items = [
-      { ...invoice.items[0]!, price: 1_000_000, quantity: 1, discount_rate: 0, tax_rate: "19.00" },
-    ];
+    invoice.items = [{ ...invoice.items[0]!, price: 1_000_000, quantity: 1, discount_rate: 0, tax_rate: 19 }];
     const created = await expectStatus(await create(session, invoice), 201);
     expect(created.data).toMatchObject({ status: "success", dian_status: "validated", total: 1_190_000 });
     expect(created.data.rounding).toBeUndefined();
@@ -43,9 +41,10 @@ describe("a company on Factus v2", () => {
   it("a field v2 cannot carry (ReteICA) is a 422 NOT_AVAILABLE_ON_FACTUS_VERSION on that field", async () => {
     const session = await newSession({ factusVersion: "v2" });
     const invoice = seedInvoice();
-    invoice.items = [
+    const items = [
       { ...invoice.items[0]!, withholding_taxes: [{ code: "07", withholding_tax_rate: "0.77" }] },
-    ] as typeof invoice.items;
+    ];
+    Object.assign(invoice, { items });
     const refused = await expectStatus(await create(session, invoice), 422);
     expect(refused.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
     expect(refused.error.details).toContainEqual(

@@ -236,12 +236,23 @@ describe("every error code, in the one envelope", () => {
     await expectError(await api(session, "/numbering-ranges"), "UPSTREAM_ERROR");
   });
 
-  it("NOT_AVAILABLE_ON_FACTUS_VERSION: a company on Factus v2, for what this service does not yet serve on v2", async () => {
+  it("NOT_AVAILABLE_ON_FACTUS_VERSION: what a company's Factus generation cannot carry, on its field", async () => {
     const v2 = await newSession({ factusVersion: "v2" });
-    const created = await api(v2, "/invoices", { method: "POST", body: seedInvoice() });
-    const body = await expectError(created, "NOT_AVAILABLE_ON_FACTUS_VERSION");
+    const invoice = seedInvoice();
+    Object.assign(invoice, {
+      items: [{ ...invoice.items[0], withholding_taxes: [{ code: "07", withholding_tax_rate: 0.77 }] }],
+    });
+    const body = await expectError(
+      await api(v2, "/invoices", { method: "POST", body: invoice }),
+      "NOT_AVAILABLE_ON_FACTUS_VERSION",
+    );
     expect(body.message).toContain("v2");
-    await expectError(await api(v2, "/invoices"), "NOT_AVAILABLE_ON_FACTUS_VERSION");
+    expect(body.error.details).toEqual([
+      expect.objectContaining({
+        path: "items.0.withholding_taxes.0.code",
+        message: expect.stringContaining("ReteICA"),
+      }),
+    ]);
   });
 
   it("IDEMPOTENCY_KEY_REUSED and IDEMPOTENCY_IN_PROGRESS", async () => {

@@ -41,6 +41,7 @@ describe("logs", () => {
       factusToken: factus.data.access_token,
       factusRefreshToken: factus.data.refresh_token,
       account,
+      factusVersion: "v1" as const,
     };
     const invoice = seedInvoice({ customer: { ...seedInvoice().customer, email: "compras@acme.test" } });
     const created = await expectStatus(

@@ -73,6 +73,28 @@ export const InvoiceDetail = z
   .meta({ id: "InvoiceDetail" });
 export type InvoiceDetail = z.infer<typeof InvoiceDetail>;
 
+/** `POST /api/v1/invoices/preview`: the document the caller's Factus account will issue, computed, nothing sent. */
+export const InvoicePreview = z
+  .object({
+    factus_api_version: z.enum(["v1", "v2"]).meta({
+      description: "La versión de la API de Factus de la cuenta de la empresa, que calculará el documento.",
+    }),
+    bill: z.object({
+      subtotal: Money,
+      tax_total: Money,
+      total: Money,
+      discount_total: Money.meta({ description: "Descuentos a nivel de factura." }),
+      surcharge_total: Money.meta({ description: "Recargos a nivel de factura." }),
+    }),
+    items: z.array(DocumentLine).meta({
+      description:
+        "Las líneas como las llevará el documento: el precio que se envía a Factus (con impuestos en v1, neto en v2).",
+    }),
+    rounding: Rounding.optional(),
+  })
+  .meta({ id: "InvoicePreview" });
+export type InvoicePreview = z.infer<typeof InvoicePreview>;
+
 export const InvoiceSummary = z
   .object({
     number: z.string(),

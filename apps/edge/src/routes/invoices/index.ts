@@ -6,12 +6,14 @@ import { invoiceEvents, invoiceEventsRoute } from "./events";
 import { getInvoice, getInvoiceRoute } from "./get";
 import { listInvoices, listInvoicesRoute } from "./list";
 import { invoicePdf, invoicePdfRoute } from "./pdf";
+import { previewInvoiceHandler, previewInvoiceRoute } from "./preview";
 import { retryInvoice } from "./retry";
 import { sendInvoiceEmail, sendInvoiceEmailRoute } from "./send-email";
 import { invoiceXml, invoiceXmlRoute } from "./xml";
 
 export const invoicesRouter = createRouter()
   .openapi(createInvoiceRoute, createInvoice)
+  .openapi(previewInvoiceRoute, previewInvoiceHandler)
   .openapi(listInvoicesRoute, listInvoices)
   .openapi(deleteInvoice.route, deleteInvoice.handler)
   .openapi(retryInvoice.route, retryInvoice.handler)
