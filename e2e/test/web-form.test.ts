@@ -79,6 +79,22 @@ describe("the invoice form (apps/web) in Chromium, against the gateway and the e
     expect(await amount("#total-gross")).toBe("$ 2.700.000,00");
   });
 
+  it("with net prices (the price-mode switch) totals the seed's detail: 1,000,000 + 19 % = 1,190,000", async () => {
+    await item("quantity").fill("1");
+    await item("discount_rate").fill("0");
+    await item("price").fill("1000000");
+    await page.locator("#price-mode").selectOption("false");
+    await expect.poll(() => amount("#total-total")).toBe("$ 1.190.000,00");
+    expect(await amount("#total-gross")).toBe("$ 1.000.000,00");
+    expect(await page.locator("#price-heading").textContent()).toBe("Precio (sin IVA)");
+    // Back to the form's default mode and the figures the next steps expect.
+    await page.locator("#price-mode").selectOption("true");
+    await item("price").fill("1190000");
+    await item("quantity").fill("3");
+    await item("discount_rate").fill("10");
+    await expect.poll(() => amount("#total-total")).toBe("$ 3.213.000,00");
+  });
+
   it("submits through the SDK and shows the invoice's number, CUFE, DIAN status and PDF", async () => {
     await page.getByRole("button", { name: "Emitir factura" }).click();
     await page.locator("#result").waitFor({ state: "visible" });

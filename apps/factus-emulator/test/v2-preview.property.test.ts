@@ -1,12 +1,8 @@
-import {
-  CreateInvoiceRequest,
-  computeInvoiceTotals,
-  toFactusV2Bill,
-} from "@factus-edge/contracts";
+import { CreateInvoiceRequest, computeInvoiceTotals, toFactusV2Bill } from "@factus-edge/contracts";
 import { FactusV2BillRequest } from "@factus-edge/contracts/factus-v2";
 import { describe, expect, it } from "vitest";
-import { random, randomInvoice } from "../testing/random-invoices";
 import { checkV2Payments, computeV2Document, v2Amount } from "../src/v2/money";
+import { random, randomInvoice } from "../testing/random-invoices";
 
 // "Preview == issued" for Factus v2 accounts: the total the contracts promise a caller
 // (`computeInvoiceTotals(request, { upstream: "v2" })`) equals, to the cent, the total this emulator's own v2

@@ -19,6 +19,9 @@ export function readInvoice(form: HTMLFormElement, itemRows: HTMLElement): Recor
   for (const element of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>("[name]")) {
     if (element.value.trim() !== "") setPath(invoice, element.name, element.value.trim());
   }
+  // A boolean in the request: the select's text is not one.
+  if (invoice.prices_include_tax !== undefined)
+    invoice.prices_include_tax = invoice.prices_include_tax === "true";
   invoice.items = [...itemRows.querySelectorAll("tr")].map((row) => {
     const item: Record<string, unknown> = { ...ITEM_DEFAULTS };
     for (const input of row.querySelectorAll<HTMLInputElement>("[data-field]")) {

@@ -18,6 +18,9 @@ const form = $<HTMLFormElement>("#invoice-form");
 const items = $<HTMLTableSectionElement>("#items");
 const formError = $<HTMLParagraphElement>("#form-error");
 
+/** The company's Factus API version, as the Factus login told it: each version computes totals its own way. */
+let factusVersion: "v1" | "v2" = "v1";
+
 const DIAN_STATUS = {
   validated: "Validada por la DIAN",
   pending: "En espera de la DIAN",
@@ -33,9 +36,10 @@ loginForm.addEventListener("submit", async (event) => {
   status.textContent = "Iniciando sesión…";
   try {
     await login(edge, { body: { email: String(data.get("email")), password: String(data.get("password")) } });
-    await factusLogin(edge, {
+    const session = await factusLogin(edge, {
       body: { email: String(data.get("factus_email")), password: String(data.get("factus_password")) },
     });
+    factusVersion = session.factus_api_version ?? "v1";
     status.textContent = "Sesión iniciada";
     $("#session").hidden = true;
     form.hidden = false;
@@ -81,7 +85,14 @@ function dvHint() {
 function refresh(all = false) {
   const invoice = readInvoice(form, items);
   dvHint();
-  showTotals(invoice, { gross: $("#total-gross"), tax: $("#total-tax"), total: $("#total-total") });
+  const net = invoice.prices_include_tax === false;
+  $("#price-heading").textContent = net ? "Precio (sin IVA)" : "Precio (IVA incl.)";
+  showTotals(invoice, factusVersion, {
+    gross: $("#total-gross"),
+    tax: $("#total-tax"),
+    total: $("#total-total"),
+    rounding: $("#total-rounding"),
+  });
   const errors = invoiceErrors(invoice);
   const unplaced = showErrors(form, errors, all);
   if (all) formError.textContent = unplaced.join(" · ");

@@ -2,7 +2,7 @@ import type { DocumentListParams } from "@factus-edge/factus-client";
 import type { Context } from "hono";
 import type { AppEnv } from "../platform/context";
 import { upstream } from "./call";
-import { billViewOfV2, type BillView, type CreditNoteView, creditNoteViewOfV2, rowOfV2 } from "./v2-views";
+import { type BillView, billViewOfV2, type CreditNoteView, creditNoteViewOfV2, rowOfV2 } from "./v2-views";
 
 // Bills and credit notes as the gateway reads them on either Factus API version: v1's own shape, or a v2 answer in
 // the same fields (v2-views.ts). Errors are the client's typed ones; callers translate them (callFactus).

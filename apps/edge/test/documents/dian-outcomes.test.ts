@@ -8,9 +8,9 @@ import {
   FACTUS_VERSIONS,
   json,
   newSession,
-  seedInvoice,
   type Session,
   SHORT_TIMEOUTS,
+  seedInvoice,
   shortTimeouts,
 } from "../helpers";
 

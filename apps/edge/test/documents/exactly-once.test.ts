@@ -7,8 +7,8 @@ import {
   expectStatus,
   FACTUS_VERSIONS,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 // A final answer is stored only when the gateway knows the outcome: the two ways a careful client lost an invoice

@@ -13,8 +13,8 @@ import {
   factusPath,
   json,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 // Business-flow integrity: what concurrency, a reused reference or a second company must never do to a legal document.

@@ -7,8 +7,8 @@ import {
   expectStatus,
   FACTUS_VERSIONS,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 // The edge's copy of validated documents (documents/reads.ts): served without Factus, never across tokens,

@@ -6,8 +6,8 @@ import {
   FACTUS_VERSIONS,
   json,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 // Credit notes: DIAN's only correction of a validated invoice, with the invoice's lifecycle (docs/ARCHITECTURE.md).

@@ -11,8 +11,8 @@ import {
   json,
   literalSeed,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 /** Key paths of a JSON value, with their JSON types: the "shape" the customer's frontends code against. */

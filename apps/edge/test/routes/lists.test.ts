@@ -1,3 +1,4 @@
+import { colombiaToday } from "@factus-edge/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   api,
@@ -5,8 +6,8 @@ import {
   expectStatus,
   FACTUS_VERSIONS,
   newSession,
-  seedInvoice,
   type Session,
+  seedInvoice,
 } from "../helpers";
 
 // Lists are complete: Factus pages everything 10 at a time.
@@ -53,6 +54,45 @@ describe.each(FACTUS_VERSIONS)("on Factus %s", (factusVersion) => {
 
       const refused = await expectStatus(await api(session, "/invoices?per_page=51"), 422);
       expect(refused.error.details[0].path).toBe("query.per_page");
+    });
+  });
+
+  describe("created_from / created_to, Colombia's calendar: native on v2, a bounded walk on v1", () => {
+    const dayAfter = (day: string, days: number) =>
+      new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+    it("today's documents are in today's range and in no other; a bad date is a 422 on its field", async () => {
+      const own = await newSession({ factusVersion });
+      const invoice = await expectStatus(
+        await api(own, "/invoices", { method: "POST", body: seedInvoice() }),
+        201,
+      );
+      const today = colombiaToday();
+      const numbers = async (query: string) =>
+        (await expectStatus(await api(own, `/invoices?${query}`), 200)).data.items.map(
+          (item: { number: string }) => item.number,
+        );
+      expect(await numbers(`created_from=${today}&created_to=${today}`)).toEqual([invoice.data.number]);
+      expect(await numbers(`created_from=${dayAfter(today, -30)}`)).toEqual([invoice.data.number]);
+      expect(await numbers(`created_to=${dayAfter(today, -1)}`)).toEqual([]);
+      expect(await numbers(`created_from=${dayAfter(today, 1)}`)).toEqual([]);
+      const notes = await expectStatus(await api(own, `/credit-notes?created_from=${today}`), 200);
+      expect(notes.data.items).toEqual([]);
+      const refused = await expectStatus(await api(own, "/invoices?created_from=2026-02-30"), 422);
+      expect(refused.error.details[0].path).toBe("query.created_from");
+    });
+
+    it("a range past 5 Factus pages: v1 says to narrow it (422), v2 answers it", async () => {
+      const own = await newSession({ factusVersion });
+      for (let index = 0; index < 51; index++)
+        await expectStatus(await api(own, "/invoices", { method: "POST", body: seedInvoice() }), 201);
+      const response = await api(own, `/invoices?created_from=${dayAfter(colombiaToday(), -1)}`);
+      if (factusVersion === "v1") {
+        const body = await expectStatus(response, 422);
+        expect(body.error.details[0].path).toBe("query.created_from");
+      } else {
+        expect((await expectStatus(response, 200)).data.pagination.total).toBe(51);
+      }
     });
   });
 

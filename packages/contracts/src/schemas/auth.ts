@@ -38,6 +38,15 @@ export const FactusSession = z
     token_type: z.string(),
     expires_in: z.int(),
     refresh_token: z.string(),
+    factus_api_version: z
+      .enum(["v1", "v2"])
+      .nullable()
+      .optional()
+      .meta({
+        description:
+          "La versión de la API de Factus de la cuenta (v1 o v2), con la que un formulario calcula los totales que " +
+          "Factus calculará (`computeInvoiceTotals(factura, { upstream })`); null si no se pudo saber ahora.",
+      }),
   })
   .meta({ id: "FactusSession" });
 export type FactusSession = z.infer<typeof FactusSession>;

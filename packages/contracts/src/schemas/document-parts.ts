@@ -59,12 +59,28 @@ export const DocumentLine = z.object({
 /** A credit note as an invoice names it. */
 export const CreditNoteRef = z
   .object({
-    id: z.int().nullable().meta({ description: "Id de Factus v1; null en una cuenta Factus v2, que solo usa números." }),
+    id: z
+      .int()
+      .nullable()
+      .meta({ description: "Id de Factus v1; null en una cuenta Factus v2, que solo usa números." }),
     number: z.string(),
   })
   .meta({ id: "CreditNoteRef" });
 
 /** Factus' filters of a document list, and the page. */
+/** A calendar date in Colombia, `YYYY-MM-DD`, that exists. */
+const ColombiaDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Debe ser una fecha YYYY-MM-DD" })
+  .refine(
+    (text) =>
+      !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) &&
+      new Date(`${text}T00:00:00Z`).toISOString().startsWith(text),
+    {
+      error: "No es una fecha del calendario",
+    },
+  );
+
 export const DocumentListQuery = z.strictObject({
   number: z.string().max(50).optional(),
   prefix: z.string().max(10).optional(),
@@ -75,6 +91,12 @@ export const DocumentListQuery = z.strictObject({
     .enum(["0", "1"])
     .optional()
     .meta({ description: "1 validado por la DIAN, 0 pendiente o rechazado." }),
+  created_from: ColombiaDate.optional().meta({
+    description: "Creados desde este día (inclusive), calendario de Colombia, YYYY-MM-DD.",
+  }),
+  created_to: ColombiaDate.optional().meta({
+    description: "Creados hasta este día (inclusive), calendario de Colombia, YYYY-MM-DD.",
+  }),
   page: z
     .string()
     .regex(/^\d{1,6}$/, { error: "Debe ser un número de página" })

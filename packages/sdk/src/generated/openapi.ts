@@ -89,7 +89,7 @@ export interface paths {
         };
         /**
          * Listar facturas
-         * @description Facturas de la empresa, de la más reciente a la más antigua, `per_page` por página (10 por defecto, hasta 50). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente (coincidencia parcial) y estado (1 validada, 0 pendiente o rechazada); cada fila dice su `dian_status`.
+         * @description Facturas de la empresa, de la más reciente a la más antigua, `per_page` por página (10 por defecto, hasta 50). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente (coincidencia parcial) y estado (1 validada, 0 pendiente o rechazada); cada fila dice su `dian_status`. `created_from` y `created_to` (YYYY-MM-DD, calendario de Colombia) filtran por fecha de creación: Factus v2 lo hace por sí mismo; en una cuenta v1 el servicio recorre las páginas de Factus desde la más reciente, como máximo 5 (un rango más largo es un 422).
          */
         get: operations["listInvoices"];
         put?: never;
@@ -102,6 +102,26 @@ export interface paths {
          *     La respuesta dice siempre la verdad sobre el documento legal: **201** validado por la DIAN; **202** numerado pero la DIAN aún no responde (no lo elimine: reenvíe la misma solicitud); **422 DIAN_REJECTED** con el número consumido en `error.document`; **409 DIAN_DOCUMENT_ALREADY_PROCESSED** (regla 90: ni eliminar ni reenviar). Si se pierde la respuesta de Factus, la factura se busca por `reference_code` antes de responder.
          */
         post: operations["createInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoices/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Calcular una factura sin emitirla
+         * @description El mismo cuerpo y la misma autenticación que crear una factura; no se emite nada. Aplica todas las reglas de la creación (validación, rango de numeración, campos que la versión de Factus de la empresa no puede llevar) y responde los totales exactos que la cuenta de Factus calculará: `bill`, `items`, `factus_api_version` y, cuando el total del documento difiere de lo que implican los precios, `rounding`. Una solicitud que la creación rechazaría recibe el mismo error.
+         */
+        post: operations["previewInvoice"];
         delete?: never;
         options?: never;
         head?: never;
@@ -277,7 +297,7 @@ export interface paths {
         };
         /**
          * Listar notas crédito
-         * @description Notas crédito de la empresa, de la más reciente a la más antigua, 10 por página (la página de Factus). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente y estado.
+         * @description Notas crédito de la empresa, de la más reciente a la más antigua, 10 por página (la página de Factus). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente, estado y fecha de creación (`created_from`, `created_to`: como en las facturas).
          */
         get: operations["listCreditNotes"];
         put?: never;
@@ -716,6 +736,11 @@ export interface components {
             token_type: string;
             expires_in: number;
             refresh_token: string;
+            /**
+             * @description La versión de la API de Factus de la cuenta (v1 o v2), con la que un formulario calcula los totales que Factus calculará (`computeInvoiceTotals(factura, { upstream })`); null si no se pudo saber ahora.
+             * @enum {string|null}
+             */
+            factus_api_version?: "v1" | "v2" | null;
         };
         /** @description Credenciales de la cuenta de Factus. */
         FactusLoginRequest: {
@@ -933,6 +958,37 @@ export interface components {
                 identification: string;
             };
         };
+        InvoicePreview: {
+            /**
+             * @description La versión de la API de Factus de la cuenta de la empresa, que calculará el documento.
+             * @enum {string}
+             */
+            factus_api_version: "v1" | "v2";
+            bill: {
+                /** @description Valor en pesos con 2 decimales. */
+                subtotal: number;
+                /** @description Valor en pesos con 2 decimales. */
+                tax_total: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+                /** @description Descuentos a nivel de factura. */
+                discount_total: number;
+                /** @description Recargos a nivel de factura. */
+                surcharge_total: number;
+            };
+            /** @description Las líneas como las llevará el documento: el precio que se envía a Factus (con impuestos en v1, neto en v2). */
+            items: {
+                code_reference: string;
+                name: string;
+                quantity: number;
+                /** @description Valor en pesos con 2 decimales. */
+                price: number;
+                tax_rate: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+            }[];
+            rounding?: components["schemas"]["Rounding"];
+        };
         InvoiceList: {
             items: components["schemas"]["InvoiceSummary"][];
             pagination: components["schemas"]["Pagination"];
@@ -952,12 +1008,14 @@ export interface components {
             status: "validated" | "pending" | "rejected";
             dian_status: components["schemas"]["DianStatus"];
             dian_notifications: string[];
-            credit_notes: components["schemas"]["CreditNoteRef"][];
+            /** @description Notas crédito de la factura; null en una cuenta Factus v2, cuyas listas no las nombran (el detalle sí). */
+            credit_notes: components["schemas"]["CreditNoteRef"][] | null;
             /** @description ISO 8601, hora de Colombia (-05:00). */
             created_at: string;
         };
         CreditNoteRef: {
-            id: number;
+            /** @description Id de Factus v1; null en una cuenta Factus v2, que solo usa números. */
+            id: number | null;
             number: string;
         };
         Pagination: {
@@ -1727,6 +1785,10 @@ export interface operations {
                 names?: string;
                 /** @description 1 validado por la DIAN, 0 pendiente o rechazado. */
                 status?: "0" | "1";
+                /** @description Creados desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from?: string;
+                /** @description Creados hasta este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_to?: string;
                 page?: string;
                 /** @description Facturas por página, 1 a 50 (10 por defecto). Factus v1 pagina siempre de a 10: el servicio junta las páginas de Factus que cubren la pedida (hasta 6 llamadas para 50). */
                 per_page?: string;
@@ -2066,6 +2128,197 @@ export interface operations {
                 };
             };
             /** @description Factus no disponible: UPSTREAM_UNAVAILABLE, FACTUS_OUTCOME_UNKNOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    previewInvoice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                "x-factus-token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Factura a calcular */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference_code": "INV-2024-001",
+                 *       "payment_method_code": "10",
+                 *       "payment_form": "1",
+                 *       "customer": {
+                 *         "identification_document_id": 6,
+                 *         "identification": "900123456",
+                 *         "dv": "8",
+                 *         "company": "Acme Corporation S.A.S.",
+                 *         "email": "compras@acme.com.co",
+                 *         "address": "Calle 123 #45-67",
+                 *         "phone": "3001234567",
+                 *         "municipality_id": 11001,
+                 *         "legal_organization_id": 1,
+                 *         "tribute_id": 1
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "code_reference": "PROD-001",
+                 *           "name": "Software License",
+                 *           "quantity": 1,
+                 *           "price": 1000000,
+                 *           "discount_rate": 0,
+                 *           "tax_rate": 19,
+                 *           "unit_measure_id": 70,
+                 *           "standard_code_id": 999,
+                 *           "is_excluded": 0,
+                 *           "tribute_id": 1
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateInvoiceRequest"];
+            };
+        };
+        responses: {
+            /** @description Los totales que tendrá la factura */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Vista previa de la factura */
+                        message: string;
+                        data: components["schemas"]["InvoicePreview"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,6 +3509,10 @@ export interface operations {
                 names?: string;
                 /** @description 1 validado por la DIAN, 0 pendiente o rechazado. */
                 status?: "0" | "1";
+                /** @description Creados desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from?: string;
+                /** @description Creados hasta este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_to?: string;
                 page?: string;
             };
             header?: {

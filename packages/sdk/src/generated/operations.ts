@@ -27,6 +27,10 @@ export const listInvoices = (client: EdgeClient, params?: Params<operations["lis
 export const createInvoice = (client: EdgeClient, params: Params<operations["createInvoice"]>, options?: CallOptions) =>
   send<Data<operations["createInvoice"]>>(client, {"method":"POST","path":"/api/v1/invoices","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
 
+/** Calcular una factura sin emitirla — `POST /api/v1/invoices/preview` */
+export const previewInvoice = (client: EdgeClient, params: Params<operations["previewInvoice"]>, options?: CallOptions) =>
+  send<Data<operations["previewInvoice"]>>(client, {"method":"POST","path":"/api/v1/invoices/preview","bearer":true,"factus":true}, params ?? {}, options);
+
 /** Eliminar la factura rechazada — `DELETE /api/v1/invoices/reference/{reference_code}` */
 export const deleteInvoiceByReference = (client: EdgeClient, params: Params<operations["deleteInvoiceByReference"]>, options?: CallOptions) =>
   send<Data<operations["deleteInvoiceByReference"]>>(client, {"method":"DELETE","path":"/api/v1/invoices/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);

@@ -36,7 +36,14 @@ export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async 
     });
   // An accepted grant does not count; the answer does not wait for the counters to hear it.
   await afterAnswer(c, accepted());
+  // The account's API version, learnt now (the client remembers it for the token's first document call, so it costs
+  // no extra trip overall) and told so that a form totals with the arithmetic its company's Factus will use. A
+  // failure to learn it does not fail the login: the first document call learns it.
+  const version = await c
+    .get("factus")
+    .apiVersionOf({ accessToken: token.access_token, requestId: c.get("requestId") })
+    .catch(() => null);
   // A token must never sit in a shared or browser cache.
   c.header("Cache-Control", "no-store");
-  return c.json({ message: MESSAGE, data: factusSession(token) }, 200);
+  return c.json({ message: MESSAGE, data: { ...factusSession(token), factus_api_version: version } }, 200);
 };
