@@ -234,7 +234,8 @@ export async function createFactusRange(session: Session, range: Record<string, 
       ...range,
     });
   }
-  const { technical_key: _key, ...fields } = range;
+  // v2 takes a range's bounds, dates and technical key from DIAN's resolution: it is created without them.
+  const { technical_key: _key, from: _from, to: _to, start_date: _start, end_date: _end, ...fields } = range;
   const response = await fetch(`${env.FACTUS_BASE_URL}/v2/numbering-ranges`, {
     method: "POST",
     headers: {

@@ -1,7 +1,9 @@
 import { FactusCreateNumberingRangeRequest, NumberingRange, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { notOnV2 } from "../../documents/kinds";
 import { numberingRange } from "../../documents/numbering-ranges";
 import { callFactus, upstream } from "../../factus/call";
+import { factusVersionOf } from "../../factus/documents";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
@@ -32,9 +34,22 @@ export const createRangeRoute = defineRoute("admin", {
   responses: { 201: jsonResponse(successEnvelope(NumberingRange, MESSAGE), "Rango creado") },
 });
 
+/** What a v2 range takes from DIAN's resolution itself, and so cannot be sent. */
+const FROM_RESOLUTION_ON_V2 = ["technical_key", "from", "to", "start_date", "end_date"] as const;
+
 export const createRange: RouteHandler<typeof createRangeRoute, AppEnv> = async (c) => {
-  const range = await callFactus(() =>
-    c.get("factus").numberingRanges.create(c.req.valid("json"), upstream(c)),
-  );
+  const body = c.req.valid("json");
+  if ((await callFactus(() => factusVersionOf(c))) === "v2") {
+    const sent = FROM_RESOLUTION_ON_V2.filter((field) => body[field] !== undefined);
+    if (sent.length > 0) {
+      throw notOnV2(
+        sent.map((field) => ({
+          path: [field],
+          message: `Factus v2 toma ${field} de la resolución de la DIAN: no se envía`,
+        })),
+      );
+    }
+  }
+  const range = await callFactus(() => c.get("factus").numberingRanges.create(body, upstream(c)));
   return c.json({ message: MESSAGE, data: numberingRange(range) }, 201);
 };
