@@ -179,6 +179,29 @@ export async function billsInFactus(session: Session, reference: string) {
     })) as { number: string; status: number }[];
 }
 
+/** A bill straight from Factus' store (the emulator), in the fields both versions have. */
+export async function billInFactus(session: Session, number: string) {
+  const v2 = session.factusVersion === "v2";
+  const response = await fetch(
+    `${env.FACTUS_BASE_URL}${v2 ? `/v2/bills/${number}` : `/v1/bills/show/${number}`}`,
+    {
+      headers: {
+        authorization: `Bearer ${session.factusToken}`,
+        accept: "application/json",
+        "user-agent": "edge-tests",
+      },
+    },
+  );
+  const { data } = await json(response);
+  return v2
+    ? { number: data.number as string, cufe: data.cufe as string, total: data.totals.total as string }
+    : {
+        number: data.bill.number as string,
+        cufe: data.bill.cufe as string,
+        total: data.bill.total as string,
+      };
+}
+
 /** The customer's seed request with its check digit fixed and a unique reference code. */
 export function seedInvoice(overrides: Record<string, unknown> = {}) {
   const invoice = structuredClone(seedRequest) as Record<string, unknown> & typeof seedRequest;
