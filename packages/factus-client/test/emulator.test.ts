@@ -18,6 +18,7 @@ import {
   FactusServerError,
   FactusTimeoutError,
   FactusValidationError,
+  FactusVersionError,
 } from "../src";
 import { example, v2Example } from "./fake-fetch";
 
@@ -141,6 +142,80 @@ describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (
     expect([fetchedNote.number, fetchedNote.key]).toEqual([noteView.number, noteView.key]);
     expect((await factus.company.get()).nit).toBe(issuerNit);
     expect(await factus.catalogs.municipalities("San Gil")).toHaveLength(1);
+  });
+
+  it("serves every other resource on this version: notes, ranges, catalogs, acquirer, subscriptions", async () => {
+    const { bill, view } = await createBill();
+    const reference_code = `NC2-${view.number}`;
+    const note = documentView(
+      bill.apiVersion === "v2"
+        ? await factus.creditNotes.createV2({
+            ...v2Example("notas-credito__crear-y-validar.1"),
+            numbering_range_id: undefined,
+            bill_number: view.number,
+            reference_code,
+          })
+        : await factus.creditNotes.create({
+            ...example("notas-credito__crear-y-validar.1"),
+            numbering_range_id: undefined,
+            bill_id: bill.bill.id,
+            reference_code,
+          }),
+    );
+    const notes = await factus.creditNotes.list({ reference_code });
+    expect(notes.data.map((row) => row.number)).toEqual([note.number]);
+    expect(atob((await factus.creditNotes.downloadPdf(note.number)).pdf_base_64_encoded)).toMatch(/^%PDF-/);
+    expect(atob((await factus.creditNotes.downloadXml(note.number)).xml_base_64_encoded)).toContain(note.key);
+    await factus.creditNotes.sendEmail(note.number, { email: "cliente@correo.local" });
+    expect((await factus.creditNotes.emailContent(note.number)).subject).toContain(note.number);
+
+    // Debit notes exist on v2 only: on a v1 account the client refuses before sending.
+    if (v2) {
+      const debit = await factus.debitNotes.create({
+        ...v2Example("notas-debito__crear-y-validar.1"),
+        numbering_range_id: undefined,
+        bill_number: view.number,
+        reference_code: `ND-${view.number}`,
+        // The published example pays 119,000.00 for lines that come to 83,300.00; v2 refuses a payment that differs.
+        payment_details: [{ payment_form: "1", payment_method_code: "10", amount: "83300.00" }],
+      });
+      expect((await factus.debitNotes.get(debit.number)).number).toBe(debit.number);
+      expect((await factus.debitNotes.list({ reference_code: `ND-${view.number}` })).data).toHaveLength(1);
+    } else {
+      await expect(factus.debitNotes.list()).rejects.toBeInstanceOf(FactusVersionError);
+    }
+
+    const range = await factus.numberingRanges.get(rangeId);
+    expect(range).toMatchObject({ id: rangeId, prefix });
+    expect((await factus.numberingRanges.list({})).map((entry) => entry.id)).toContain(rangeId);
+    expect((await factus.numberingRanges.dian()).length).toBeGreaterThan(0);
+    const spare = await factus.numberingRanges.create(
+      v2
+        ? { document: "21", prefix: "SPR", current: 1, resolution_number: "18760000002" }
+        : { document: "21", prefix: "SPR", current: 1, from: 1, to: 10, resolution_number: "18760000002" },
+    );
+    expect((await factus.numberingRanges.updateCurrent(spare.id, 5)).current).toBe(5);
+    // Factus v1 has no toggle: the client refuses it before sending.
+    if (v2) expect((await factus.numberingRanges.toggleStatus(spare.id)).is_active).toBe(0);
+    else
+      await expect(factus.numberingRanges.toggleStatus(spare.id)).rejects.toBeInstanceOf(FactusVersionError);
+    await factus.numberingRanges.delete(spare.id);
+
+    expect(await factus.catalogs.countries("Colombia")).toContainEqual(
+      expect.objectContaining({ code: "CO" }),
+    );
+    expect(await factus.catalogs.tributes("IVA")).toContainEqual(expect.objectContaining({ code: "01" }));
+    expect(await factus.catalogs.measurementUnits("kilogramo")).toContainEqual(
+      expect.objectContaining({ code: "KGM" }),
+    );
+    const acquirer = await factus.catalogs.acquirer({
+      identificationDocumentId: 6,
+      identificationNumber: "900825759",
+    });
+    expect(acquirer).toBeDefined();
+    const subscription = await factus.subscriptions.current();
+    expect(subscription.apiVersion).toBe(account.version);
+    expect((await factus.subscriptions.list()).length).toBeGreaterThan(0);
   });
 
   it("iterates every page of a list (more than 10 bills)", async () => {
