@@ -1,4 +1,7 @@
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app";
+import { readConfig } from "../../src/platform/config";
 import { api, expectStatus, newSession, seedInvoice } from "../helpers";
 
 // A company whose Factus account is v2 issues through the same public API: the same request, the same answers, the
@@ -61,5 +64,23 @@ describe("a company on Factus v2", () => {
     const subscription = await expectStatus(await api(v2, "/company/subscription"), 200);
     expect(company.data.nit).not.toBe((await expectStatus(await api(v1, "/company"), 200)).data.nit);
     expect(subscription.data.documents_used).toBeGreaterThan(0);
+  });
+
+  it("FACTUS_API_VERSION pinned: v2 serves a v2 company with no probe; v1 tells a v2 company it cannot", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const pinned = (version: "v1" | "v2") => {
+      const app = createApp({ ...readConfig(env), factusApiVersion: version });
+      return async (path: string, init: RequestInit = {}) =>
+        app.request(`http://edge.test${path}`, init, env);
+    };
+    await expectStatus(
+      await api(session, "/invoices", { method: "POST", body: seedInvoice(), via: pinned("v2") }),
+      201,
+    );
+    const refused = await expectStatus(
+      await api(session, "/invoices", { method: "POST", body: seedInvoice(), via: pinned("v1") }),
+      422,
+    );
+    expect(refused.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
   });
 });
