@@ -17,6 +17,8 @@ export default defineConfig({
           JWT_SECRET: TEST_JWT_SECRET,
           FACTUS_CLIENT_ID: "emulator-client-id",
           FACTUS_CLIENT_SECRET: "emulator-client-secret",
+          // Seals stored connections' tokens in the tests (32 bytes of zeros would do as well: never a real key).
+          FACTUS_CONNECTION_KEYS: "t1:dGVzdC1rZXktb2YtdGhpcnR5LXR3by1ieXRlcy0hISE",
           // High so the fuzz and concurrency suites measure validation, not the limiter (tested on its own bindings).
           RATE_LIMIT_PER_MINUTE: "1000000",
           // The whole suite logs in from one "IP"; the spray test builds an app with a low limit of its own.

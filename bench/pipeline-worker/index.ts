@@ -8,6 +8,7 @@ import type { Config } from "../../apps/edge/src/platform/config";
 import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
 import { type Counts, countedEnv, emptyCounts } from "./single-homed";
 
+export { FactusConnectionObject } from "../../apps/edge/src/factus/connections/connection-object";
 export { RateLimiter } from "../../apps/edge/src/platform/rate-limiter-object";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
@@ -18,6 +19,8 @@ const config: Config = {
   jwtAudience: "factus-edge-api",
   jwtTtlSeconds: 3600,
   factusBaseUrl: "http://factus.bench",
+  // The in-process Factus below answers v1: pinned, so no version probe is timed.
+  factusApiVersion: "v1",
   factusTimeoutMs: 15000,
   factusCreateTimeoutMs: 30000,
   factusClientId: "id",

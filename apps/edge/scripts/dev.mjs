@@ -1,7 +1,7 @@
 // `pnpm dev` for the edge: local secrets, migrated local D1, a demo user, then wrangler dev on :8787.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { addUser, edgeDir, wrangler, wranglerBin } from "./d1.mjs";
 import { DEMO_USER } from "./demo-user.mjs";
@@ -20,6 +20,12 @@ if (!existsSync(devVars)) {
     ].join("\n"),
   );
   console.log("edge: wrote apps/edge/.dev.vars with a generated JWT_SECRET");
+}
+
+// Added to an existing .dev.vars too: it came after the first ones.
+if (!readFileSync(devVars, "utf8").includes("FACTUS_CONNECTION_KEYS=")) {
+  appendFileSync(devVars, `FACTUS_CONNECTION_KEYS=k1:${randomBytes(32).toString("base64url")}\n`);
+  console.log("edge: added a generated FACTUS_CONNECTION_KEYS to apps/edge/.dev.vars");
 }
 
 writeDocsAssets();

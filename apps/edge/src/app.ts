@@ -12,9 +12,11 @@ import { requestLogger } from "./platform/middleware/logger";
 import { requestId } from "./platform/middleware/request-id";
 import { securityHeaders } from "./platform/middleware/security-headers";
 import { API_BASE } from "./platform/router";
+import { apiKeysRouter } from "./routes/api-keys";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
+import { factusConnectionsRouter } from "./routes/factus-connections";
 import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
@@ -61,6 +63,8 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
   app.route(`${API_BASE}/lookups`, lookupsRouter);
   app.route(`${API_BASE}/company`, companyRouter);
+  app.route(`${API_BASE}/factus-connections`, factusConnectionsRouter);
+  app.route(`${API_BASE}/api-keys`, apiKeysRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -73,6 +77,21 @@ export function createApp(config: Config) {
     in: "header",
     name: "X-Factus-Token",
     description: "access_token de Factus (POST /api/v1/auth/factus/login). Se reenvía solo a Factus.",
+  });
+
+  app.openAPIRegistry.registerComponent("securitySchemes", "factusConnection", {
+    type: "apiKey",
+    in: "header",
+    name: "X-Factus-Connection",
+    description: "Id de una conexión de Factus guardada por el usuario (POST /api/v1/factus-connections).",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", {
+    type: "http",
+    scheme: "bearer",
+    bearerFormat: "fek_…",
+    description:
+      "Clave de API de un sistema (POST /api/v1/api-keys): `Authorization: Bearer fek_…`, sin X-Factus-Token. Sus " +
+      "permisos (`documents:read`, `documents:write`) son los que cada operación exige.",
   });
 
   let document: unknown;

@@ -3,6 +3,7 @@ import { ConfigError, type Env, readConfig } from "./platform/config";
 import { configErrorResponse } from "./platform/errors";
 import { purgeExpired } from "./scheduled";
 
+export { FactusConnectionObject } from "./factus/connections/connection-object";
 export { RateLimiter } from "./platform/rate-limiter-object";
 
 let app: ReturnType<typeof createApp> | undefined;

@@ -24,6 +24,7 @@ export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
 export * from "./schemas/company";
+export * from "./schemas/connections";
 export * from "./schemas/credit-notes";
 export * from "./schemas/dian-status";
 export { Rounding } from "./schemas/document-parts";

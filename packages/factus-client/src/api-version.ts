@@ -195,7 +195,7 @@ export class ApiVersions {
   }
 
   private async keyOf(options: RequestOptions): Promise<string | undefined> {
-    const token = options.accessToken ?? (await this.http.tokens?.token(options));
+    const token = options.accessToken ?? (await (options.tokens ?? this.http.tokens)?.token(options));
     return token ? sha256Hex(token) : undefined;
   }
 

@@ -108,9 +108,8 @@ export class HttpCore {
     const maxRetries = safe ? (options.maxRetries ?? this.maxRetries) : 0;
     let authRetried = false;
     for (let attempt = 0; ; attempt++) {
-      const token = request.anonymous
-        ? undefined
-        : (options.accessToken ?? (await this.tokens?.token(options)));
+      const tokens = options.tokens ?? this.tokens;
+      const token = request.anonymous ? undefined : (options.accessToken ?? (await tokens?.token(options)));
       try {
         return await this.attempt(request, options, requestId, token);
       } catch (error) {
@@ -119,11 +118,11 @@ export class HttpCore {
           error instanceof FactusAuthenticationError &&
           token &&
           !options.accessToken &&
-          this.tokens?.invalidate &&
+          tokens?.invalidate &&
           !authRetried
         ) {
           authRetried = true;
-          this.tokens.invalidate(token);
+          tokens.invalidate(token);
           attempt--;
           continue;
         }

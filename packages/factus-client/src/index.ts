@@ -1,5 +1,6 @@
 export { MAX_REMEMBERED_TOKENS } from "./api-version";
 export { FactusClient } from "./client";
+export type { TokenSource } from "./core";
 export {
   type BillDocument,
   type ByVersion,

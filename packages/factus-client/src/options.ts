@@ -1,3 +1,4 @@
+import type { TokenSource } from "./core";
 import type { FactusApiVersion } from "./errors";
 
 /** Factus' public hosts. */
@@ -64,6 +65,11 @@ export interface RequestOptions {
   maxRetries?: number;
   /** Access token for this call only (e.g. the caller's X-Factus-Token in a gateway). */
   accessToken?: string;
+  /**
+   * Tokens for this call only, from a source that can renew them (a gateway's stored connection): on a 401 the client
+   * calls its `invalidate` and re-sends once with the token it gives next, as with `credentials`.
+   */
+  tokens?: TokenSource;
   /** The account's API version, when the caller already knows it: this call skips detection and goes there. */
   apiVersion?: FactusApiVersion;
   /** Request id sent as X-Request-Id and carried by errors. Default: a new UUID. */

@@ -9,6 +9,14 @@ export interface EdgeClientOptions {
   /** A local token you already hold; otherwise `login` stores one. */
   accessToken?: string;
   /**
+   * An API key (`fek_…`, from `POST /api/v1/api-keys`): a system's way in. With it no `login` and no `factusLogin` are
+   * needed: the key's stored Factus connection supplies the Factus token. It reaches documents, lists, lookups and
+   * company reads, within its scopes.
+   */
+  apiKey?: string;
+  /** A stored Factus connection (`fc_…`) to act through instead of a Factus token, with a logged-in user. */
+  factusConnection?: string;
+  /**
    * Supplies the Factus token of each call that needs one, when your app keeps it elsewhere. Default: the session
    * `factusLogin` stored.
    */
@@ -118,9 +126,12 @@ async function refreshStoredFactusToken(client: EdgeClient): Promise<string | un
 
 async function headersFor(client: EdgeClient, spec: CallSpec, params: CallParams, key: string | undefined) {
   const headers = new Headers({ accept: spec.accept ?? "application/json" });
-  if (spec.bearer && client.session.accessToken)
+  const { apiKey, factusConnection } = client.options;
+  if (apiKey) headers.set("authorization", `Bearer ${apiKey}`);
+  else if (spec.bearer && client.session.accessToken)
     headers.set("authorization", `Bearer ${client.session.accessToken}`);
-  if (spec.factus) {
+  if (spec.factus && factusConnection && !apiKey) headers.set("x-factus-connection", factusConnection);
+  else if (spec.factus && !apiKey) {
     const token = client.options.factusToken
       ? await client.options.factusToken()
       : client.session.factus?.accessToken;

@@ -73,6 +73,27 @@ describe("@factus-edge/sdk", () => {
     expect(seen[3]?.headers["x-factus-token"]).toBeUndefined();
   });
 
+  it("with an API key: no login calls, the key on every call, never a Factus token", async () => {
+    const { fetch, seen } = scripted(ok({ number: "SETP1" }, 201), ok({ number: "SETP1" }));
+    const client = createEdgeClient({ baseUrl: BASE, fetch, apiKey: "fek_abc" });
+    await createInvoice(client, { body: invoice });
+    await getInvoice(client, { path: { number: "SETP1" } });
+    expect(seen).toHaveLength(2);
+    for (const request of seen) {
+      expect(request.headers.authorization).toBe("Bearer fek_abc");
+      expect(request.headers["x-factus-token"]).toBeUndefined();
+    }
+    expect(seen[0]?.headers["idempotency-key"]).toBeTruthy();
+  });
+
+  it("with a stored connection: X-Factus-Connection instead of X-Factus-Token", async () => {
+    const { fetch, seen } = scripted(ok({ number: "SETP1" }));
+    const client = createEdgeClient({ baseUrl: BASE, fetch, accessToken: "jwt", factusConnection: "fc_1" });
+    await getInvoice(client, { path: { number: "SETP1" } });
+    expect(seen[0]?.headers).toMatchObject({ authorization: "Bearer jwt", "x-factus-connection": "fc_1" });
+    expect(seen[0]?.headers["x-factus-token"]).toBeUndefined();
+  });
+
   it("adds an Idempotency-Key to every create and reuses it on its own retries", async () => {
     const { fetch, seen } = scripted(
       new TypeError("fetch failed"), // the answer was lost

@@ -27,6 +27,13 @@ export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1])
     throw new ApiError("UNAUTHENTICATED", { message: "Falta el token de acceso (Authorization: Bearer …)" });
+  // Keys reach documents, lists, lookups and company reads only: managing keys, connections or the account is a
+  // logged-in user's.
+  if (match[1].startsWith("fek_"))
+    throw new ApiError("UNAUTHENTICATED", {
+      message:
+        "Una clave de API no da acceso a esta ruta: inicie sesión (Authorization: Bearer <token de /auth/login>)",
+    });
   const config = c.get("config");
   const result = await verifyJwt(match[1], config.jwtSecret, {
     issuer: config.jwtIssuer,

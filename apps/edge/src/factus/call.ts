@@ -3,11 +3,16 @@ import type { AppEnv } from "../platform/context";
 import { sha256Hex } from "../platform/sha256";
 import { toApiError } from "./errors";
 
-/** Per-call options for the Factus client: the caller's Factus token, and our request id as X-Request-Id. */
-export const upstream = (c: Context<AppEnv>) => ({
-  requestId: c.get("requestId"),
-  accessToken: c.get("factusToken"),
-});
+/**
+ * Per-call options for the Factus client: the caller's Factus token (or, through a stored connection, a source that
+ * renews it on a 401), and our request id as X-Request-Id.
+ */
+export const upstream = (c: Context<AppEnv>) => {
+  const tokens = c.get("factusTokens");
+  return tokens
+    ? { requestId: c.get("requestId"), tokens }
+    : { requestId: c.get("requestId"), accessToken: c.get("factusToken") };
+};
 
 /** Runs a Factus call, translating its errors into the API's envelope. */
 export async function callFactus<T>(work: () => Promise<T>, notFoundMessage?: string): Promise<T> {

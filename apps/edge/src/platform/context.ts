@@ -1,4 +1,4 @@
-import type { FactusApiVersionOption, FactusClient } from "@factus-edge/factus-client";
+import type { FactusApiVersionOption, FactusClient, TokenSource } from "@factus-edge/factus-client";
 import type { Config, Env } from "./config";
 
 /** What middleware puts on the request context. */
@@ -12,8 +12,14 @@ export interface AppVariables {
    * version (v1 or v2), so document reads answer either shape: read them through factus/documents.ts.
    */
   factus: FactusClient<FactusApiVersionOption>;
-  /** The caller's X-Factus-Token, set by the Factus-token middleware; sent only to Factus. */
+  /** The caller's X-Factus-Token (or its stored connection's token), set by the Factus-token middleware; sent only to Factus. */
   factusToken: string;
+  /** Set when the token comes from a stored Factus connection: renews it on a 401 (factus/connections). */
+  factusTokens: TokenSource | undefined;
+  /** The stored Factus connection a request acts through: an API key's, or X-Factus-Connection. */
+  connectionId: string | undefined;
+  /** Set when the caller authenticated with an API key: its id (rate limits count per key) and scopes. */
+  apiKey: { id: string; scopes: string[] } | undefined;
   /** Its SHA-256, computed on first use (factus/call.ts, factusTokenDigest). */
   factusTokenDigest: Promise<string> | undefined;
   /** Set by the idempotency middleware: an earlier try of this key lost Factus' answer, so look before sending. */

@@ -83,7 +83,10 @@ export const userRateLimit = createMiddleware<AppEnv>(async (c, next) => {
   const limit = c.get("config").rateLimitPerMinute;
   let allowed = true;
   try {
-    ({ success: allowed } = await c.env.USER_RATE_LIMIT.limit({ key: `user:${c.get("user").id}` }));
+    // A system on an API key counts apart from its owner at a form.
+    const apiKey = c.get("apiKey");
+    const key = apiKey ? `key:${apiKey.id}` : `user:${c.get("user").id}`;
+    ({ success: allowed } = await c.env.USER_RATE_LIMIT.limit({ key }));
   } catch {
     console.warn(
       JSON.stringify({

@@ -1,7 +1,8 @@
-import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts";
+import { type ApiKeyScope, ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import * as z from "zod";
+import { keyOr } from "../auth/api-keys";
 import { requireAdmin } from "../auth/require-admin";
 import { requireUser } from "../auth/require-user";
 import { companyNitOf } from "../factus/company";
@@ -65,8 +66,18 @@ const FactusHeaders = z.object({
     .string()
     .optional()
     .meta({
-      description: "Token de acceso de Factus (de /auth/factus/login). Obligatorio.",
+      description:
+        "Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una " +
+        "conexión guardada en X-Factus-Connection; con una clave de API no se envía.",
       examples: ["eyJ0eXAiOi…"],
+    }),
+  "x-factus-connection": z
+    .string()
+    .optional()
+    .meta({
+      description:
+        "Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token.",
+      examples: ["fc_0f1e2d3c4b5a69788796a5b4c3d2e1f0"],
     }),
 });
 
@@ -111,10 +122,21 @@ const ACCESS: Record<
     errors: ["UNAUTHENTICATED", "FORBIDDEN", "FACTUS_TOKEN_MISSING", ...UPSTREAM_ERROR_CODES],
     note: ADMIN_NOTE,
   },
+  // The middleware's first step (a key with the route's scope, or a logged-in user) is added per route: routeAccess.
   factus: {
-    security: [{ bearerAuth: [], factusToken: [] }],
-    middleware: [requireUser, userRateLimit, requireFactusToken],
-    errors: ["UNAUTHENTICATED", "FACTUS_TOKEN_MISSING", ...UPSTREAM_ERROR_CODES],
+    security: [
+      { bearerAuth: [], factusToken: [] },
+      { bearerAuth: [], factusConnection: [] },
+    ],
+    middleware: [userRateLimit, requireFactusToken],
+    errors: [
+      "UNAUTHENTICATED",
+      "FORBIDDEN",
+      "NOT_FOUND",
+      "FACTUS_TOKEN_MISSING",
+      "FACTUS_CONNECTION_NEEDS_REAUTH",
+      ...UPSTREAM_ERROR_CODES,
+    ],
   },
   user: { security: [{ bearerAuth: [] }], middleware: [requireUser], errors: ["UNAUTHENTICATED"] },
   public: { security: [], middleware: [], errors: [] },
@@ -125,6 +147,11 @@ type RouteSpec = Omit<RouteConfig, "path" | "security" | "middleware">;
 export interface RouteOptions {
   /** Codes this operation answers beyond those of its access, body and parameters. */
   errors?: readonly ErrorCode[];
+  /**
+   * What an API key needs to call a `factus` route: `documents:read` for a GET, `documents:write` otherwise, unless
+   * said here (a preview issues nothing: it is a read).
+   */
+  scope?: ApiKeyScope;
   /** Takes an `Idempotency-Key` (POST): its middleware runs last, after authentication. */
   idempotent?: boolean;
 }
@@ -152,11 +179,19 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
   ];
   const factusBacked = access === "factus" || access === "admin";
   const headers = options.idempotent ? IdempotencyHeaders : factusBacked ? FactusHeaders : undefined;
+  // Document routes also take an API key with the route's scope (a second security scheme, OpenAPI's way to say it).
+  const scope = options.scope ?? (spec.method === "get" ? "documents:read" : "documents:write");
+  const security = access === "factus" ? [...preset.security, { apiKey: [scope] }] : preset.security;
+  const authenticate = access === "factus" ? [keyOr(scope, requireUser)] : [];
   return createRoute({
     ...spec,
     ...(preset.note ? { description: `${spec.description ?? ""}${preset.note}` } : {}),
-    security: preset.security,
-    middleware: [...preset.middleware, ...(options.idempotent ? [idempotentPerCompany] : [])],
+    security,
+    middleware: [
+      ...authenticate,
+      ...preset.middleware,
+      ...(options.idempotent ? [idempotentPerCompany] : []),
+    ],
     request: { ...request, ...(headers ? { headers } : {}) },
     responses: { ...spec.responses, ...errorResponses(...codes) },
   } as R);
@@ -172,7 +207,7 @@ export const jsonBody = <T>(schema: T, description: string, example?: unknown) =
 });
 
 /** A JSON success response for a route. */
-export const jsonResponse = <T>(schema: T, description: string) => ({
+export const jsonResponse = <T>(schema: T, description: string, example?: unknown) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });

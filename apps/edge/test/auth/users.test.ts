@@ -117,9 +117,12 @@ describe("Factus login proxy", () => {
     expect(Object.keys(loginBody.data).sort()).toEqual([
       "access_token",
       "expires_in",
+      "factus_api_version",
       "refresh_token",
       "token_type",
     ]);
+    // The seeded sandbox account is v1: a form totals with v1's arithmetic.
+    expect(loginBody.data.factus_api_version).toBe("v1");
 
     const refreshed = await expectStatus(
       await call(`${API}/auth/factus/refresh`, {

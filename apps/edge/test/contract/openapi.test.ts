@@ -57,9 +57,18 @@ describe("the OpenAPI 3.1 document", () => {
     expect(doc.components.securitySchemes).toMatchObject({
       bearerAuth: { type: "http", scheme: "bearer" },
       factusToken: { type: "apiKey", in: "header", name: "X-Factus-Token" },
+      factusConnection: { type: "apiKey", in: "header", name: "X-Factus-Connection" },
+      apiKey: { type: "http", scheme: "bearer" },
     });
+    // A logged-in user with a Factus token or a stored connection, or an API key with the operation's scope.
     const create = doc.paths["/api/v1/invoices"].post;
-    expect(create.security).toEqual([{ bearerAuth: [], factusToken: [] }]);
+    expect(create.security).toEqual([
+      { bearerAuth: [], factusToken: [] },
+      { bearerAuth: [], factusConnection: [] },
+      { apiKey: ["documents:write"] },
+    ]);
+    expect(doc.paths["/api/v1/invoices"].get.security.at(-1)).toEqual({ apiKey: ["documents:read"] });
+    expect(doc.paths["/api/v1/api-keys"].get.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths["/api/v1/health"].get.security).toEqual([]);
     for (const code of [
       "DIAN_REJECTED",

@@ -30,6 +30,15 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   factusLogin: (session) => ({ email: session?.account ?? "a@b.co", password: "not-the-password" }),
   factusRefresh: (session) => ({ refresh_token: session?.factusRefreshToken ?? "x" }),
   createInvoice: () => seedInvoice(),
+  createFactusConnection: (session) => ({
+    email: session?.account ?? "a@b.co",
+    password: "not-the-password",
+  }),
+  reauthorizeFactusConnection: (session) => ({
+    email: session?.account ?? "a@b.co",
+    password: "not-the-password",
+  }),
+  createApiKey: () => ({ name: "ERP", connection_id: "fc_unknown" }),
   previewInvoice: () => seedInvoice(),
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),

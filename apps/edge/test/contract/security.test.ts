@@ -72,6 +72,8 @@ const badTokens: [string, () => Promise<string>][] = [
   ],
   ["no iat", () => forgeJwt({ sub: session.user.id, iat: undefined })],
   ["garbage", async () => "not.a.jwt"],
+  // An API key that was never issued (or was revoked: the keys suite): refused on every route, whatever its scope.
+  ["an unknown API key", async () => `fek_${"A".repeat(32)}`],
 ];
 
 describe.each(PROTECTED)("$method $path", (route) => {

@@ -8,6 +8,7 @@ import {
   api,
   armFault,
   call,
+  emulatorAdmin,
   expectStatus,
   json,
   newSession,
@@ -110,6 +111,25 @@ describe("every error code, in the one envelope", () => {
       await api(session, "/invoices", { headers: { "x-factus-token": "expired" } }),
       "FACTUS_UNAUTHENTICATED",
     );
+  });
+
+  it("FACTUS_CONNECTION_NEEDS_REAUTH: a stored connection whose refresh token Factus no longer accepts", async () => {
+    const own = await newSession();
+    const connection = await json(
+      await call(`${API}/factus-connections`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${own.jwt}`, "content-type": "application/json" },
+        body: JSON.stringify({ email: own.account, password: "sandbox-password" }),
+      }),
+    );
+    await emulatorAdmin(own, "/clock", { advance_seconds: 31 * 86_400 });
+    const body = await expectError(
+      await call(`${API}/invoices`, {
+        headers: { authorization: `Bearer ${own.jwt}`, "x-factus-connection": connection.data.id },
+      }),
+      "FACTUS_CONNECTION_NEEDS_REAUTH",
+    );
+    expect(body.message).toContain(`/factus-connections/${connection.data.id}/reauthorize`);
   });
 
   it("NOT_FOUND for an unknown invoice and an unknown route", async () => {

@@ -13,10 +13,19 @@ export const ERROR_CATALOG = {
   PAYLOAD_TOO_LARGE: { status: 413, message: "El cuerpo de la solicitud es demasiado grande" },
   UNAUTHENTICATED: { status: 401, message: "Token de acceso ausente, inválido o vencido" },
   INVALID_CREDENTIALS: { status: 401, message: "Correo o contraseña incorrectos" },
-  FACTUS_TOKEN_MISSING: { status: 401, message: "Falta el encabezado X-Factus-Token" },
+  FACTUS_TOKEN_MISSING: {
+    status: 401,
+    message: "Falta el encabezado X-Factus-Token (o X-Factus-Connection con una conexión guardada)",
+  },
   FACTUS_UNAUTHENTICATED: {
     status: 401,
     message: "Factus rechazó el token: inicie sesión en Factus de nuevo",
+  },
+  FACTUS_CONNECTION_NEEDS_REAUTH: {
+    status: 401,
+    message:
+      "Factus ya no acepta la conexión guardada: renuévela con POST /api/v1/factus-connections/{id}/reauthorize " +
+      "(sus claves de API siguen sirviendo después)",
   },
   FORBIDDEN: { status: 403, message: "No tiene permiso para esta operación" },
   NOT_FOUND: { status: 404, message: "Recurso no encontrado" },

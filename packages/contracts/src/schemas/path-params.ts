@@ -18,3 +18,11 @@ export const ReferenceCodeParam = z.object({
     .meta({ param: { name: "reference_code", in: "path" }, examples: ["INV-2024-001"] }),
 });
 export type ReferenceCodeParam = z.infer<typeof ReferenceCodeParam>;
+
+/** The id of one of the caller's own resources (a Factus connection, an API key). */
+export const ResourceIdParam = z.object({
+  id: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: "Id inválido" })
+    .meta({ param: { name: "id", in: "path" }, examples: ["fc_0f1e2d3c4b5a69788796a5b4c3d2e1f0"] }),
+});

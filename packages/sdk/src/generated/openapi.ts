@@ -662,6 +662,114 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/factus-connections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listar las conexiones de Factus del usuario
+         * @description Las conexiones guardadas por el usuario, con su empresa, la versión de la API de Factus de la cuenta y su estado (`needs_reauth` cuando Factus ya no acepta el token guardado).
+         */
+        get: operations["listFactusConnections"];
+        put?: never;
+        /**
+         * Guardar una conexión con una cuenta de Factus
+         * @description Inicia sesión en Factus con el correo y la contraseña de la cuenta (que no se guardan), aprende la empresa y la versión de la API de la cuenta, y guarda sus tokens cifrados. El servicio los renueva solo; las claves de API (POST /api-keys) y `X-Factus-Connection` actúan con ella, sin X-Factus-Token.
+         */
+        post: operations["createFactusConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factus-connections/{id}/reauthorize": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renovar una conexión que Factus ya no acepta
+         * @description Para una conexión en `needs_reauth`: vuelve a iniciar sesión con las credenciales de la misma empresa y la deja `active` con el mismo id, de modo que sus claves de API siguen sirviendo.
+         */
+        post: operations["reauthorizeFactusConnection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/factus-connections/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Eliminar una conexión y sus claves de API
+         * @description Borra la conexión, sus tokens cifrados y todas las claves de API que actúan con ella (dejan de servir al instante aquí y en 30 s como máximo en toda la red).
+         */
+        delete: operations["deleteFactusConnection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listar las claves de API vigentes del usuario
+         * @description Las claves vigentes del usuario por su prefijo (la clave misma no se guarda), con sus permisos, su conexión y cuándo se usaron por última vez.
+         */
+        get: operations["listApiKeys"];
+        put?: never;
+        /**
+         * Crear una clave de API para un sistema
+         * @description Una clave para una conexión de Factus del usuario, con permisos `documents:read` y/o `documents:write` (las dos por defecto). La clave se muestra solo en esta respuesta. Un sistema la envía como `Authorization: Bearer <clave>` y no necesita iniciar sesión ni X-Factus-Token; no administra claves, conexiones ni la cuenta.
+         */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revocar una clave de API
+         * @description Deja de servir al instante en este punto de la red y en todos en 30 s como máximo.
+         */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -687,7 +795,7 @@ export interface components {
             message: string;
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FACTUS_TOKEN_MISSING" | "FACTUS_UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "FACTUS_PENDING_DOCUMENT" | "DIAN_DOCUMENT_ALREADY_PROCESSED" | "DOCUMENT_AWAITING_DIAN" | "REFERENCE_CODE_IN_USE" | "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "NOT_AVAILABLE_ON_FACTUS_VERSION" | "DIAN_REJECTED" | "RATE_LIMITED" | "FACTUS_SUBSCRIPTION_EXHAUSTED" | "INTERNAL" | "LOGIN_UNAVAILABLE" | "UPSTREAM_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_TIMEOUT" | "FACTUS_OUTCOME_UNKNOWN";
+                code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "BAD_REQUEST" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "UNAUTHENTICATED" | "INVALID_CREDENTIALS" | "FACTUS_TOKEN_MISSING" | "FACTUS_UNAUTHENTICATED" | "FACTUS_CONNECTION_NEEDS_REAUTH" | "FORBIDDEN" | "NOT_FOUND" | "FACTUS_PENDING_DOCUMENT" | "DIAN_DOCUMENT_ALREADY_PROCESSED" | "DOCUMENT_AWAITING_DIAN" | "REFERENCE_CODE_IN_USE" | "CONFLICT" | "IDEMPOTENCY_IN_PROGRESS" | "IDEMPOTENCY_KEY_REUSED" | "NOT_AVAILABLE_ON_FACTUS_VERSION" | "DIAN_REJECTED" | "RATE_LIMITED" | "FACTUS_SUBSCRIPTION_EXHAUSTED" | "INTERNAL" | "LOGIN_UNAVAILABLE" | "UPSTREAM_ERROR" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_TIMEOUT" | "FACTUS_OUTCOME_UNKNOWN";
                 request_id: string;
                 details: components["schemas"]["ErrorDetail"][];
                 /** @description El documento de Factus en juego: el que la DIAN rechazó (con el número consumido), el que bloquea el rango, o el que ya usa el código de referencia. */
@@ -1310,6 +1418,57 @@ export interface components {
             days_to_expire: number;
             is_expired: boolean;
         };
+        FactusConnection: {
+            id: string;
+            company: {
+                nit: string;
+                name: string;
+            };
+            /**
+             * @description La versión de la API de Factus de la cuenta.
+             * @enum {string}
+             */
+            api_version: "v1" | "v2";
+            /**
+             * @description `needs_reauth`: Factus ya no acepta el token guardado; renueve la conexión con sus credenciales.
+             * @enum {string}
+             */
+            status: "active" | "needs_reauth";
+            /** @description ISO 8601. */
+            created_at: string;
+        };
+        /** @description Credenciales de la cuenta de Factus. La contraseña se usa una vez, para obtener los tokens, y no se guarda. */
+        FactusConnectionRequest: {
+            email: string;
+            password: string;
+        };
+        CreatedApiKey: {
+            id: string;
+            /** @description El comienzo de la clave, para reconocerla; la clave no se guarda. */
+            prefix: string;
+            name: string;
+            connection_id: string;
+            scopes: ("documents:read" | "documents:write")[];
+            created_at: string;
+            /** @description La clave: se muestra solo esta vez. Envíela como `Authorization: Bearer <clave>`, sin X-Factus-Token. */
+            key: string;
+        };
+        CreateApiKeyRequest: {
+            name: string;
+            connection_id: string;
+            /** @description Por defecto, las dos. */
+            scopes?: ("documents:read" | "documents:write")[];
+        };
+        ApiKey: {
+            id: string;
+            /** @description El comienzo de la clave, para reconocerla; la clave no se guarda. */
+            prefix: string;
+            name: string;
+            connection_id: string;
+            scopes: ("documents:read" | "documents:write")[];
+            created_at: string;
+            last_used_at: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -1794,8 +1953,10 @@ export interface operations {
                 per_page?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -1815,7 +1976,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1920,8 +2081,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
                 /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
                 "idempotency-key"?: string;
             };
@@ -2028,7 +2191,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2151,8 +2314,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -2219,7 +2384,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2345,8 +2510,10 @@ export interface operations {
                 force?: "true" | "false";
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 reference_code: string;
@@ -2370,7 +2537,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2475,8 +2642,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 reference_code: string;
@@ -2524,7 +2693,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2629,8 +2798,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
                 /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
                 "idempotency-key"?: string;
             };
@@ -2699,7 +2870,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,8 +2993,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -2846,7 +3019,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2951,8 +3124,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -2975,7 +3150,7 @@ export interface operations {
                     "application/xml": string;
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3080,8 +3255,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -3103,7 +3280,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3208,8 +3385,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
                 /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
                 "idempotency-key"?: string;
             };
@@ -3252,7 +3431,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3375,8 +3554,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -3398,7 +3579,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3516,8 +3697,10 @@ export interface operations {
                 page?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -3537,7 +3720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3642,8 +3825,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
                 /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
                 "idempotency-key"?: string;
             };
@@ -3737,7 +3922,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3863,8 +4048,10 @@ export interface operations {
                 force?: "true" | "false";
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 reference_code: string;
@@ -3888,7 +4075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3993,8 +4180,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 reference_code: string;
@@ -4042,7 +4231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4147,8 +4336,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -4171,7 +4362,7 @@ export interface operations {
                     "application/pdf": string;
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4276,8 +4467,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -4300,7 +4493,7 @@ export interface operations {
                     "application/xml": string;
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4405,8 +4598,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
                 /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
                 "idempotency-key"?: string;
             };
@@ -4452,7 +4647,7 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4575,8 +4770,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 number: string;
@@ -4598,7 +4795,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4709,8 +4906,10 @@ export interface operations {
                 is_active?: "0" | "1";
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -4730,7 +4929,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4835,8 +5034,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5016,8 +5217,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5142,8 +5345,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path: {
                 id: string;
@@ -5330,8 +5535,10 @@ export interface operations {
                 identification_number: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5351,7 +5558,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5459,8 +5666,10 @@ export interface operations {
                 name?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5480,7 +5689,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5588,8 +5797,10 @@ export interface operations {
                 name?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5609,7 +5820,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5717,8 +5928,10 @@ export interface operations {
                 name?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5738,7 +5951,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5846,8 +6059,10 @@ export interface operations {
                 name?: string;
             };
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5867,7 +6082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -5972,8 +6187,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -5993,7 +6210,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6098,8 +6315,10 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio. */
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
                 "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
             };
             path?: never;
             cookie?: never;
@@ -6119,7 +6338,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_UNAUTHENTICATED */
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -6211,6 +6430,719 @@ export interface operations {
             };
             /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
             504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listFactusConnections: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Las conexiones */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Conexiones obtenidas",
+                     *       "data": [
+                     *         {
+                     *           "id": "fc_0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                     *           "company": {
+                     *             "nit": "900825759",
+                     *             "name": "EMPRESA DEMO S.A.S."
+                     *           },
+                     *           "api_version": "v1",
+                     *           "status": "active",
+                     *           "created_at": "2026-12-03T12:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example Conexiones obtenidas */
+                        message: string;
+                        data: components["schemas"]["FactusConnection"][];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createFactusConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Credenciales de la cuenta de Factus */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "sandbox@factus.local",
+                 *       "password": "sandbox-password"
+                 *     }
+                 */
+                "application/json": components["schemas"]["FactusConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description La conexión */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Conexión guardada */
+                        message: string;
+                        data: components["schemas"]["FactusConnection"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: VALIDATION_FAILED, DIAN_REJECTED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    reauthorizeFactusConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Credenciales de la cuenta de Factus */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FactusConnectionRequest"];
+            };
+        };
+        responses: {
+            /** @description La conexión */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Conexión renovada */
+                        message: string;
+                        data: components["schemas"]["FactusConnection"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: CONFLICT, FACTUS_PENDING_DOCUMENT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: VALIDATION_FAILED, DIAN_REJECTED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteFactusConnection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Eliminada */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Conexión eliminada */
+                        message: string;
+                        data: {
+                            id: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Las claves (sin la clave) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "message": "Claves obtenidas",
+                     *       "data": [
+                     *         {
+                     *           "id": "key_5f0c8a1b2d3e4f5a6b7c",
+                     *           "prefix": "fek_Q2xhdmVk",
+                     *           "name": "ERP de producción",
+                     *           "connection_id": "fc_0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                     *           "scopes": [
+                     *             "documents:read",
+                     *             "documents:write"
+                     *           ],
+                     *           "created_at": "2026-12-03T12:00:00.000Z",
+                     *           "last_used_at": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        /** @example Claves obtenidas */
+                        message: string;
+                        data: components["schemas"]["ApiKey"][];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description La clave */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "ERP de producción",
+                 *       "connection_id": "fc_0f1e2d3c4b5a69788796a5b4c3d2e1f0",
+                 *       "scopes": [
+                 *         "documents:read",
+                 *         "documents:write"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateApiKeyRequest"];
+            };
+        };
+        responses: {
+            /** @description La clave, una sola vez */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Clave creada */
+                        message: string;
+                        data: components["schemas"]["CreatedApiKey"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revocada */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Clave revocada */
+                        message: string;
+                        data: {
+                            id: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

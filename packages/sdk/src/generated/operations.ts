@@ -142,3 +142,31 @@ export const getCompany = (client: EdgeClient, params?: Params<operations["getCo
 /** Documentos restantes de la suscripción — `GET /api/v1/company/subscription` */
 export const getSubscription = (client: EdgeClient, params?: Params<operations["getSubscription"]>, options?: CallOptions) =>
   send<Data<operations["getSubscription"]>>(client, {"method":"GET","path":"/api/v1/company/subscription","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Listar las conexiones de Factus del usuario — `GET /api/v1/factus-connections` */
+export const listFactusConnections = (client: EdgeClient, params?: Params<operations["listFactusConnections"]>, options?: CallOptions) =>
+  send<Data<operations["listFactusConnections"]>>(client, {"method":"GET","path":"/api/v1/factus-connections","bearer":true}, params ?? {}, options);
+
+/** Guardar una conexión con una cuenta de Factus — `POST /api/v1/factus-connections` */
+export const createFactusConnection = (client: EdgeClient, params: Params<operations["createFactusConnection"]>, options?: CallOptions) =>
+  send<Data<operations["createFactusConnection"]>>(client, {"method":"POST","path":"/api/v1/factus-connections","bearer":true}, params ?? {}, options);
+
+/** Renovar una conexión que Factus ya no acepta — `POST /api/v1/factus-connections/{id}/reauthorize` */
+export const reauthorizeFactusConnection = (client: EdgeClient, params: Params<operations["reauthorizeFactusConnection"]>, options?: CallOptions) =>
+  send<Data<operations["reauthorizeFactusConnection"]>>(client, {"method":"POST","path":"/api/v1/factus-connections/{id}/reauthorize","bearer":true}, params ?? {}, options);
+
+/** Eliminar una conexión y sus claves de API — `DELETE /api/v1/factus-connections/{id}` */
+export const deleteFactusConnection = (client: EdgeClient, params: Params<operations["deleteFactusConnection"]>, options?: CallOptions) =>
+  send<Data<operations["deleteFactusConnection"]>>(client, {"method":"DELETE","path":"/api/v1/factus-connections/{id}","bearer":true}, params ?? {}, options);
+
+/** Listar las claves de API vigentes del usuario — `GET /api/v1/api-keys` */
+export const listApiKeys = (client: EdgeClient, params?: Params<operations["listApiKeys"]>, options?: CallOptions) =>
+  send<Data<operations["listApiKeys"]>>(client, {"method":"GET","path":"/api/v1/api-keys","bearer":true}, params ?? {}, options);
+
+/** Crear una clave de API para un sistema — `POST /api/v1/api-keys` */
+export const createApiKey = (client: EdgeClient, params: Params<operations["createApiKey"]>, options?: CallOptions) =>
+  send<Data<operations["createApiKey"]>>(client, {"method":"POST","path":"/api/v1/api-keys","bearer":true}, params ?? {}, options);
+
+/** Revocar una clave de API — `DELETE /api/v1/api-keys/{id}` */
+export const revokeApiKey = (client: EdgeClient, params: Params<operations["revokeApiKey"]>, options?: CallOptions) =>
+  send<Data<operations["revokeApiKey"]>>(client, {"method":"DELETE","path":"/api/v1/api-keys/{id}","bearer":true}, params ?? {}, options);

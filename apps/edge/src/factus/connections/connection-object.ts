@@ -1,0 +1,144 @@
+import { DurableObject } from "cloudflare:workers";
+import { FactusApiError, FactusAuthenticationError, FactusClient } from "@factus-edge/factus-client";
+import type { Env } from "../../platform/config";
+import { type SealingKeys, seal, sealingKeys, unseal } from "./sealing";
+
+// One Durable Object per Factus connection: the single owner of its tokens. Factus rotates refresh tokens and refuses
+// a used one, so two refreshes racing would kill the connection; here they cannot race (one object, one refresh in
+// flight, the others wait for it). Its storage keeps both tokens sealed (sealing.ts), never in clear, and never the
+// account's password. Workers ask it for the access token only on a miss of their own short cache.
+
+/** A token is renewed this long before Factus says it expires. */
+const RENEW_BEFORE_MS = 120_000;
+
+export interface ConnectionToken {
+  accessToken: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
+
+export type ConnectionAnswer =
+  | { ok: true; token: ConnectionToken }
+  | { ok: false; reason: "needs_reauth" | "gone" };
+
+interface Grant {
+  access_token: string;
+  refresh_token: string;
+  expires_in: number;
+}
+
+export class FactusConnectionObject extends DurableObject<Env> {
+  private current: ConnectionToken | undefined;
+  private refreshing: Promise<ConnectionAnswer> | undefined;
+
+  private keys(): Promise<SealingKeys> {
+    return sealingKeys(this.env.FACTUS_CONNECTION_KEYS);
+  }
+
+  /** The connection's id: what every sealed value is bound to. */
+  private async id(): Promise<string | undefined> {
+    return this.ctx.storage.get<string>("id");
+  }
+
+  /** Keeps a new grant (a password grant, or a reauthorization), replacing whatever the connection held. */
+  async open(id: string, grant: Grant): Promise<void> {
+    await this.ctx.storage.put("id", id);
+    await this.keep(id, grant);
+    await this.ctx.storage.put("status", "active");
+  }
+
+  /** The current access token, renewed first when it is about to expire. */
+  async accessToken(): Promise<ConnectionAnswer> {
+    const token = this.current ?? (await this.stored());
+    if (token && token.expiresAt - Date.now() > RENEW_BEFORE_MS) return { ok: true, token };
+    return this.refresh();
+  }
+
+  /**
+   * A fresh token after Factus refused `rejected` (401): renewed only if `rejected` is still the current one, so the
+   * fifty calls that saw one expired token cause one refresh, not fifty.
+   */
+  async tokenAfterRejection(rejected: string): Promise<ConnectionAnswer> {
+    const token = this.current ?? (await this.stored());
+    if (token && token.accessToken !== rejected && token.expiresAt - Date.now() > RENEW_BEFORE_MS)
+      return { ok: true, token };
+    return this.refresh();
+  }
+
+  /** How many refreshes this connection made (operations, and the tests that prove there is one per expiry). */
+  async refreshes(): Promise<number> {
+    return (await this.ctx.storage.get<number>("refreshes")) ?? 0;
+  }
+
+  /** Forgets everything: the connection was deleted. */
+  async forget(): Promise<void> {
+    this.current = undefined;
+    await this.ctx.storage.deleteAll();
+  }
+
+  private refresh(): Promise<ConnectionAnswer> {
+    this.refreshing ??= this.refreshOnce().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  private async refreshOnce(): Promise<ConnectionAnswer> {
+    const id = await this.id();
+    const sealed = await this.ctx.storage.get<string>("refresh");
+    if (!id || !sealed) return { ok: false, reason: "gone" };
+    if ((await this.ctx.storage.get<string>("status")) === "needs_reauth")
+      return { ok: false, reason: "needs_reauth" };
+    const keys = await this.keys();
+    const factus = new FactusClient({
+      baseURL: this.env.FACTUS_BASE_URL,
+      credentials: { clientId: this.env.FACTUS_CLIENT_ID, clientSecret: this.env.FACTUS_CLIENT_SECRET },
+      maxRetries: 0,
+    });
+    let grant: Grant;
+    try {
+      grant = await factus.auth.refreshGrant({ refreshToken: await unseal(keys, sealed, `${id}:refresh`) });
+    } catch (error) {
+      // Factus refused the refresh token (revoked, expired, or used): only the account's owner can renew it.
+      if (
+        error instanceof FactusAuthenticationError ||
+        (error instanceof FactusApiError && error.status === 400)
+      ) {
+        await this.ctx.storage.put("status", "needs_reauth");
+        this.current = undefined;
+        await this.env.DB.prepare(
+          "UPDATE factus_connections SET status = 'needs_reauth', updated_at = ?2 WHERE id = ?1",
+        )
+          .bind(id, Date.now())
+          .run();
+        return { ok: false, reason: "needs_reauth" };
+      }
+      throw error;
+    }
+    await this.keep(id, grant);
+    await this.ctx.storage.put("refreshes", (await this.refreshes()) + 1);
+    return { ok: true, token: this.current! };
+  }
+
+  private async keep(id: string, grant: Grant) {
+    const keys = await this.keys();
+    const token = { accessToken: grant.access_token, expiresAt: Date.now() + grant.expires_in * 1000 };
+    await this.ctx.storage.put({
+      refresh: await seal(keys, grant.refresh_token, `${id}:refresh`),
+      access: await seal(keys, token.accessToken, `${id}:access`),
+      access_expires_at: token.expiresAt,
+    });
+    this.current = token;
+  }
+
+  private async stored(): Promise<ConnectionToken | undefined> {
+    const [id, sealed, expiresAt] = await Promise.all([
+      this.id(),
+      this.ctx.storage.get<string>("access"),
+      this.ctx.storage.get<number>("access_expires_at"),
+    ]);
+    if (!id || !sealed || !expiresAt) return undefined;
+    this.current = { accessToken: await unseal(await this.keys(), sealed, `${id}:access`), expiresAt };
+    return this.current;
+  }
+}
