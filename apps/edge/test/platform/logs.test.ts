@@ -48,6 +48,28 @@ describe("logs", () => {
       await api(session, "/invoices", { method: "POST", body: invoice }),
       201,
     );
+    // A stored connection and an API key, used: neither the key nor the connection's tokens reach a log.
+    const jwtOnly = { authorization: `Bearer ${jwt}`, "content-type": "application/json" };
+    const connection = await json(
+      await call(`${API}/factus-connections`, {
+        method: "POST",
+        headers: jwtOnly,
+        body: JSON.stringify({ email: account, password: "sandbox-password" }),
+      }),
+    );
+    const apiKey = await json(
+      await call(`${API}/api-keys`, {
+        method: "POST",
+        headers: jwtOnly,
+        body: JSON.stringify({ name: "logs", connection_id: connection.data.id }),
+      }),
+    );
+    await expectStatus(
+      await call(`${API}/invoices/${created.data.number}`, {
+        headers: { authorization: `Bearer ${apiKey.data.key}` },
+      }),
+      200,
+    );
     await api(session, `/invoices/${created.data.number}`);
     await api(session, `/invoices/${created.data.number}/pdf`);
     await api(session, `/invoices?identification=900123456`);
@@ -64,6 +86,7 @@ describe("logs", () => {
       jwt.split(".")[2]!,
       factus.data.access_token,
       factus.data.refresh_token,
+      apiKey.data.key,
       "900123456",
       "compras@acme.test",
       "Acme Corporation",
