@@ -82,6 +82,22 @@ describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (
     return { bill, view: documentView(bill) };
   };
 
+  /** A credit note of this account's version on a bill `createBill` made, crediting the published example's lines. */
+  const creditNoteOn = (created: Awaited<ReturnType<typeof createBill>>, reference_code: string) =>
+    created.bill.apiVersion === "v2"
+      ? factus.creditNotes.createV2({
+          ...v2Example("notas-credito__crear-y-validar.1"),
+          numbering_range_id: undefined,
+          bill_number: created.view.number,
+          reference_code,
+        })
+      : factus.creditNotes.create({
+          ...example("notas-credito__crear-y-validar.1"),
+          numbering_range_id: undefined,
+          bill_id: created.bill.bill.id,
+          reference_code,
+        });
+
   it("learns the account's version with at most one extra call", async () => {
     let sent = 0;
     const counting: typeof fetch = (input, init) => {
@@ -120,20 +136,7 @@ describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (
     expect(await factus.bills.events(view.number)).toEqual([]);
 
     const reference_code = `NC-${view.number}`;
-    const note =
-      bill.apiVersion === "v2"
-        ? await factus.creditNotes.createV2({
-            ...v2Example("notas-credito__crear-y-validar.1"),
-            numbering_range_id: undefined,
-            bill_number: view.number,
-            reference_code,
-          })
-        : await factus.creditNotes.create({
-            ...example("notas-credito__crear-y-validar.1"),
-            numbering_range_id: undefined,
-            bill_id: bill.bill.id,
-            reference_code,
-          });
+    const note = await creditNoteOn({ bill, view }, reference_code);
     const noteView = documentView(note);
     expect(noteView.referenceCode).toBe(reference_code);
     const correctedBill = note.apiVersion === "v2" ? note.related_bill?.number : note.credit_note.number_bill;
@@ -145,23 +148,10 @@ describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (
   });
 
   it("serves every other resource on this version: notes, ranges, catalogs, acquirer, subscriptions", async () => {
-    const { bill, view } = await createBill();
+    const created = await createBill();
+    const { view } = created;
     const reference_code = `NC2-${view.number}`;
-    const note = documentView(
-      bill.apiVersion === "v2"
-        ? await factus.creditNotes.createV2({
-            ...v2Example("notas-credito__crear-y-validar.1"),
-            numbering_range_id: undefined,
-            bill_number: view.number,
-            reference_code,
-          })
-        : await factus.creditNotes.create({
-            ...example("notas-credito__crear-y-validar.1"),
-            numbering_range_id: undefined,
-            bill_id: bill.bill.id,
-            reference_code,
-          }),
-    );
+    const note = documentView(await creditNoteOn(created, reference_code));
     const notes = await factus.creditNotes.list({ reference_code });
     expect(notes.data.map((row) => row.number)).toEqual([note.number]);
     expect(atob((await factus.creditNotes.downloadPdf(note.number)).pdf_base_64_encoded)).toMatch(/^%PDF-/);

@@ -1,6 +1,7 @@
 import type { FactusSession } from "@factus-edge/contracts";
 import { FactusApiError, FactusAuthenticationError } from "@factus-edge/factus-client";
 import type { Context } from "hono";
+import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { reserveAll } from "../platform/rate-limit";
@@ -65,3 +66,19 @@ export const factusSession = (token: FactusSession): FactusSession => ({
   expires_in: token.expires_in,
   refresh_token: token.refresh_token,
 });
+
+/**
+ * A password grant through the platform's OAuth client, throttled per user and Factus account (reserveFactusGrant);
+ * an accepted grant is given back to the counters once the answer is on its way.
+ */
+export async function passwordGrantFor(c: Context<AppEnv>, email: string, password: string) {
+  const accepted = await reserveFactusGrant(c, email);
+  const token = await c
+    .get("factus")
+    .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
+    .catch((error) => {
+      throw oauthError(error, "Factus rechazó el correo o la contraseña");
+    });
+  await afterAnswer(c, accepted());
+  return token;
+}

@@ -127,7 +127,7 @@ describe("API keys: what they may not do", () => {
     }
   });
 
-  it("a revoked key, and the key of a disabled user, are refused", async () => {
+  it("a revoked key, and the keys of a user revoked or disabled, are refused", async () => {
     const session = await newSession();
     const connection = await connect(session);
     const revoked = await keyFor(session, connection.id);
@@ -138,9 +138,19 @@ describe("API keys: what they may not do", () => {
     );
     await expectStatus(await asUser(session, `/api-keys/${revoked.id}`, { method: "DELETE" }), 404);
 
-    const other = await keyFor(session, connection.id);
-    await env.DB.prepare("UPDATE users SET disabled = 1 WHERE id = ?1").bind(session.user.id).run();
-    expect((await expectStatus(await withKey(other.key, "/company"), 401)).error.code).toBe(
+    // `user:revoke` (sessions revoked now): keys made before go with them.
+    const beforeRevocation = await keyFor(session, connection.id);
+    await env.DB.prepare("UPDATE users SET tokens_valid_after = ?2 WHERE id = ?1")
+      .bind(session.user.id, Math.floor(Date.now() / 1000) + 1)
+      .run();
+    expect((await expectStatus(await withKey(beforeRevocation.key, "/company"), 401)).error.code).toBe(
+      "UNAUTHENTICATED",
+    );
+
+    const other = await newSession();
+    const otherKey = await keyFor(other, (await connect(other)).id);
+    await env.DB.prepare("UPDATE users SET disabled = 1 WHERE id = ?1").bind(other.user.id).run();
+    expect((await expectStatus(await withKey(otherKey.key, "/company"), 401)).error.code).toBe(
       "UNAUTHENTICATED",
     );
   });

@@ -71,6 +71,12 @@ describe.each(FACTUS_VERSIONS)("on Factus %s", (factusVersion) => {
         tax_total: 190_000,
         total: 1_190_000,
       });
+      // The line as the legal document carries it: v1 holds the tax-inclusive price it was sent, v2 the net one.
+      expect(detail.data.data.items[0]).toMatchObject({
+        price: factusVersion === "v1" ? 1_190_000 : 1_000_000,
+        tax_rate: 19,
+        total: 1_190_000,
+      });
     });
   });
 });

@@ -1,10 +1,9 @@
 import type { FactusConnection } from "@factus-edge/contracts";
 import type { Context } from "hono";
-import { afterAnswer } from "../../platform/after-answer";
 import type { AppEnv } from "../../platform/context";
 import { ApiError } from "../../platform/errors";
 import { callFactus } from "../call";
-import { oauthError, reserveFactusGrant } from "../oauth";
+import { passwordGrantFor } from "../oauth";
 import {
   type ConnectionRow,
   connectionObject,
@@ -24,19 +23,6 @@ export const connectionView = (row: ConnectionRow): FactusConnection => ({
   created_at: new Date(row.created_at).toISOString(),
 });
 
-/** A password grant through the platform's OAuth client, throttled like /auth/factus/login. */
-async function grantFor(c: Context<AppEnv>, email: string, password: string) {
-  const accepted = await reserveFactusGrant(c, email);
-  const grant = await c
-    .get("factus")
-    .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
-    .catch((error) => {
-      throw oauthError(error, "Factus rechazó el correo o la contraseña");
-    });
-  await afterAnswer(c, accepted());
-  return grant;
-}
-
 /** The company Factus answers for a token, and the account's API version. */
 async function companyOf(c: Context<AppEnv>, accessToken: string) {
   const options = { requestId: c.get("requestId"), accessToken };
@@ -49,7 +35,7 @@ async function companyOf(c: Context<AppEnv>, accessToken: string) {
 }
 
 export async function openConnection(c: Context<AppEnv>, email: string, password: string) {
-  const grant = await grantFor(c, email, password);
+  const grant = await passwordGrantFor(c, email, password);
   const company = await companyOf(c, grant.access_token);
   const id = newConnectionId();
   const object = connectionObject(c.env, id);
@@ -83,7 +69,7 @@ export async function openConnection(c: Context<AppEnv>, email: string, password
 /** Renews a connection Factus no longer accepts, under the same id (its keys keep working). */
 export async function reauthorizeConnection(c: Context<AppEnv>, id: string, email: string, password: string) {
   const row = await ownConnection(c, id);
-  const grant = await grantFor(c, email, password);
+  const grant = await passwordGrantFor(c, email, password);
   const company = await companyOf(c, grant.access_token);
   if (company.nit !== row.company_nit) {
     throw new ApiError("CONFLICT", {

@@ -1,8 +1,7 @@
 import { FactusLoginRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { UPSTREAM_ERROR_CODES } from "../../factus/errors";
-import { factusSession, oauthError, reserveFactusGrant } from "../../factus/oauth";
-import { afterAnswer } from "../../platform/after-answer";
+import { factusSession, passwordGrantFor } from "../../factus/oauth";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
@@ -27,15 +26,7 @@ export const factusLoginRoute = defineRoute(
 
 export const factusLogin: RouteHandler<typeof factusLoginRoute, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
-  const accepted = await reserveFactusGrant(c, email);
-  const token = await c
-    .get("factus")
-    .auth.passwordGrant({ username: email, password }, { requestId: c.get("requestId") })
-    .catch((error) => {
-      throw oauthError(error, "Factus rechazó el correo o la contraseña");
-    });
-  // An accepted grant does not count; the answer does not wait for the counters to hear it.
-  await afterAnswer(c, accepted());
+  const token = await passwordGrantFor(c, email, password);
   // The account's API version, learnt now (the client remembers it for the token's first document call, so it costs
   // no extra trip overall) and told so that a form totals with the arithmetic its company's Factus will use. A
   // failure to learn it does not fail the login: the first document call learns it.
