@@ -113,6 +113,7 @@ export async function measureHttp() {
         JWT_SECRET,
         FACTUS_CLIENT_ID: "emulator-client-id",
         FACTUS_CLIENT_SECRET: "emulator-client-secret",
+        FACTUS_CONNECTION_KEYS: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
         RATE_LIMIT_PER_MINUTE: "100000000",
       },
     });

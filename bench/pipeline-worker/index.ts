@@ -25,6 +25,7 @@ const config: Config = {
   factusCreateTimeoutMs: 30000,
   factusClientId: "id",
   factusClientSecret: "secret",
+  factusConnectionKeys: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
   corsOrigins: [],
   rateLimitPerMinute: 1e9,
   loginAttemptsPer15Minutes: 10,

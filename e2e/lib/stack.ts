@@ -35,6 +35,7 @@ export async function startStack(options: { corsOrigins?: string[] } = {}): Prom
         JWT_SECRET: "e2e-secret-that-is-long-enough-for-hs256-0123456789",
         FACTUS_CLIENT_ID: "emulator-client-id",
         FACTUS_CLIENT_SECRET: "emulator-client-secret",
+        FACTUS_CONNECTION_KEYS: "e2e:ZTJlLWtleS1vZi10aGlydHktdHdvLWJ5dGVzLSEhISE",
         CORS_ORIGINS: (options.corsOrigins ?? []).join(","),
       },
     });

@@ -105,6 +105,14 @@ export function itemsOfBill(bill: FactusBill): InvoiceItem[] {
 
 /** What remains to credit on an invoice: its total less its credit notes that DIAN has not rejected. */
 export async function remainingOf(c: Context<AppEnv>, bill: BillView) {
+  // Unknown is not "none": crediting against a balance that cannot be told could credit more than the invoice.
+  if (bill.credit_notes === null) {
+    throw new ApiError("CONFLICT", {
+      message:
+        `Factus no dijo qué notas crédito tiene la factura ${bill.bill.number}: no se puede saber cuánto le queda por ` +
+        "acreditar, así que no se emite la nota. Reintente; si persiste, consulte la factura en Factus",
+    });
+  }
   const notes = await Promise.all(
     bill.credit_notes.map((note) => callFactus(() => getCreditNote(c, note.number))),
   );

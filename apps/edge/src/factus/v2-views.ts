@@ -55,7 +55,8 @@ export type BillView =
       apiVersion: "v2";
       numbering_range: { prefix: string } | null;
       bill: BillRecord;
-      credit_notes: { id: number | null; number: string }[];
+      /** null when the v2 answer does not say (unknown, never read as none). */
+      credit_notes: { id: number | null; number: string }[] | null;
       v2: V2BillDocument;
     });
 
@@ -77,6 +78,9 @@ function itemTaxes(item: V2Item) {
     excluded: (item.taxes ?? []).some((tax) => tax.is_excluded === true),
   };
 }
+
+/** The document's tax when its totals do not say it: the sum of its lines' taxes, as they were issued. */
+const itemsTax = (items: readonly V2Item[]) => formatCents(sum(items.map((item) => itemTaxes(item).amount)));
 
 /**
  * A v2 line in v1's fields. `price` is the line's **net** unit price, as the v2 document itself carries it (seed
@@ -122,7 +126,8 @@ const v1Customer = (customer: V2BillDocument["customer"]): FactusBill["customer"
  * "Regla: FAJ43b, Notificación: …". The public `dian_notifications` read the same on both.
  */
 export const v1Notification = (text: string) => {
-  const keyed = /^([A-Z]{2,}[\w.-]*): (.*)$/s.exec(text);
+  // A rule is letters and digits (FAJ43b, FAK24, 90); v1's own "Regla: …" is left as it is.
+  const keyed = /^(?!Regla:)([A-Z0-9][\w.-]*): (.*)$/s.exec(text);
   return keyed ? `Regla: ${keyed[1]}, ${keyed[2]}` : text;
 };
 
@@ -156,7 +161,7 @@ export function billViewOfV2(document: V2BillDocument): BillView {
       // v1's gross_value is the lines after their discounts; v2's gross_amount is before them: sum the lines.
       gross_value: formatCents(sum(document.items.map((item) => cents(item.total)))),
       taxable_amount: totals.taxable_amount ?? "0.00",
-      tax_amount: totals.tax_amount ?? "0.00",
+      tax_amount: totals.tax_amount ?? itemsTax(document.items),
       // v1's names: document-level discounts and surcharges (item discounts are inside the lines).
       discount_amount: chargeSum(false),
       surcharge_amount: totals.surcharge_amount ?? chargeSum(true),
@@ -165,10 +170,10 @@ export function billViewOfV2(document: V2BillDocument): BillView {
       created_at: document.created_at,
     },
     items: document.items.map(v1Item),
-    credit_notes: (document.related_notes?.credit_notes ?? []).map((note) => ({
-      id: note.id ?? null,
-      number: note.number,
-    })),
+    // Absent is unknown, not "none": what remains to credit on the invoice cannot be told from it (remainingOf).
+    credit_notes:
+      document.related_notes?.credit_notes.map((note) => ({ id: note.id ?? null, number: note.number })) ??
+      null,
   };
 }
 
@@ -186,7 +191,7 @@ export function creditNoteViewOfV2(document: V2NoteDocument): CreditNoteView {
       cude: view.key,
       qr: view.qrUrl,
       gross_value: formatCents(sum(document.items.map((item) => cents(item.total)))),
-      tax_amount: document.totals.tax_amount ?? "0.00",
+      tax_amount: document.totals.tax_amount ?? itemsTax(document.items),
       total: document.totals.total,
       created_at: document.created_at,
       number_bill: document.related_bill?.number ?? null,

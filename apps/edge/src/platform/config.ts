@@ -50,6 +50,18 @@ const ConfigSchema = z.object({
   factusClientSecret: z
     .string({ error: "FACTUS_CLIENT_SECRET is not set" })
     .min(1, { error: "FACTUS_CLIENT_SECRET is not set" }),
+  // Seals stored Factus connections' tokens (factus/connections/sealing.ts): checked here so that a deployment without
+  // it refuses to serve at once, instead of failing the first connection after spending a Factus login.
+  factusConnectionKeys: z.string({ error: "FACTUS_CONNECTION_KEYS is not set" }).refine(
+    (spec) =>
+      spec.split(",").every((entry) => {
+        const [id, material] = entry.trim().split(":");
+        return (
+          !!id && /^[\w-]{1,16}$/.test(id) && /^[A-Za-z0-9_-]{43}$/.test(material ?? "") // 32 bytes, base64url without padding
+        );
+      }),
+    { error: "FACTUS_CONNECTION_KEYS must be id:base64url-of-32-bytes[,id:…]" },
+  ),
   corsOrigins: z.string().transform((value) =>
     value
       .split(",")
@@ -79,6 +91,7 @@ export function readConfig(env: Env): Config {
     factusCreateTimeoutMs: env.FACTUS_CREATE_TIMEOUT_MS,
     factusClientId: env.FACTUS_CLIENT_ID,
     factusClientSecret: env.FACTUS_CLIENT_SECRET,
+    factusConnectionKeys: env.FACTUS_CONNECTION_KEYS,
     corsOrigins: env.CORS_ORIGINS ?? "",
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     loginAttemptsPer15Minutes: env.LOGIN_ATTEMPTS_PER_15_MINUTES,

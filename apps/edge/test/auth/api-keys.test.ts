@@ -216,6 +216,35 @@ describe("a connection's tokens", () => {
     await expectStatus(await withKey(key, "/company"), 200);
   });
 
+  it("a token Factus refuses right after its renewal is not renewed again: 401, no refresh loop", async () => {
+    const session = await newSession();
+    const connection = await connect(session);
+    const { key } = await keyFor(session, connection.id);
+    await emulatorAdmin(session, "/clock", { advance_seconds: 3_700 });
+    await expectStatus(await withKey(key, "/company"), 200);
+    // Refused again within a minute of the refresh (the clock jumps again): an account problem, not an expiry.
+    await emulatorAdmin(session, "/clock", { advance_seconds: 3_700 });
+    const refused = await expectStatus(await withKey(key, "/company"), 401);
+    expect(refused.error.code).toBe("FACTUS_UNAUTHENTICATED");
+    const object = env.FACTUS_CONNECTIONS.get(env.FACTUS_CONNECTIONS.idFromName(connection.id));
+    expect(await object.refreshes()).toBe(1);
+  });
+
+  it("Factus unable to renew the token (503 on the refresh): a retryable 503, then the next call renews it", async () => {
+    const session = await newSession();
+    const connection = await connect(session);
+    const { key } = await keyFor(session, connection.id);
+    await expectStatus(await withKey(key, "/company"), 200);
+    await emulatorAdmin(session, "/clock", { advance_seconds: 3_700 });
+    await emulatorAdmin(session, "/faults", { fault: "status=503", times: 1, path_prefix: "/oauth/token" });
+    const unavailable = await expectStatus(await withKey(key, "/company"), 503);
+    expect(unavailable.error.code).toBe("UPSTREAM_UNAVAILABLE");
+    // The connection is not blamed for Factus' outage: still active, and the next call renews the token.
+    const listed = await expectStatus(await asUser(session, "/factus-connections"), 200);
+    expect(listed.data[0].status).toBe("active");
+    await expectStatus(await withKey(key, "/company"), 200);
+  });
+
   it("at rest: no key, refresh token, access token or password in D1 or the connection's storage", async () => {
     const session = await newSession();
     const grant = await (

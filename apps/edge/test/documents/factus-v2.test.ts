@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app";
+import { billViewOfV2, v1Notification } from "../../src/factus/v2-views";
 import { readConfig } from "../../src/platform/config";
 import { api, expectStatus, newSession, seedInvoice } from "../helpers";
 
@@ -65,5 +66,54 @@ describe("a company on Factus v2", () => {
       422,
     );
     expect(refused.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
+  });
+});
+
+describe("v2 answers the gateway reads with care", () => {
+  it("annulling a v2 invoice with a tip repeats the tip: the note's total is the invoice's", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const invoice = seedInvoice({
+      allowance_charges: [
+        { concept_type: "03", is_surcharge: true, reason: "Propina", base_amount: 50_000, amount: 50_000 },
+      ],
+    });
+    const created = await expectStatus(await create(session, invoice), 201);
+    const annulled = await expectStatus(
+      await api(session, `/invoices/${created.data.number}/annul`, { method: "POST", body: {} }),
+      201,
+    );
+    expect(annulled.data.total).toBe(created.data.total);
+    const again = await expectStatus(
+      await api(session, `/invoices/${created.data.number}/annul`, {
+        method: "POST",
+        body: { reference_code: `ANUL2-${created.data.number}` },
+      }),
+      409,
+    );
+    expect(again.message).toContain("ya está anulada");
+  });
+
+  it("a bill whose answer does not name its credit notes is read as unknown, never as none; rule keys in v1's words", () => {
+    const bill = {
+      apiVersion: "v2",
+      number: "SETP1",
+      reference_code: "R-1",
+      is_validated: false,
+      validated_at: null,
+      errors: ["90: Rechazo: Documento procesado anteriormente"],
+      created_at: "2026-12-03 10:00:00",
+      cufe: null,
+      payment_details: [],
+      numbering_range: { prefix: "SETP" },
+      company: { nit: "900825759", establishment: { name: "EMPRESA DEMO S.A.S." } },
+      customer: { identification_document: { code: "31", name: "NIT" }, identification: "900123456" },
+      items: [],
+      totals: { total: "0.00" },
+    } as unknown as Parameters<typeof billViewOfV2>[0];
+    const view = billViewOfV2(bill);
+    expect(view.credit_notes).toBeNull();
+    expect(view.bill.errors).toEqual(["Regla: 90, Rechazo: Documento procesado anteriormente"]);
+    expect(v1Notification("Regla: FAJ43b, Notificación: x")).toBe("Regla: FAJ43b, Notificación: x");
+    expect(v1Notification("FAJ43b: Notificación: x")).toBe("Regla: FAJ43b, Notificación: x");
   });
 });

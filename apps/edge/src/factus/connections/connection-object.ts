@@ -10,6 +10,8 @@ import { type SealingKeys, seal, sealingKeys, unseal } from "./sealing";
 
 /** A token is renewed this long before Factus says it expires. */
 const RENEW_BEFORE_MS = 120_000;
+/** A token refused this soon after a refresh is not refreshed again: finding it refused twice is a loop. */
+const FRESH_MS = 60_000;
 
 export interface ConnectionToken {
   accessToken: string;
@@ -17,9 +19,15 @@ export interface ConnectionToken {
   expiresAt: number;
 }
 
+/**
+ * `needs_reauth`: Factus refused the refresh token (only the account's owner can renew it). `refused`: Factus refused
+ * a token renewed under a minute ago (a suspended account?): refreshing again would only spend the company's quota.
+ * `unavailable`: Factus could not renew it now (5xx, 429, timeout, or it refused the platform's own OAuth client) and
+ * no token still valid is left: retry later. `gone`: the connection was deleted.
+ */
 export type ConnectionAnswer =
   | { ok: true; token: ConnectionToken }
-  | { ok: false; reason: "needs_reauth" | "gone" };
+  | { ok: false; reason: "needs_reauth" | "gone" | "refused" | "unavailable" };
 
 interface Grant {
   access_token: string;
@@ -27,9 +35,28 @@ interface Grant {
   expires_in: number;
 }
 
+/**
+ * Factus refused the refresh token itself (revoked, expired, already used): Passport's `invalid_grant` (400, or
+ * 401). A refused *client* (`invalid_client`: the platform's FACTUS_CLIENT_ID/SECRET) is not the connection's fault.
+ */
+function refusesTheRefreshToken(error: unknown) {
+  if (
+    !(error instanceof FactusAuthenticationError || (error instanceof FactusApiError && error.status === 400))
+  )
+    return false;
+  return !/invalid_client/i.test(`${error.message} ${JSON.stringify(error.body ?? "")}`);
+}
+
 export class FactusConnectionObject extends DurableObject<Env> {
   private current: ConnectionToken | undefined;
+  /** When the last refresh succeeded (epoch ms). */
+  private refreshedAt = 0;
   private refreshing: Promise<ConnectionAnswer> | undefined;
+  /**
+   * Bumped by `open` and `forget`: a refresh that started before either must not write its tokens over what they
+   * set (a deleted connection's storage, or a reauthorization's fresh grant).
+   */
+  private generation = 0;
 
   private keys(): Promise<SealingKeys> {
     return sealingKeys(this.env.FACTUS_CONNECTION_KEYS);
@@ -42,9 +69,10 @@ export class FactusConnectionObject extends DurableObject<Env> {
 
   /** Keeps a new grant (a password grant, or a reauthorization), replacing whatever the connection held. */
   async open(id: string, grant: Grant): Promise<void> {
-    await this.ctx.storage.put("id", id);
+    this.generation++;
+    await this.refreshing?.catch(() => undefined);
+    await this.ctx.storage.put({ id, status: "active" });
     await this.keep(id, grant);
-    await this.ctx.storage.put("status", "active");
   }
 
   /** The current access token, renewed first when it is about to expire. */
@@ -62,7 +90,12 @@ export class FactusConnectionObject extends DurableObject<Env> {
     const token = this.current ?? (await this.stored());
     if (token && token.accessToken !== rejected && token.expiresAt - Date.now() > RENEW_BEFORE_MS)
       return { ok: true, token };
-    return this.refresh();
+    if (token?.accessToken === rejected && Date.now() - this.refreshedAt < FRESH_MS)
+      return { ok: false, reason: "refused" };
+    const answer = await this.refresh();
+    // A refresh that could not be made keeps the current token: useless to a caller Factus just refused it to.
+    if (answer.ok && answer.token.accessToken === rejected) return { ok: false, reason: "unavailable" };
+    return answer;
   }
 
   /** How many refreshes this connection made (operations, and the tests that prove there is one per expiry). */
@@ -70,8 +103,10 @@ export class FactusConnectionObject extends DurableObject<Env> {
     return (await this.ctx.storage.get<number>("refreshes")) ?? 0;
   }
 
-  /** Forgets everything: the connection was deleted. */
+  /** Forgets everything: the connection was deleted. A refresh in flight is let finish, then dropped. */
   async forget(): Promise<void> {
+    this.generation++;
+    await this.refreshing?.catch(() => undefined);
     this.current = undefined;
     await this.ctx.storage.deleteAll();
   }
@@ -84,6 +119,7 @@ export class FactusConnectionObject extends DurableObject<Env> {
   }
 
   private async refreshOnce(): Promise<ConnectionAnswer> {
+    const generation = this.generation;
     const id = await this.id();
     const sealed = await this.ctx.storage.get<string>("refresh");
     if (!id || !sealed) return { ok: false, reason: "gone" };
@@ -99,11 +135,9 @@ export class FactusConnectionObject extends DurableObject<Env> {
     try {
       grant = await factus.auth.refreshGrant({ refreshToken: await unseal(keys, sealed, `${id}:refresh`) });
     } catch (error) {
-      // Factus refused the refresh token (revoked, expired, or used): only the account's owner can renew it.
-      if (
-        error instanceof FactusAuthenticationError ||
-        (error instanceof FactusApiError && error.status === 400)
-      ) {
+      // Deleted or reauthorized meanwhile: their state wins over this refresh's outcome.
+      if (generation !== this.generation) return this.latest();
+      if (refusesTheRefreshToken(error)) {
         await this.ctx.storage.put("status", "needs_reauth");
         this.current = undefined;
         await this.env.DB.prepare(
@@ -113,11 +147,32 @@ export class FactusConnectionObject extends DurableObject<Env> {
           .run();
         return { ok: false, reason: "needs_reauth" };
       }
-      throw error;
+      // Factus could not renew it now, or refused the platform's own client (a configuration problem, not the
+      // connection's): the connection is left as it is, and a token still valid a little longer is better than none.
+      console.error(
+        JSON.stringify({
+          level: "error",
+          msg: "a Factus connection's token could not be renewed",
+          connection: id,
+          error: error instanceof Error ? error.name : "unknown",
+        }),
+      );
+      const current = this.current;
+      if (current && current.expiresAt - Date.now() > 5_000) return { ok: true, token: current };
+      return { ok: false, reason: "unavailable" };
     }
+    // Deleted or reauthorized while Factus answered: this grant is dropped (its refresh token dies unused).
+    if (generation !== this.generation) return this.latest();
     await this.keep(id, grant);
+    this.refreshedAt = Date.now();
     await this.ctx.storage.put("refreshes", (await this.refreshes()) + 1);
     return { ok: true, token: this.current! };
+  }
+
+  /** What the connection holds now, after an `open` or `forget` overtook a refresh. */
+  private async latest(): Promise<ConnectionAnswer> {
+    const token = this.current ?? (await this.stored());
+    return token ? { ok: true, token } : { ok: false, reason: "gone" };
   }
 
   private async keep(id: string, grant: Grant) {

@@ -50,6 +50,15 @@ function tokenOf(id: string, answer: ConnectionAnswer): ConnectionToken {
   if (!answer.ok) {
     kept.delete(id);
     if (answer.reason === "needs_reauth") throw needsReauth(id);
+    if (answer.reason === "refused")
+      throw new ApiError("FACTUS_UNAUTHENTICATED", {
+        message: `Factus rechazó el token recién renovado de la conexión ${id}: revise la cuenta en Factus`,
+      });
+    if (answer.reason === "unavailable")
+      throw new ApiError("UPSTREAM_UNAVAILABLE", {
+        message: `Factus no pudo renovar ahora el token de la conexión ${id}; reintente en un momento`,
+        headers: { "Retry-After": "30" },
+      });
     throw new ApiError("NOT_FOUND", { message: `No existe la conexión ${id}` });
   }
   if (kept.size >= MAX_KEPT) kept.clear();
