@@ -64,11 +64,14 @@ export const InvoiceDetail = z
           .meta({ description: "Fecha y hora de validación DIAN, ISO 8601." }),
         dian_notifications: z.array(z.string()),
       }),
-      credit_notes: z.array(CreditNoteRef).nullable().meta({
-        description:
-          "Notas crédito que corrigen la factura (la única corrección legal); null si la respuesta de Factus (v2) no " +
-          "las nombra.",
-      }),
+      credit_notes: z
+        .array(CreditNoteRef)
+        .nullable()
+        .meta({
+          description:
+            "Notas crédito que corrigen la factura (la única corrección legal); null si la respuesta de Factus (v2) no " +
+            "las nombra.",
+        }),
       items: z.array(DocumentLine),
     }),
   })

@@ -1228,8 +1228,8 @@ export interface components {
                     validated_at: string | null;
                     dian_notifications: string[];
                 };
-                /** @description Notas crédito que corrigen la factura (la única corrección legal). */
-                credit_notes: components["schemas"]["CreditNoteRef"][];
+                /** @description Notas crédito que corrigen la factura (la única corrección legal); null si la respuesta de Factus (v2) no las nombra. */
+                credit_notes: components["schemas"]["CreditNoteRef"][] | null;
                 items: {
                     code_reference: string;
                     name: string;
