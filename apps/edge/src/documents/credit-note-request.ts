@@ -103,6 +103,37 @@ export function itemsOfBill(bill: FactusBill): InvoiceItem[] {
   });
 }
 
+/** The bill's document-level charges (a tip) as a note that annuls it repeats them; the lines alone would credit less. */
+export function chargesOfBill(bill: FactusBill) {
+  const charges = z
+    .array(
+      z.looseObject({
+        concept_type: z.union([z.looseObject({ code: z.coerce.string() }), z.coerce.string()]),
+        is_surcharge: z.union([z.boolean(), z.number()]).transform(Boolean),
+        reason: z.string(),
+        base_amount: z.union([z.string(), z.number()]),
+        amount: z.union([z.string(), z.number()]),
+      }),
+    )
+    .nullable()
+    .optional()
+    .safeParse((bill as { allowance_charges?: unknown }).allowance_charges);
+  if (!charges.success)
+    throw new ApiError("UPSTREAM_ERROR", {
+      message: "Factus describió los cargos de la factura de una forma que no se puede repetir en la nota",
+    });
+  return (charges.data ?? []).map((charge) => ({
+    concept_type: (typeof charge.concept_type === "string"
+      ? charge.concept_type
+      : charge.concept_type.code) as "03",
+    is_surcharge: charge.is_surcharge,
+    reason: charge.reason,
+    // The schemas' own output type for money is a number; a 2-decimal text reads back exactly.
+    base_amount: Number(pesos(centsOf(charge.base_amount))),
+    amount: Number(pesos(centsOf(charge.amount))),
+  }));
+}
+
 /** What remains to credit on an invoice: its total less its credit notes that DIAN has not rejected. */
 export async function remainingOf(c: Context<AppEnv>, bill: BillView) {
   // Unknown is not "none": crediting against a balance that cannot be told could credit more than the invoice.

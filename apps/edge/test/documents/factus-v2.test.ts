@@ -70,29 +70,6 @@ describe("a company on Factus v2", () => {
 });
 
 describe("v2 answers the gateway reads with care", () => {
-  it("annulling a v2 invoice with a tip repeats the tip: the note's total is the invoice's", async () => {
-    const session = await newSession({ factusVersion: "v2" });
-    const invoice = seedInvoice({
-      allowance_charges: [
-        { concept_type: "03", is_surcharge: true, reason: "Propina", base_amount: 50_000, amount: 50_000 },
-      ],
-    });
-    const created = await expectStatus(await create(session, invoice), 201);
-    const annulled = await expectStatus(
-      await api(session, `/invoices/${created.data.number}/annul`, { method: "POST", body: {} }),
-      201,
-    );
-    expect(annulled.data.total).toBe(created.data.total);
-    const again = await expectStatus(
-      await api(session, `/invoices/${created.data.number}/annul`, {
-        method: "POST",
-        body: { reference_code: `ANUL2-${created.data.number}` },
-      }),
-      409,
-    );
-    expect(again.message).toContain("ya está anulada");
-  });
-
   it("a bill whose answer does not name its credit notes is read as unknown, never as none; rule keys in v1's words", () => {
     const bill = {
       apiVersion: "v2",

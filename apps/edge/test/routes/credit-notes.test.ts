@@ -72,6 +72,29 @@ describe.each(FACTUS_VERSIONS)("on Factus %s", (factusVersion) => {
       expect(again.message).toContain("ya está anulada");
     });
 
+    it("an invoice with a tip: the note repeats it, so the invoice is annulled whole", async () => {
+      const own = await newSession({ factusVersion });
+      const tipped = seedInvoice({
+        allowance_charges: [
+          { concept_type: "03", is_surcharge: true, reason: "Propina", base_amount: 50_000, amount: 50_000 },
+        ],
+      });
+      const invoice = await expectStatus(await api(own, "/invoices", { method: "POST", body: tipped }), 201);
+      const annulled = await expectStatus(
+        await api(own, `/invoices/${invoice.data.number}/annul`, { method: "POST", body: {} }),
+        201,
+      );
+      expect(annulled.data.total).toBe(invoice.data.total);
+      const again = await expectStatus(
+        await api(own, `/invoices/${invoice.data.number}/annul`, {
+          method: "POST",
+          body: { reference_code: `ANUL2-${invoice.data.number}` },
+        }),
+        409,
+      );
+      expect(again.message).toContain("ya está anulada");
+    });
+
     it("refuses an invoice DIAN has not validated", async () => {
       const own = await newSession({ factusVersion });
       await armFault(own, "dian-pending", "/v1/bills/validate");

@@ -6,6 +6,7 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import {
+  chargesOfBill,
   correctableInvoice,
   customerOfBill,
   itemsOfBill,
@@ -22,6 +23,12 @@ import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";
 
 const MESSAGE = "Factura anulada exitosamente";
+
+/** The bill's document-level charges, when it has any: an annulment credits the whole invoice, a tip included. */
+const annulledCharges = (bill: Parameters<typeof chargesOfBill>[0]) => {
+  const charges = chargesOfBill(bill);
+  return charges.length > 0 ? { allowance_charges: charges } : {};
+};
 
 export const annulInvoiceRoute = defineRoute(
   "factus",
@@ -75,6 +82,7 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
               payment_method_code: "10",
               customer: customerOfBill(bill),
               items: itemsOfBill(bill),
+              ...annulledCharges(bill),
             };
       await forgetDocument(c, "invoice", number);
       // Checked right before sending: a retry whose annulment was issued but whose answer was lost finds its note
