@@ -52,3 +52,10 @@ export const factusRanges = JSON.stringify({
     pagination: { total: 1, per_page: 10, current_page: 1, last_page: 1, from: 1, to: 1, links: [] },
   },
 });
+
+/** The account's company, as `GET /v1/company` answers it: what keys the caller's company-scoped state. */
+export const factusCompany = JSON.stringify({
+  status: "OK",
+  message: "Solicitud exitosa",
+  data: { nit: "900825759", dv: "7", company: "EMPRESA DEMO S.A.S.", email: "demo@factus.local" },
+});

@@ -5,7 +5,7 @@ import { jwt as honoJwt } from "hono/jwt";
 import { createApp } from "../../apps/edge/src/app";
 import { signJwt } from "../../apps/edge/src/auth/jwt";
 import type { Config } from "../../apps/edge/src/platform/config";
-import { factusBillWith, factusRanges, invoiceWith } from "./fixtures";
+import { factusBillWith, factusCompany, factusRanges, invoiceWith } from "./fixtures";
 import { type Counts, countedEnv, emptyCounts } from "./single-homed";
 
 export { FactusConnectionObject } from "../../apps/edge/src/factus/connections/connection-object";
@@ -56,9 +56,13 @@ let counts: Counts = emptyCounts();
 // range pre-flight, the account's ranges).
 globalThis.fetch = async (input: RequestInfo | URL) => {
   counts.factus++;
-  return new Response(String(input).includes("/v1/numbering-ranges") ? factusRanges : upstreamBody, {
-    headers: { "content-type": "application/json" },
-  });
+  const url = String(input);
+  const body = url.includes("/v1/numbering-ranges")
+    ? factusRanges
+    : url.includes("/v1/company")
+      ? factusCompany
+      : upstreamBody;
+  return new Response(body, { headers: { "content-type": "application/json" } });
 };
 console.log = () => {}; // the request log line is still built; only printing it is skipped
 
@@ -117,7 +121,9 @@ const token = () => {
       email: user.email,
       iat: now,
       nbf: now,
-      exp: now + 86_400,
+      // The edge refuses a token whose lifetime exceeds JWT_TTL_SECONDS (a forged long-lived token): the bench's is
+      // one hour, as the edge issues them; a bench run is far shorter.
+      exp: now + config.jwtTtlSeconds,
       iss: config.jwtIssuer,
       aud: config.jwtAudience,
       jti: "bench",
