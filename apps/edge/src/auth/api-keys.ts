@@ -5,21 +5,13 @@ import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { sha256Hex } from "../platform/sha256";
+import { bearerOf, isApiKey, KEY_PREFIX } from "./bearer";
 import type { Role } from "./users";
 
 // API keys: a system's way in, bound to one stored Factus connection. A key is "fek_" and 192 random bits; only its
 // SHA-256 is stored (nothing to guess, so a fast hash suffices), with a short prefix to recognize it by.
 
-export const KEY_PREFIX = "fek_";
 const PREFIX_SHOWN = 12;
-
-export const isApiKey = (bearer: string) => bearer.startsWith(KEY_PREFIX);
-
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
 
 export interface ApiKeyRow {
   id: string;
@@ -37,7 +29,10 @@ export async function createApiKey(
   db: D1Database,
   input: { userId: string; connectionId: string; name: string; scopes: ApiKeyScope[] },
 ) {
-  const key = `${KEY_PREFIX}${base64url(crypto.getRandomValues(new Uint8Array(24)))}`;
+  const random = crypto
+    .getRandomValues(new Uint8Array(24))
+    .toBase64({ alphabet: "base64url", omitPadding: true });
+  const key = `${KEY_PREFIX}${random}`;
   const row: ApiKeyRow = {
     id: `key_${crypto.randomUUID().replace(/-/g, "").slice(0, 20)}`,
     user_id: input.userId,
@@ -158,10 +153,6 @@ async function authenticateKey(c: Context<AppEnv>, bearer: string, scope: ApiKey
     );
   }
 }
-
-/** The bearer credential of a request, if any. */
-export const bearerOf = (c: Context<AppEnv>) =>
-  /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
 
 /**
  * Authenticates a document route's caller: an API key with `scope` (its connection supplies the Factus token), or

@@ -1,6 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
+import { bearerOf, isApiKey } from "./bearer";
 import { verifyJwt } from "./jwt";
 import { findUserById, type UserRow } from "./users";
 
@@ -23,19 +24,18 @@ async function cachedUser(db: D1Database, id: string) {
 
 /** Requires `Authorization: Bearer <local JWT>` of an existing, enabled user. */
 export const requireUser = createMiddleware<AppEnv>(async (c, next) => {
-  const header = c.req.header("authorization") ?? "";
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1])
+  const bearer = bearerOf(c);
+  if (!bearer)
     throw new ApiError("UNAUTHENTICATED", { message: "Falta el token de acceso (Authorization: Bearer …)" });
   // Keys reach documents, lists, lookups and company reads only: managing keys, connections or the account is a
   // logged-in user's.
-  if (match[1].startsWith("fek_"))
+  if (isApiKey(bearer))
     throw new ApiError("UNAUTHENTICATED", {
       message:
         "Una clave de API no da acceso a esta ruta: inicie sesión (Authorization: Bearer <token de /auth/login>)",
     });
   const config = c.get("config");
-  const result = await verifyJwt(match[1], config.jwtSecret, {
+  const result = await verifyJwt(bearer, config.jwtSecret, {
     issuer: config.jwtIssuer,
     audience: config.jwtAudience,
     maxLifetimeSeconds: config.jwtTtlSeconds,

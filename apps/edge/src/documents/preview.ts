@@ -3,6 +3,7 @@ import {
   computeInvoiceTotals,
   formatCents,
   type InvoicePreview,
+  type InvoiceTotals,
   toFactusV2Bill,
   upstreamPricing,
 } from "@factus-edge/contracts";
@@ -26,11 +27,13 @@ export async function previewInvoice(
 ): Promise<InvoicePreview> {
   const version = await callFactus(() => factusVersionOf(c));
   await checkNumberingRange(c, invoice, { strict: true });
+  let totals: InvoiceTotals;
   if (version === "v2") {
+    // The mapping computes v2's totals itself: the very figures the create will send as its payment.
     const mapping = toFactusV2Bill(invoice);
     if (!mapping.ok) throw notOnV2(mapping.issues);
-  }
-  const totals = computeInvoiceTotals(invoice, { upstream: version });
+    totals = mapping.totals;
+  } else totals = computeInvoiceTotals(invoice, { upstream: "v1" });
   const prices = upstreamPricing(invoice, { upstream: version });
   const rounding = roundingOf(totals.bill.total, expectedOf(invoice.customer.identification, totals));
   return {

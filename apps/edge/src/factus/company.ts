@@ -24,3 +24,9 @@ export async function companyNitOf(c: Context<AppEnv>): Promise<string> {
   nit.catch(() => companies.delete(digest));
   return nit;
 }
+
+/** A company's name as Factus answers it (v1 and v2 alike): its legal name, else its printed one, else a person's. */
+export function companyNameOf(company: Record<string, unknown>): string {
+  const person = [company.names, company.surnames].filter(Boolean).join(" ");
+  return String(company.company || company.graphic_representation_name || person);
+}

@@ -24,8 +24,7 @@ export const connectionObject = (env: Env, id: string) =>
   env.FACTUS_CONNECTIONS.get(env.FACTUS_CONNECTIONS.idFromName(id));
 
 /** A connection's id: "fc_" and 128 random bits. */
-export const newConnectionId = () =>
-  `fc_${[...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
+export const newConnectionId = () => `fc_${crypto.getRandomValues(new Uint8Array(16)).toHex()}`;
 
 export function findConnection(db: D1Database, userId: string, id: string) {
   return db

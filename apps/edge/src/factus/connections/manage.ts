@@ -3,6 +3,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../platform/context";
 import { ApiError } from "../../platform/errors";
 import { callFactus } from "../call";
+import { companyNameOf } from "../company";
 import { passwordGrantFor } from "../oauth";
 import {
   type ConnectionRow,
@@ -29,9 +30,7 @@ async function companyOf(c: Context<AppEnv>, accessToken: string) {
   const factus = c.get("factus");
   const company = (await callFactus(() => factus.company.get(options))) as Record<string, unknown>;
   const version = await callFactus(() => factus.apiVersionOf(options));
-  const person = [company.names, company.surnames].filter(Boolean).join(" ");
-  const name = String(company.company || company.graphic_representation_name || person || "");
-  return { nit: String(company.nit), name, version };
+  return { nit: String(company.nit), name: companyNameOf(company), version };
 }
 
 export async function openConnection(c: Context<AppEnv>, email: string, password: string) {

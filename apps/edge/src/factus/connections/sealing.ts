@@ -9,13 +9,8 @@ export interface SealingKeys {
 }
 
 const encoder = new TextEncoder();
-const base64url = (bytes: Uint8Array) =>
-  btoa(String.fromCharCode(...bytes))
-    .replace(/\+/g, "-")
-    .replace(/\//g, "_")
-    .replace(/=+$/, "");
-const fromBase64url = (text: string) =>
-  Uint8Array.from(atob(text.replace(/-/g, "+").replace(/_/g, "/")), (char) => char.charCodeAt(0));
+const base64url = (bytes: Uint8Array) => bytes.toBase64({ alphabet: "base64url", omitPadding: true });
+const fromBase64url = (text: string) => Uint8Array.fromBase64(text, { alphabet: "base64url" });
 
 /** Thrown when FACTUS_CONNECTION_KEYS is missing or malformed (its message never includes a key). */
 export class SealingConfigError extends Error {}

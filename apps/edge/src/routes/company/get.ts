@@ -1,6 +1,7 @@
 import { CompanyProfile, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { callFactus, upstream } from "../../factus/call";
+import { companyNameOf } from "../../factus/company";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -25,14 +26,13 @@ export const getCompany: RouteHandler<typeof getCompanyRoute, AppEnv> = async (c
     string,
     unknown
   >;
-  const person = [company.names, company.surnames].filter(Boolean).join(" ");
   return c.json(
     {
       message: MESSAGE,
       data: {
         nit: String(company.nit),
         dv: text(company.dv),
-        name: text(company.company) ?? text(company.graphic_representation_name) ?? person,
+        name: companyNameOf(company),
         trade_name: text(company.trade_name),
         email: text(company.email),
         phone: text(company.phone),
