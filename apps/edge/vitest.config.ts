@@ -23,6 +23,13 @@ export default defineConfig({
           RATE_LIMIT_PER_MINUTE: "1000000",
           // The whole suite logs in from one "IP"; the spray test builds an app with a low limit of its own.
           LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES: "1000000",
+          // Documents are re-sent by the background an hour after they go pending, so the lifecycle suites see DIAN
+          // exactly as their faults arm it; the completion suite moves a job's time itself (test/completion).
+          DOCUMENT_RETRY_SCHEDULE_SECONDS: "3600",
+          // Webhooks are retried at once, then every second: the suite waits seconds, not Standard Webhooks' minutes.
+          WEBHOOK_RETRY_SCHEDULE_SECONDS: "0,1",
+          // The emulator's webhook receiver listens on loopback.
+          WEBHOOK_ALLOW_PRIVATE_URLS: "true",
           TEST_MIGRATIONS: await readD1Migrations("./migrations"),
           CHAOS_SEED: process.env.CHAOS_SEED ?? "",
         },

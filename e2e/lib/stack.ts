@@ -14,40 +14,56 @@ export const root = fileURLToPath(new URL("../../", import.meta.url));
 
 export interface Stack {
   emulatorUrl: string;
+  emulatorAdminSecret: string;
   edgeUrl: string;
   demoUser: { email: string; password: string };
+  /** Stops the edge's `wrangler dev` and starts it again on the same port and state (D1, Durable Objects, alarms). */
+  restartEdge(options?: { downMs?: number }): Promise<void>;
   stop(): Promise<void>;
 }
 
-/** Emulator + edge; `corsOrigins` are the pages that will call the edge from a browser. */
-export async function startStack(options: { corsOrigins?: string[] } = {}): Promise<Stack> {
+/**
+ * Emulator + edge; `corsOrigins` are the pages that will call the edge from a browser, `vars` override the edge's
+ * local variables (a shorter retry schedule, say).
+ */
+export async function startStack(
+  options: { corsOrigins?: string[]; vars?: Record<string, string> } = {},
+): Promise<Stack> {
   const emulator = await startEmulator();
   let edge: RunningWorker | undefined;
+  const state = mkdtempSync(join(tmpdir(), "factus-e2e-edge-"));
+  const vars = {
+    FACTUS_BASE_URL: emulator.url,
+    JWT_SECRET: "e2e-secret-that-is-long-enough-for-hs256-0123456789",
+    FACTUS_CLIENT_ID: "emulator-client-id",
+    FACTUS_CLIENT_SECRET: "emulator-client-secret",
+    FACTUS_CONNECTION_KEYS: "e2e:ZTJlLWtleS1vZi10aGlydHktdHdvLWJ5dGVzLSEhISE",
+    CORS_ORIGINS: (options.corsOrigins ?? []).join(","),
+    ...options.vars,
+  };
+  const start = (port?: number) =>
+    startWranglerDev(join(root, "apps/edge"), { persistTo: state, vars, port });
   try {
     writeDocsAssets();
-    const state = mkdtempSync(join(tmpdir(), "factus-e2e-edge-"));
     wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
     await addUser({ ...DEMO_USER, persistTo: state });
-    edge = await startWranglerDev(join(root, "apps/edge"), {
-      persistTo: state,
-      vars: {
-        FACTUS_BASE_URL: emulator.url,
-        JWT_SECRET: "e2e-secret-that-is-long-enough-for-hs256-0123456789",
-        FACTUS_CLIENT_ID: "emulator-client-id",
-        FACTUS_CLIENT_SECRET: "emulator-client-secret",
-        FACTUS_CONNECTION_KEYS: "e2e:ZTJlLWtleS1vZi10aGlydHktdHdvLWJ5dGVzLSEhISE",
-        CORS_ORIGINS: (options.corsOrigins ?? []).join(","),
-      },
-    });
+    edge = await start();
   } catch (error) {
     await emulator.stop();
     throw error;
   }
-  const running = edge;
+  let running = edge;
+  const port = Number(new URL(running.url).port);
   return {
     emulatorUrl: emulator.url,
+    emulatorAdminSecret: emulator.adminSecret,
     edgeUrl: running.url,
     demoUser: DEMO_USER,
+    async restartEdge({ downMs = 0 } = {}) {
+      await running.stop();
+      await new Promise((resolve) => setTimeout(resolve, downMs));
+      running = await start(port);
+    },
     async stop() {
       await running.stop();
       await emulator.stop();

@@ -1,8 +1,7 @@
-import { FactusClient } from "@factus-edge/factus-client";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import es from "zod/v4/locales/es.js";
-import { provingFetch } from "./factus/liveness";
+import { factusClientFor } from "./factus/client";
 import type { Config } from "./platform/config";
 import type { AppEnv } from "./platform/context";
 import { answerError, answerNotFound } from "./platform/errors";
@@ -16,12 +15,15 @@ import { apiKeysRouter } from "./routes/api-keys";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
+import { documentsRouter } from "./routes/documents";
 import { factusConnectionsRouter } from "./routes/factus-connections";
+import { invoiceBatchesRouter } from "./routes/invoice-batches";
 import { invoicesRouter } from "./routes/invoices";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
 import { docsRouter } from "./routes/system/docs";
 import { healthRouter } from "./routes/system/health";
+import { webhookEndpointsRouter } from "./routes/webhook-endpoints";
 
 // Default validation messages in Spanish, like the rest of the API. Imported alone: `z.locales` would bundle all 40+.
 z.config(es());
@@ -29,18 +31,7 @@ z.config(es());
 /** The whole API: middleware, error handling, routes, OpenAPI document and docs UI. */
 export function createApp(config: Config) {
   const app = new OpenAPIHono<AppEnv>();
-  // One client per isolate: each call carries the caller's own token. Reads are retried once; creates never.
-  const factus = new FactusClient({
-    baseURL: config.factusBaseUrl,
-    // The server's OAuth client, for /auth/factus/*; resource calls carry the caller's token instead.
-    credentials: { clientId: config.factusClientId, clientSecret: config.factusClientSecret },
-    apiVersion: config.factusApiVersion,
-    timeout: config.factusTimeoutMs,
-    maxRetries: 1,
-    maxRetryDelay: 2_000,
-    // Every answer says whether Factus still accepts the caller's token: cached documents are served only to live ones.
-    fetch: provingFetch,
-  });
+  const factus = factusClientFor(config);
 
   app.use("*", requestId);
   app.use("*", requestLogger);
@@ -65,6 +56,9 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/company`, companyRouter);
   app.route(`${API_BASE}/factus-connections`, factusConnectionsRouter);
   app.route(`${API_BASE}/api-keys`, apiKeysRouter);
+  app.route(`${API_BASE}/webhook-endpoints`, webhookEndpointsRouter);
+  app.route(`${API_BASE}/invoice-batches`, invoiceBatchesRouter);
+  app.route(`${API_BASE}/documents`, documentsRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",
@@ -123,11 +117,24 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
         description:
           "La corrección legal de una factura validada: devolución, descuento, ajuste o anulación.",
       },
+      {
+        name: "Lotes",
+        description:
+          "Cientos o miles de facturas en una solicitud, emitidas en segundo plano al ritmo de Factus.",
+      },
+      {
+        name: "Contabilidad",
+        description: "El libro del servicio: quién emitió qué, exportaciones y totales por día.",
+      },
       { name: "Rangos de numeración", description: "Rangos autorizados por la DIAN." },
       { name: "Empresa", description: "La empresa emisora y su suscripción de Factus." },
       {
         name: "Catálogos",
         description: "Municipios, tributos, unidades, países, adquirientes y tablas DIAN.",
+      },
+      {
+        name: "Webhooks",
+        description: "Avisos firmados (Standard Webhooks) a los sistemas de la empresa sobre sus documentos.",
       },
       { name: "Sistema", description: "Estado del servicio." },
     ],

@@ -1,8 +1,9 @@
 import { createApp } from "./app";
 import { ConfigError, type Env, readConfig } from "./platform/config";
 import { configErrorResponse } from "./platform/errors";
-import { purgeExpired } from "./scheduled";
+import { onSchedule } from "./scheduled";
 
+export { CompanyWork } from "./completion/company-work";
 export { FactusConnectionObject } from "./factus/connections/connection-object";
 export { RateLimiter } from "./platform/rate-limiter-object";
 
@@ -29,7 +30,7 @@ export default {
     }
     return app!.fetch(request, env, ctx);
   },
-  async scheduled(_controller, env) {
-    await purgeExpired(env.DB);
+  async scheduled(controller, env) {
+    await onSchedule(controller, env);
   },
 } satisfies ExportedHandler<Env>;

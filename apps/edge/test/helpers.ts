@@ -14,7 +14,7 @@ export const call = caller("http://edge.test", (request) => exports.default.fetc
 export { expectStatus, json };
 
 /** The Factus emulator the global setup started, through the test kit it exports. */
-const emulator = connectEmulator({ url: env.FACTUS_BASE_URL, adminSecret: env.EMULATOR_ADMIN_SECRET });
+export const emulator = connectEmulator({ url: env.FACTUS_BASE_URL, adminSecret: env.EMULATOR_ADMIN_SECRET });
 
 /** Factus timeouts of the gateway that `shortTimeouts` serves: a fault's latency must exceed them. */
 export const SHORT_TIMEOUTS = { readMs: 1_500, createMs: 2_500 };

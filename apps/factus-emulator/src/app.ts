@@ -47,7 +47,11 @@ export function createEmulatorApp(account: Account) {
   // the user's per-minute limit.
   const apiVersion = (version: ApiVersion) =>
     createMiddleware<EmulatorEnv>(async (c, next) => {
-      if (account.config.faultsEnabled) account.lastRequestHeaders = Object.fromEntries(c.req.raw.headers);
+      if (account.config.faultsEnabled) {
+        account.lastRequestHeaders = Object.fromEntries(c.req.raw.headers);
+        const call = `${c.req.method} ${c.req.path}`;
+        account.calls.set(call, (account.calls.get(call) ?? 0) + 1);
+      }
       const header = c.req.header("authorization") ?? "";
       const token = header.startsWith("Bearer ") ? account.store.tokenByAccess(header.slice(7)) : undefined;
       if (!token || token.expires_at <= account.nowMs()) return unauthenticated(c);

@@ -201,12 +201,39 @@ export function connectEmulator(target: EmulatorTarget) {
     /** The e-mails sent for a bill or credit note: `[{ email, … }]`. */
     emails: async (documentNumber: string): Promise<{ email: string }[]> =>
       (await control(`/emails/${documentNumber}`)).emails,
+    /** How many times this account was called per "METHOD path" since its object started. */
+    calls: async (): Promise<Record<string, number>> => (await control("/calls")).calls,
+    /** A webhook receiver of this emulator (not Factus): its URL, what it received, how it answers. */
+    webhookInbox: (name: string) => ({
+      url: `${target.url}/webhook-receiver/${name}`,
+      received: async (): Promise<ReceivedWebhook[]> =>
+        (await expectStatus(await call(`/webhook-receiver/${name}`), 200)).received,
+      /** The next `failTimes` deliveries are answered `status` (then 204 again). */
+      failNext: async (failTimes: number, status = 500) =>
+        expectStatus(
+          await call(`/webhook-receiver/${name}/behaviour`, {
+            method: "PUT",
+            body: JSON.stringify({ fail_times: failTimes, status }),
+          }),
+          200,
+        ),
+    }),
     /** The same emulator as another account. */
     forAccount: (account: string) => connectEmulator({ ...target, account }),
   };
 }
 
 export type EmulatorConnection = ReturnType<typeof connectEmulator>;
+
+/** A delivery the emulator's webhook receiver kept: its Standard Webhooks headers and exact body. */
+export interface ReceivedWebhook {
+  id: string | null;
+  timestamp: string | null;
+  signature: string | null;
+  body: string;
+  answered: number;
+  received_at: string;
+}
 
 /** Factus' published "advanced" bill request, on `rangeId`, with a unique reference code. */
 export function exampleBill(rangeId: number, overrides: Record<string, unknown> = {}) {

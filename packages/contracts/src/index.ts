@@ -23,6 +23,7 @@ export { type FactusV2Mapping, toFactusV2Bill, toFactusV2CreditNote } from "./ma
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
+export * from "./schemas/batches";
 export * from "./schemas/company";
 export * from "./schemas/connections";
 export * from "./schemas/credit-notes";
@@ -58,6 +59,7 @@ export {
 export * from "./schemas/lookups";
 export * from "./schemas/numbering-ranges";
 export * from "./schemas/path-params";
+export * from "./schemas/webhooks";
 export {
   type BillTotals,
   computeInvoiceTotals,

@@ -27,6 +27,9 @@ export type PerVersion<T> = Partial<Record<FactusApiVersion, () => Promise<T>>>;
 
 const OTHER = { v1: "v2", v2: "v1" } as const;
 
+/** How long a call waits for its token's first call to teach the version, before guessing by itself. */
+export const FIRST_CALL_WAIT_MS = 5_000;
+
 /**
  * Whether a failed call still shows the account's version: Factus refused the document itself (a 409 pending
  * document, a 422), which it does only past the version check. 401, 404, 429 and 5xx say nothing about it.
@@ -173,7 +176,11 @@ export class ApiVersions {
     }
   }
 
-  /** Waits for the token's first call in flight, if any (or the caller's abort), and answers what it taught. */
+  /**
+   * Waits for the token's first call in flight, if any (or the caller's abort), and answers what it taught. Never
+   * longer than FIRST_CALL_WAIT_MS: on Workers a call belongs to the request that made it, and a request that ends
+   * first takes its call with it (it never settles), so a wait without end could hang every later call of the token.
+   */
   private async waitForFirstCall(
     key: string,
     options: RequestOptions,
@@ -186,10 +193,13 @@ export class ApiVersions {
         reject(new FactusAbortError("The request was aborted", { requestId: options.requestId ?? "" }));
       if (signal?.aborted) return abort();
       signal?.addEventListener("abort", abort, { once: true });
-      void pending.then(() => {
+      const timer = setTimeout(done, FIRST_CALL_WAIT_MS);
+      function done() {
+        clearTimeout(timer);
         signal?.removeEventListener("abort", abort);
         resolve();
-      });
+      }
+      void pending.then(done);
     });
     return this.recall(key);
   }

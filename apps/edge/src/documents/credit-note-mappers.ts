@@ -2,6 +2,7 @@ import {
   type CreatedCreditNote,
   type CreditNoteDetail,
   type CreditNoteSummary,
+  type DocumentCompletion,
   dianStatusOf,
   isoFromFactusDateTime,
 } from "@factus-edge/contracts";
@@ -29,7 +30,10 @@ export function createdCreditNote(note: CreditNoteView, message: string): Create
 }
 
 /** Factus' credit note → the public detail, in the spirit of the invoice detail. */
-export function creditNoteDetail(note: CreditNoteView): CreditNoteDetail {
+export function creditNoteDetail(
+  note: CreditNoteView,
+  completion: DocumentCompletion | null = null,
+): CreditNoteDetail {
   const record = note.credit_note;
   return {
     company: companyLine(note.company),
@@ -50,12 +54,16 @@ export function creditNoteDetail(note: CreditNoteView): CreditNoteDetail {
         ? { code: record.correction_concept.code, name: record.correction_concept.name }
         : null,
       invoice_number: record.number_bill ?? null,
+      completion: dianStatusOf(record.status, record.errors) === "pending" ? completion : null,
     },
     items: note.items.map(itemLine),
   };
 }
 
-export function creditNoteSummary(row: DocumentRowView): CreditNoteSummary {
+export function creditNoteSummary(
+  row: DocumentRowView,
+  completion: DocumentCompletion | null = null,
+): CreditNoteSummary {
   return {
     number: row.number,
     reference_code: row.reference_code,
@@ -65,5 +73,6 @@ export function creditNoteSummary(row: DocumentRowView): CreditNoteSummary {
     dian_status: dianStatusOf(row.status, row.errors),
     dian_notifications: row.errors,
     created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
+    completion: dianStatusOf(row.status, row.errors) === "pending" ? completion : null,
   };
 }

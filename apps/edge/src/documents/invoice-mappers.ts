@@ -1,5 +1,6 @@
 import {
   type CreatedInvoice,
+  type DocumentCompletion,
   dianStatusOf,
   type InvoiceDetail,
   type InvoiceSummary,
@@ -30,7 +31,11 @@ export function createdInvoice(bill: BillView, message: string): CreatedInvoice 
 }
 
 /** Factus' bill → the customer's documented detail shape (seed 004), plus documented extras. */
-export function invoiceDetail(bill: BillView, message: string): InvoiceDetail {
+export function invoiceDetail(
+  bill: BillView,
+  message: string,
+  completion: DocumentCompletion | null = null,
+): InvoiceDetail {
   const { company, customer } = bill;
   const createdAt = isoFromFactusDateTime(bill.bill.created_at);
   return {
@@ -55,6 +60,7 @@ export function invoiceDetail(bill: BillView, message: string): InvoiceDetail {
         qr_url: bill.bill.qr,
         validated_at: isoFromFactusDateTime(bill.bill.validated),
         dian_notifications: bill.bill.errors,
+        completion: dianStatusOf(bill.bill.status, bill.bill.errors) === "pending" ? completion : null,
       },
       credit_notes: bill.credit_notes,
       items: bill.items.map(itemLine),
@@ -62,7 +68,10 @@ export function invoiceDetail(bill: BillView, message: string): InvoiceDetail {
   };
 }
 
-export function invoiceSummary(row: DocumentRowView): InvoiceSummary {
+export function invoiceSummary(
+  row: DocumentRowView,
+  completion: DocumentCompletion | null = null,
+): InvoiceSummary {
   return {
     number: row.number,
     reference_code: row.reference_code,
@@ -75,5 +84,6 @@ export function invoiceSummary(row: DocumentRowView): InvoiceSummary {
     dian_notifications: row.errors,
     credit_notes: row.credit_notes ?? null,
     created_at: isoFromFactusDateTime(row.created_at) ?? row.created_at,
+    completion: dianStatusOf(row.status, row.errors) === "pending" ? completion : null,
   };
 }

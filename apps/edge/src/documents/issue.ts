@@ -8,14 +8,17 @@ import {
   FactusValidationError,
 } from "@factus-edge/factus-client";
 import type { Context } from "hono";
+import { ownDocument } from "../completion/jobs";
+import { documentPending, documentSettled } from "../completion/outcomes";
 import { ruleDetails, toApiError } from "../factus/errors";
 import { subscriptionExhausted } from "../factus/subscription";
+import { flushLedger, recordDocument } from "../ledger/ledger";
+import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import type { DocumentFlow } from "./kinds";
 import { findByReference } from "./lookup";
 import { documentRef } from "./mappers";
-import { forgetPendingRequest, rememberPendingRequest } from "./pending-requests";
 import { pendingDocumentError } from "./range-blocked";
 import { answerFor, type Issued, rejectionError, respondIssued } from "./verdicts";
 
@@ -129,13 +132,38 @@ export interface IssueOptions {
 
 /**
  * Creates and validates a document, reconciling first when an earlier try of the same Idempotency-Key lost its
- * answer. A pending answer keeps the request so the retry route can re-send it as is.
+ * answer. A pending answer, or an outcome that stays unknown, hands the document to the gateway's background
+ * completion (src/completion); every verdict ends its job and is told to the company's webhooks after the answer.
  */
 export async function issueDocument<Request extends { reference_code: string }, Document, Created>(
   c: Context<AppEnv>,
   flow: Flow<Request, Document, Created>,
   request: Request,
   options: IssueOptions = {},
+): Promise<Issued<Created>> {
+  let issued: Issued<Created>;
+  try {
+    issued = await createOrReconcile(c, flow, request, options);
+  } catch (error) {
+    await afterFailedIssue(c, flow, request, error);
+    throw error;
+  }
+  // The ledger write rides on the next D1 round trip: the job's (pending) or the idempotency answer's.
+  await recordDocument(c, flow, issued.document);
+  if (issued.status === 202) {
+    await ownDocument(c, flow.resource, request, (issued.data as { number: string }).number);
+    await afterAnswer(c, documentPending(c, flow, issued.document));
+  } else {
+    await afterAnswer(c, documentSettled(c, flow, request.reference_code, "validated", issued.document));
+  }
+  return issued;
+}
+
+async function createOrReconcile<Request extends { reference_code: string }, Document, Created>(
+  c: Context<AppEnv>,
+  flow: Flow<Request, Document, Created>,
+  request: Request,
+  options: IssueOptions,
 ): Promise<Issued<Created>> {
   if (c.get("reconcileFirst")) {
     const document = await lookupOrUnknown(c, flow, request.reference_code);
@@ -144,16 +172,37 @@ export async function issueDocument<Request extends { reference_code: string }, 
   // Only now, when a document is about to be sent: a reconciled retry must find its own note, not be refused by the
   // balance that note already consumed.
   await options.beforeSend?.();
-  let issued: Issued<Created>;
   try {
-    issued = answerFor(flow, await flow.create(c, request), request);
+    return answerFor(flow, await flow.create(c, request), request);
   } catch (error) {
-    issued = await recoverFromCreateError(c, flow, request, error);
+    return recoverFromCreateError(c, flow, request, error);
   }
-  if (issued.status === 202)
-    await rememberPendingRequest(c, flow.resource, request, (issued.data as { number: string }).number);
-  else if (issued.recovered) await forgetPendingRequest(c, flow.resource, request.reference_code);
-  return issued;
+}
+
+/** An outcome left unknown is owned by the gateway; DIAN's verdicts end the reference's job and are told. */
+async function afterFailedIssue<Request extends { reference_code: string }>(
+  c: Context<AppEnv>,
+  flow: Flow<Request, unknown, unknown>,
+  request: Request,
+  error: unknown,
+) {
+  if (!(error instanceof ApiError)) return;
+  if (error.code === "FACTUS_OUTCOME_UNKNOWN") {
+    await ownDocument(c, flow.resource, request, null);
+    return;
+  }
+  const number = error.options.document?.number;
+  if (error.code === "DIAN_REJECTED" || error.code === "DIAN_DOCUMENT_ALREADY_PROCESSED") {
+    const state = error.code === "DIAN_REJECTED" ? "rejected" : "already_processed";
+    if (!number) return;
+    // The rejected document (its number is consumed) is read once, after the answer, for the ledger and the event.
+    const settle = async () => {
+      const document = await flow.get(c, number);
+      await documentSettled(c, flow, request.reference_code, state, document);
+      await flushLedger(c);
+    };
+    await afterAnswer(c, settle());
+  }
 }
 
 /**

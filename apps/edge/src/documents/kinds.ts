@@ -16,10 +16,12 @@ import type * as z from "zod";
 import { upstream } from "../factus/call";
 import { billPage, creditNotePage, factusVersionOf, getBill, getCreditNote } from "../factus/documents";
 import { type BillView, billViewOfV2, type CreditNoteView, creditNoteViewOfV2 } from "../factus/v2-views";
+import type { LedgerFacts } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
-import { createdCreditNote } from "./credit-note-mappers";
-import { createdInvoice } from "./invoice-mappers";
+import { createdCreditNote, creditNoteDetail } from "./credit-note-mappers";
+import { createdInvoice, invoiceDetail } from "./invoice-mappers";
+import { nameOf } from "./mappers";
 
 // What differs between issuing an invoice and a credit note; everything else (DIAN's verdicts, lost answers, the
 // 409 block, retries) is one lifecycle (docs/ARCHITECTURE.md, "The document lifecycle"), in issue.ts.
@@ -58,6 +60,8 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
   noun: string;
   /** The OpenAPI tag of its routes. */
   tag: string;
+  /** Its webhook events' prefix: `<event>.validated`, `<event>.rejected`, `<event>.pending`. */
+  event: "invoice" | "credit_note";
   /** The schema of what a create of this kind answers, for the routes every kind shares. */
   createdSchema: z.ZodType<Created>;
   /** Envelope messages of the create's answers. */
@@ -72,6 +76,10 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
    */
   expected(request: Request, apiVersion: FactusApiVersion): Expected;
   created(document: Document, message: string): Created;
+  /** The public detail GET /<resource>/{number} answers (a webhook's `data`). */
+  detail(document: Document): unknown;
+  /** What the ledger keeps of it. */
+  ledger(document: Document): LedgerFacts;
 }
 
 const createOptions = (c: Context<AppEnv>) => ({
@@ -103,6 +111,7 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, BillView, CreatedIn
   resource: "invoices",
   noun: "la factura",
   tag: "Facturas",
+  event: "invoice",
   createdSchema: CreatedInvoice,
   messages: {
     created: "Factura creada exitosamente",
@@ -134,6 +143,23 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, BillView, CreatedIn
   expected: (invoice, apiVersion) =>
     expectedOf(invoice.customer.identification, computeInvoiceTotals(invoice, { upstream: apiVersion })),
   created: createdInvoice,
+  detail: (bill) => invoiceDetail(bill, "Factura obtenida de Factus"),
+  ledger: (bill) => ({
+    kind: "invoice",
+    number: bill.bill.number,
+    reference_code: bill.bill.reference_code,
+    key: bill.bill.cufe,
+    status: bill.bill.status,
+    errors: bill.bill.errors,
+    subtotal: bill.bill.gross_value,
+    tax: bill.bill.tax_amount,
+    total: bill.bill.total,
+    customerIdentification: bill.customer.identification,
+    customerName: nameOf(bill.customer),
+    invoiceNumber: null,
+    createdAt: bill.bill.created_at,
+    validatedAt: bill.bill.validated ?? null,
+  }),
 };
 
 /** A public request a company's Factus v2 account cannot carry: the fields, each with why (never a silent drop). */
@@ -161,6 +187,7 @@ export const creditNoteFlow: DocumentFlow<CreditNoteOrder, CreditNoteView, Creat
   resource: "credit-notes",
   noun: "la nota crédito",
   tag: "Notas crédito",
+  event: "credit_note",
   createdSchema: CreatedCreditNote,
   messages: {
     created: "Nota crédito creada exitosamente",
@@ -190,4 +217,21 @@ export const creditNoteFlow: DocumentFlow<CreditNoteOrder, CreditNoteView, Creat
       ? order.expected
       : expectedOf(order.customer.identification, computeInvoiceTotals(order)),
   created: createdCreditNote,
+  detail: (note) => creditNoteDetail(note),
+  ledger: (note) => ({
+    kind: "credit_note",
+    number: note.credit_note.number,
+    reference_code: note.credit_note.reference_code,
+    key: note.credit_note.cude,
+    status: note.credit_note.status,
+    errors: note.credit_note.errors,
+    subtotal: note.credit_note.gross_value,
+    tax: note.credit_note.tax_amount,
+    total: note.credit_note.total,
+    customerIdentification: note.customer.identification,
+    customerName: nameOf(note.customer),
+    invoiceNumber: note.credit_note.number_bill ?? null,
+    createdAt: note.credit_note.created_at,
+    validatedAt: null,
+  }),
 };

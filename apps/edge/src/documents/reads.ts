@@ -1,5 +1,6 @@
 import { dianStatusOf } from "@factus-edge/contracts";
 import type { Context } from "hono";
+import { completionsOf, type JobKind, type JobRow, liveJobsByNumber } from "../completion/jobs";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
 import { getBill, getCreditNote } from "../factus/documents";
 import { isProvenAlive } from "../factus/liveness";
@@ -60,6 +61,7 @@ async function throughDocumentCache<T>(
   kind: CachedDocument,
   number: string,
   load: () => Promise<{ value: T; final: boolean }>,
+  onMiss?: () => void,
 ): Promise<T> {
   const key = await keyOf(c, kind, number);
   // Only a token Factus accepted lately reads the edge's copy; any other goes to Factus, which proves or refuses it.
@@ -70,6 +72,7 @@ async function throughDocumentCache<T>(
     c.header("X-Cache", "HIT");
     return (await hit.json()) as T;
   }
+  onMiss?.();
   const { value, final } = await load();
   c.header("X-Cache", "MISS");
   if (final) {
@@ -94,19 +97,53 @@ const NOT_FOUND: Record<DocumentKind, string> = {
 type Verdict = { status: Parameters<typeof dianStatusOf>[0]; errors: Parameters<typeof dianStatusOf>[1] };
 const isValidated = (document: Verdict) => dianStatusOf(document.status, document.errors) === "validated";
 
-/** An invoice as Factus answers it; kept (60 s) once DIAN validated it. */
-export const invoiceOf = (c: Context<AppEnv>, number: string) =>
-  throughDocumentCache(c, "invoice", number, async () => {
-    const bill = await callFactus(() => getBill(c, number), `${NOT_FOUND.invoice} ${number}`);
-    return { value: bill, final: isValidated(bill.bill) };
-  });
+/**
+ * An invoice as Factus answers it; kept (60 s) once DIAN validated it. `onMiss` starts what must go beside the
+ * Factus read (not after it) when the edge has no copy.
+ */
+export const invoiceOf = (c: Context<AppEnv>, number: string, onMiss?: () => void) =>
+  throughDocumentCache(
+    c,
+    "invoice",
+    number,
+    async () => {
+      const bill = await callFactus(() => getBill(c, number), `${NOT_FOUND.invoice} ${number}`);
+      return { value: bill, final: isValidated(bill.bill) };
+    },
+    onMiss,
+  );
 
 /** A credit note as Factus answers it; kept once DIAN validated it (nothing changes a validated note). */
-export const creditNoteOf = (c: Context<AppEnv>, number: string) =>
-  throughDocumentCache(c, "credit-note", number, async () => {
-    const note = await callFactus(() => getCreditNote(c, number), `${NOT_FOUND["credit-note"]} ${number}`);
-    return { value: note, final: isValidated(note.credit_note) };
+export const creditNoteOf = (c: Context<AppEnv>, number: string, onMiss?: () => void) =>
+  throughDocumentCache(
+    c,
+    "credit-note",
+    number,
+    async () => {
+      const note = await callFactus(() => getCreditNote(c, number), `${NOT_FOUND["credit-note"]} ${number}`);
+      return { value: note, final: isValidated(note.credit_note) };
+    },
+    onMiss,
+  );
+
+/**
+ * A document read beside where its background completion stands (read from D1 only when the edge has no copy, at
+ * the same time as Factus: a cached validated document costs no trip at all). The document names its company.
+ */
+export async function withCompletion<T>(
+  c: Context<AppEnv>,
+  kind: JobKind,
+  number: string,
+  read: (c: Context<AppEnv>, number: string, onMiss: () => void) => Promise<T>,
+  companyOf: (document: T) => string,
+) {
+  let jobs: Promise<JobRow[]> | undefined;
+  const document = await read(c, number, () => {
+    jobs = liveJobsByNumber(c.env.DB, kind, [number]);
   });
+  const completion = jobs ? (completionsOf(await jobs, companyOf(document)).get(number) ?? null) : null;
+  return { document, completion };
+}
 
 async function download(c: Context<AppEnv>, kind: DocumentKind, format: FileFormat, number: string) {
   const factus = c.get("factus");

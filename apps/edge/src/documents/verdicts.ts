@@ -18,6 +18,8 @@ export interface Issued<Created> {
   message: string;
   data: Created;
   recovered?: Recovery;
+  /** The Factus document answered (for its events: never serialized as such). */
+  document: unknown;
 }
 
 export const retryPath = (flow: AnyFlow, referenceCode: string) =>
@@ -85,7 +87,7 @@ export function answerFor<Request extends { reference_code: string }, Document, 
     });
   }
   const dianStatus = dianStatusOf(record.status, record.errors);
-  const tag = recovered ? { recovered } : {};
+  const tag = recovered ? { recovered, document } : { document };
   const rounding = roundingOf(record.total, expected);
   // The legal document's own totals are what the answer carries; a difference from the caller's prices is told.
   const created = (message: string) => {

@@ -10,19 +10,28 @@ import { callFactus, factusTokenDigest, upstream } from "./call";
  */
 const KEEP_MS = 3_600_000;
 const MAX_TOKENS = 10_000;
-const companies = new Map<string, { at: number; nit: Promise<string> }>();
+/**
+ * Answers kept per token digest. Only settled answers are shared across requests: a call in flight belongs to the
+ * request that made it (workerd cancels a request's I/O when it ends), so another request never waits on it.
+ */
+const companies = new Map<string, { at: number; nit: string }>();
 
 export async function companyNitOf(c: Context<AppEnv>): Promise<string> {
   const digest = await factusTokenDigest(c);
   const known = companies.get(digest);
   if (known && Date.now() - known.at < KEEP_MS) return known.nit;
-  if (companies.size >= MAX_TOKENS) companies.clear();
-  const nit = callFactus(() => c.get("factus").company.get(upstream(c))).then((company) =>
-    String((company as { nit: unknown }).nit),
-  );
-  companies.set(digest, { at: Date.now(), nit });
-  nit.catch(() => companies.delete(digest));
-  return nit;
+  let asking = c.get("companyNit");
+  if (!asking) {
+    asking = callFactus(() => c.get("factus").company.get(upstream(c))).then((company) => {
+      const nit = String((company as { nit: unknown }).nit);
+      if (companies.size >= MAX_TOKENS) companies.clear();
+      companies.set(digest, { at: Date.now(), nit });
+      return nit;
+    });
+    c.set("companyNit", asking);
+    asking.catch(() => c.set("companyNit", undefined));
+  }
+  return asking;
 }
 
 /** A company's name as Factus answers it (v1 and v2 alike): its legal name, else its printed one, else a person's. */

@@ -1,3 +1,4 @@
+import { countFactusCall } from "../platform/factus-calls";
 import { sha256Hex } from "../platform/sha256";
 
 /**
@@ -27,6 +28,7 @@ async function record(authorization: string | null, status: number) {
 
 /** `fetch` for the Factus client that records, from every answer, whether Factus accepted the caller's token. */
 export const provingFetch: typeof fetch = async (input, init) => {
+  countFactusCall();
   const response = await fetch(input, init);
   await record(new Headers(init?.headers).get("authorization"), response.status);
   return response;

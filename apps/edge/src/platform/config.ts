@@ -7,6 +7,18 @@ import * as z from "zod";
  */
 export type Env = Cloudflare.Env;
 
+/** A comma-separated list of delays in seconds ("60,120,300"): a retry schedule whose last delay repeats. */
+const secondsList = (fallback: string, name: string) =>
+  z.preprocess(
+    (value) => (value === undefined || value === "" ? fallback : value),
+    z
+      .string()
+      .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, { error: `${name} must be seconds separated by commas` })
+      .transform((list) => list.split(",").map((part) => Number(part.trim()) * 1000)),
+  );
+
+const flag = z.preprocess((value) => value === true || value === "true", z.boolean());
+
 const positiveInt = (fallback: number) =>
   z.preprocess(
     (value) => (value === undefined || value === "" ? fallback : Number(value)),
@@ -69,6 +81,24 @@ const ConfigSchema = z.object({
       .filter(Boolean),
   ),
   rateLimitPerMinute: positiveInt(80),
+  /**
+   * When the gateway re-sends a document DIAN left pending (or whose outcome is unknown), in ms after each attempt:
+   * the last delay repeats until `documentRetryHorizonHours` after the document was created.
+   */
+  documentRetrySchedule: secondsList("60,120,300,600,1800,3600", "DOCUMENT_RETRY_SCHEDULE_SECONDS"),
+  documentRetryHorizonHours: positiveInt(48),
+  /**
+   * Factus calls a minute the company's background work (batches, finishing pending documents) may make: Factus
+   * allows 80 per account, so 60 leaves 20 for the company's interactive traffic.
+   */
+  backgroundFactusCallsPerMinute: positiveInt(60),
+  /** Standard Webhooks' own schedule by default (now, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h…), for 3 days. */
+  webhookRetrySchedule: secondsList("0,5,300,1800,7200,18000,36000", "WEBHOOK_RETRY_SCHEDULE_SECONDS"),
+  webhookRetryHorizonHours: positiveInt(72),
+  /** A delivery counts only when the endpoint answers 2xx within it. */
+  webhookTimeoutMs: positiveInt(10_000),
+  /** Local development only (the emulator's receiver is on loopback): never in staging or production. */
+  webhookAllowPrivateUrls: flag,
   loginAttemptsPer15Minutes: positiveInt(10),
   loginAttemptsPerEmailPer5Minutes: positiveInt(10),
   loginAttemptsPerIpPer15Minutes: positiveInt(100),
@@ -94,6 +124,13 @@ export function readConfig(env: Env): Config {
     factusConnectionKeys: env.FACTUS_CONNECTION_KEYS,
     corsOrigins: env.CORS_ORIGINS ?? "",
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    documentRetrySchedule: env.DOCUMENT_RETRY_SCHEDULE_SECONDS,
+    documentRetryHorizonHours: env.DOCUMENT_RETRY_HORIZON_HOURS,
+    backgroundFactusCallsPerMinute: env.BACKGROUND_FACTUS_CALLS_PER_MINUTE,
+    webhookRetrySchedule: env.WEBHOOK_RETRY_SCHEDULE_SECONDS,
+    webhookRetryHorizonHours: env.WEBHOOK_RETRY_HORIZON_HOURS,
+    webhookTimeoutMs: env.WEBHOOK_TIMEOUT_MS,
+    webhookAllowPrivateUrls: env.WEBHOOK_ALLOW_PRIVATE_URLS,
     loginAttemptsPer15Minutes: env.LOGIN_ATTEMPTS_PER_15_MINUTES,
     loginAttemptsPerEmailPer5Minutes: env.LOGIN_ATTEMPTS_PER_EMAIL_PER_5_MINUTES,
     loginAttemptsPerIpPer15Minutes: env.LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES,

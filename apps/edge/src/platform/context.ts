@@ -26,6 +26,14 @@ export interface AppVariables {
   reconcileFirst: boolean;
   /** Set by a create whose Factus answer was lost: the idempotency key is kept as "outcome unknown". */
   outcomeUnknown: boolean;
+  /** This request's own question to Factus about its token's company, while it is in flight (factus/company.ts). */
+  companyNit: Promise<string> | undefined;
+  /** Ledger writes waiting for this request's next D1 round trip (ledger/ledger.ts). */
+  ledger: D1PreparedStatement[] | undefined;
+  /** The batch a background issuance belongs to (batches/). */
+  batchId: string | undefined;
+  /** Set when the gateway acts on its own (a document's background completion), not for a caller. */
+  inBackground: boolean;
 }
 
 export interface AppEnv {

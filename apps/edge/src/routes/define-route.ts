@@ -8,6 +8,7 @@ import { requireUser } from "../auth/require-user";
 import { companyNitOf } from "../factus/company";
 import { UPSTREAM_ERROR_CODES } from "../factus/errors";
 import { requireFactusToken } from "../factus/require-token";
+import { flushLedger } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
 import { idempotency } from "../platform/middleware/idempotency";
 import { userRateLimit } from "../platform/rate-limit";
@@ -156,6 +157,15 @@ export interface RouteOptions {
   idempotent?: boolean;
 }
 
+/** What the ledger learnt and no D1 round trip carried is written after the answer (ledger/ledger.ts). */
+const writeLedgerLast: MiddlewareHandler<AppEnv> = async (c, next) => {
+  try {
+    await next();
+  } finally {
+    await flushLedger(c);
+  }
+};
+
 /** Keys belong to the user and to the Factus company its token acts for (learned once per token, then cached). */
 const idempotentPerCompany = idempotency(async (c) => `${c.get("user").id}:${await companyNitOf(c)}`);
 
@@ -183,11 +193,13 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
   const scope = options.scope ?? (spec.method === "get" ? "documents:read" : "documents:write");
   const security = access === "factus" ? [...preset.security, { apiKey: [scope] }] : preset.security;
   const authenticate = access === "factus" ? [keyOr(scope, requireUser)] : [];
+  const ledger = factusBacked ? [writeLedgerLast] : [];
   return createRoute({
     ...spec,
     ...(preset.note ? { description: `${spec.description ?? ""}${preset.note}` } : {}),
     security,
     middleware: [
+      ...ledger,
       ...authenticate,
       ...preset.middleware,
       ...(options.idempotent ? [idempotentPerCompany] : []),

@@ -6,13 +6,16 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
+import { claimJob, jobOf, releaseJob, settleJob } from "../completion/jobs";
+import { documentSettled } from "../completion/outcomes";
 import { issueDocument } from "../documents/issue";
 import type { AnyFlow } from "../documents/kinds";
 import { findByReference } from "../documents/lookup";
 import { documentRef } from "../documents/mappers";
-import { forgetPendingRequest, pendingRequest } from "../documents/pending-requests";
 import { rejectionError, respondIssued, retryPath } from "../documents/verdicts";
 import { callFactus } from "../factus/call";
+import { companyNitOf } from "../factus/company";
+import { actorOf, ledgerDeletion } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { API_BASE } from "../platform/router";
@@ -57,36 +60,52 @@ export function retryByReference(flow: AnyFlow, operationId: string) {
     const record = flow.record(document);
     const dianStatus = dianStatusOf(record.status, record.errors);
     if (dianStatus === "validated") {
-      await forgetPendingRequest(c, flow.resource, reference_code);
+      await documentSettled(c, flow, reference_code, "validated", document);
       const data = flow.created(document, "Nada que reenviar");
       return c.json({ message: "El documento ya está validado por la DIAN", data }, 200) as never;
     }
     // A rejection is not DIAN being slow: re-sending it unchanged would be rejected again.
-    if (dianStatus === "rejected") throw rejectionError(flow, document);
-    const pending = await pendingRequest<{ reference_code: string }>(c, flow.resource, reference_code);
-    if (pending && pending.documentNumber !== record.number) {
+    if (dianStatus === "rejected") {
+      const state = isAlreadyProcessed(record.errors) ? "already_processed" : "rejected";
+      await documentSettled(c, flow, reference_code, state, document);
+      throw rejectionError(flow, document);
+    }
+    const job = await jobOf(c, flow.resource, reference_code);
+    if (job?.document_number && job.document_number !== record.number) {
       // The reference now names another document (the one it was kept for was deleted, another took its place):
       // re-sending the stale request would validate a document this request never described.
-      await forgetPendingRequest(c, flow.resource, reference_code);
+      await settleJob(c.env.DB, job.company_nit, flow.resource, reference_code, "superseded");
       throw new ApiError("CONFLICT", {
         message:
-          `El código de referencia ${reference_code} ya no es del documento ${pending.documentNumber} para el que se ` +
+          `El código de referencia ${reference_code} ya no es del documento ${job.document_number} para el que se ` +
           `guardó la solicitud, sino de ${record.number}: reenvíe la solicitud de ese documento a POST ` +
           `${API_BASE}/${flow.resource}`,
         document: documentRef(record, record.key),
       });
     }
-    const request = pending?.request;
-    if (!request) {
+    if (!job) {
       throw new ApiError("CONFLICT", {
         message:
           `Este servicio no guarda la solicitud original de ${reference_code}: reenvíe el mismo cuerpo a POST ` +
           `${API_BASE}/${flow.resource} (mismo reference_code), que es el reintento oficial de Factus`,
       });
     }
-    const issued = await issueDocument(c, flow, request);
-    if (issued.status !== 202) await forgetPendingRequest(c, flow.resource, reference_code);
-    return respondIssued(c, flow, issued) as never;
+    // The background job and this retry never re-send the same document at once.
+    const nit = await companyNitOf(c);
+    const live = job.state === "scheduled" || job.state === "needs_token";
+    if (live && !(await claimJob(c.env.DB, nit, flow.resource, reference_code))) {
+      throw new ApiError("CONFLICT", {
+        message: `El servicio está reenviando ${flow.noun} ${record.number} en este momento: consúltela en unos segundos`,
+        headers: { "Retry-After": "5" },
+      });
+    }
+    try {
+      const issued = await issueDocument(c, flow, JSON.parse(job.request));
+      return respondIssued(c, flow, issued) as never;
+    } finally {
+      // A verdict already ended the job; a document still pending stays scheduled, free for its next attempt.
+      if (live) await releaseJob(c.env.DB, nit, flow.resource, reference_code).catch(() => undefined);
+    }
   };
   return { route, handler };
 }
@@ -156,7 +175,13 @@ export function deleteByReference(
         throw new ApiError("DIAN_DOCUMENT_ALREADY_PROCESSED", { document: ref });
     }
     await callFactus(() => spec.remove(c, reference_code), notFound);
-    await forgetPendingRequest(c, flow.resource, reference_code);
+    const nit = await companyNitOf(c);
+    await settleJob(c.env.DB, nit, flow.resource, reference_code, "deleted").catch(() => false);
+    // The ledger keeps it, marked deleted (the write rides on the answer's D1 trip, or follows it).
+    c.set("ledger", [
+      ...(c.get("ledger") ?? []),
+      ledgerDeletion(c.env.DB, nit, flow, reference_code, actorOf(c)),
+    ]);
     return c.json({ message, data: { reference_code } }, 200);
   };
   return { route, handler };

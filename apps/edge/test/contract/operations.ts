@@ -24,6 +24,7 @@ const PATH_EXAMPLES: Record<string, string> = {
   number: "SETP990000000",
   reference_code: "REF-1",
   id: "999999",
+  delivery_id: "msg_00000000000000000000000000000000",
 };
 const BODIES: Record<string, (session?: Session) => unknown> = {
   login: () => ({ email: "nadie@empresa.test", password: "not-the-password" }),
@@ -40,6 +41,10 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   }),
   createApiKey: () => ({ name: "ERP", connection_id: "fc_unknown" }),
   previewInvoice: () => seedInvoice(),
+  createWebhookEndpoint: () => ({
+    url: "https://erp.example.com/hooks/factus",
+    events: ["invoice.validated"],
+  }),
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),
   annulInvoice: () => ({}),

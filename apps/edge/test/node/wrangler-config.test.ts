@@ -32,3 +32,11 @@ describe("rate-limit namespaces", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 });
+
+describe("webhooks to private addresses", () => {
+  it("are allowed only in local development, never in a deployed environment", () => {
+    expect(rawConfig.vars?.WEBHOOK_ALLOW_PRIVATE_URLS).toBe("true");
+    for (const name of ["staging", "production"])
+      expect(environments[name]?.vars?.WEBHOOK_ALLOW_PRIVATE_URLS).toBe("false");
+  });
+});

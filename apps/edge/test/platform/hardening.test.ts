@@ -67,7 +67,7 @@ describe("tokens", () => {
 });
 
 describe("the hourly purge (cron Trigger)", () => {
-  it("drops expired idempotency keys, month-old pending requests and crashed leases, keeps the rest", async () => {
+  it("drops expired idempotency keys, month-old finished jobs and crashed leases, keeps live jobs and the rest", async () => {
     const user = crypto.randomUUID();
     const now = Date.now();
     await env.DB.batch([
@@ -76,8 +76,11 @@ describe("the hourly purge (cron Trigger)", () => {
          VALUES (?1, 'old', 'f', ?2, ?2), (?1, 'live', 'f', ?2, ?3)`,
       ).bind(user, now - 1000, now + 3_600_000),
       env.DB.prepare(
-        `INSERT INTO pending_requests (company_nit, kind, reference_code, document_number, user_id, request, created_at)
-         VALUES (?1, 'invoices', 'OLD', 'SETP1', ?1, '{}', ?2), (?1, 'invoices', 'NEW', 'SETP2', ?1, '{}', ?3)`,
+        `INSERT INTO document_jobs (company_nit, kind, reference_code, document_number, user_id, request, state,
+           created_at, updated_at)
+         VALUES (?1, 'invoices', 'OLD', 'SETP1', ?1, '{}', 'validated', ?2, ?2),
+           (?1, 'invoices', 'NEW', 'SETP2', ?1, '{}', 'validated', ?3, ?3),
+           (?1, 'invoices', 'LIVE', 'SETP3', ?1, '{}', 'needs_token', ?2, ?2)`,
       ).bind(user, now - 31 * 86_400_000, now),
       env.DB.prepare(
         `INSERT INTO invoice_leases (lease_key, holder, expires_at) VALUES (?1, 'crashed', ?2), (?3, 'live', ?4)`,
@@ -85,15 +88,17 @@ describe("the hourly purge (cron Trigger)", () => {
     ]);
     const removed = await purgeExpired(env.DB, now);
     expect(removed.idempotency_keys).toBeGreaterThanOrEqual(1);
-    expect(removed.pending_requests).toBeGreaterThanOrEqual(1);
+    expect(removed.document_jobs).toBeGreaterThanOrEqual(1);
     const keys = await env.DB.prepare("SELECT idempotency_key FROM idempotency_keys WHERE user_id = ?1")
       .bind(user)
       .all();
     expect(keys.results.map((row) => row.idempotency_key)).toEqual(["live"]);
-    const requests = await env.DB.prepare("SELECT reference_code FROM pending_requests WHERE user_id = ?1")
+    const requests = await env.DB.prepare(
+      "SELECT reference_code FROM document_jobs WHERE user_id = ?1 ORDER BY reference_code",
+    )
       .bind(user)
       .all();
-    expect(requests.results.map((row) => row.reference_code)).toEqual(["NEW"]);
+    expect(requests.results.map((row) => row.reference_code)).toEqual(["LIVE", "NEW"]);
     const leases = await env.DB.prepare("SELECT holder FROM invoice_leases WHERE lease_key LIKE ?1")
       .bind(`${user}:%`)
       .all();

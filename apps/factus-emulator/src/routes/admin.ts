@@ -93,6 +93,8 @@ export function adminRoutes(account: Account) {
   });
 
   app.get("/last-request", (c) => c.json({ headers: account.lastRequestHeaders }));
+  // How many times each "METHOD path" was called since the account's object started.
+  app.get("/calls", (c) => c.json({ calls: Object.fromEntries(account.calls) }));
 
   app.get("/emails/:number", (c) => {
     const number = c.req.param("number");

@@ -34,6 +34,8 @@ export class Account {
   readonly armedFaults: ArmedFault[] = [];
   /** Headers of the last /v1 request, for tests that check what a gateway forwards (test mode only). */
   lastRequestHeaders: Record<string, string> = {};
+  /** Calls per "METHOD path" since the object started (test control: counts what a client sent). */
+  readonly calls = new Map<string, number>();
   /** Behaviours integrators report both ways, switchable per account through `/__emulator/settings`. */
   readonly settings: AccountSettings;
   /** The Factus API version the account's company is enabled for. */

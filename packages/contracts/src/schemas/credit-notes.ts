@@ -23,6 +23,7 @@ import { InvoiceSummary } from "./invoice-responses";
 import { addIssues, dianRuleViolations, factusRequestIssues } from "./invoice-rules";
 import { DocumentNumberParam } from "./path-params";
 import { code, integerLike, strict, text } from "./primitives";
+import { DocumentCompletion } from "./webhooks";
 
 // The public credit-note API: DIAN's only way to correct or annul a validated invoice (SPEC §6).
 
@@ -119,6 +120,9 @@ export const CreditNoteDetail = z
       qr_url: z.string().nullable(),
       correction_concept: z.object({ code: z.string(), name: z.string() }).nullable(),
       invoice_number: z.string().nullable(),
+      completion: DocumentCompletion.nullable().meta({
+        description: "Mientras la DIAN no responde: el servicio la reenvía por sí mismo. null en otro caso.",
+      }),
     }),
     items: z.array(DocumentLine),
   })

@@ -12,6 +12,7 @@ import {
 } from "./document-parts";
 import { Pagination } from "./envelope";
 import { ReferenceCode } from "./invoice-fields";
+import { DocumentCompletion } from "./webhooks";
 
 export const CreatedInvoice = z
   .object({
@@ -63,6 +64,10 @@ export const InvoiceDetail = z
           .nullable()
           .meta({ description: "Fecha y hora de validación DIAN, ISO 8601." }),
         dian_notifications: z.array(z.string()),
+        completion: DocumentCompletion.nullable().meta({
+          description:
+            "Mientras la DIAN no responde: el servicio la reenvía por sí mismo (intentos, próximo intento). null en otro caso.",
+        }),
       }),
       credit_notes: z
         .array(CreditNoteRef)
@@ -116,6 +121,10 @@ export const InvoiceSummary = z
         "Notas crédito de la factura; null en una cuenta Factus v2, cuyas listas no las nombran (el detalle sí).",
     }),
     created_at: z.string().meta({ description: "ISO 8601, hora de Colombia (-05:00)." }),
+    completion: DocumentCompletion.nullable().meta({
+      description:
+        "Mientras la DIAN no responde: el servicio la reenvía por sí mismo (intentos, próximo intento). null en otro caso.",
+    }),
   })
   .meta({ id: "InvoiceSummary" });
 export type InvoiceSummary = z.infer<typeof InvoiceSummary>;

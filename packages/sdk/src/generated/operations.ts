@@ -170,3 +170,39 @@ export const createApiKey = (client: EdgeClient, params: Params<operations["crea
 /** Revocar una clave de API — `DELETE /api/v1/api-keys/{id}` */
 export const revokeApiKey = (client: EdgeClient, params: Params<operations["revokeApiKey"]>, options?: CallOptions) =>
   send<Data<operations["revokeApiKey"]>>(client, {"method":"DELETE","path":"/api/v1/api-keys/{id}","bearer":true}, params ?? {}, options);
+
+/** Listar los endpoints de webhooks de la empresa — `GET /api/v1/webhook-endpoints` */
+export const listWebhookEndpoints = (client: EdgeClient, params?: Params<operations["listWebhookEndpoints"]>, options?: CallOptions) =>
+  send<Data<operations["listWebhookEndpoints"]>>(client, {"method":"GET","path":"/api/v1/webhook-endpoints","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Registrar un endpoint de webhooks — `POST /api/v1/webhook-endpoints` */
+export const createWebhookEndpoint = (client: EdgeClient, params: Params<operations["createWebhookEndpoint"]>, options?: CallOptions) =>
+  send<Data<operations["createWebhookEndpoint"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Consultar un endpoint de webhooks — `GET /api/v1/webhook-endpoints/{id}` */
+export const getWebhookEndpoint = (client: EdgeClient, params: Params<operations["getWebhookEndpoint"]>, options?: CallOptions) =>
+  send<Data<operations["getWebhookEndpoint"]>>(client, {"method":"GET","path":"/api/v1/webhook-endpoints/{id}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Eliminar un endpoint de webhooks y sus entregas — `DELETE /api/v1/webhook-endpoints/{id}` */
+export const deleteWebhookEndpoint = (client: EdgeClient, params: Params<operations["deleteWebhookEndpoint"]>, options?: CallOptions) =>
+  send<Data<operations["deleteWebhookEndpoint"]>>(client, {"method":"DELETE","path":"/api/v1/webhook-endpoints/{id}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Enviar un evento de prueba — `POST /api/v1/webhook-endpoints/{id}/test` */
+export const testWebhookEndpoint = (client: EdgeClient, params: Params<operations["testWebhookEndpoint"]>, options?: CallOptions) =>
+  send<Data<operations["testWebhookEndpoint"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints/{id}/test","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Rotar el secreto de un endpoint — `POST /api/v1/webhook-endpoints/{id}/rotate-secret` */
+export const rotateWebhookSecret = (client: EdgeClient, params: Params<operations["rotateWebhookSecret"]>, options?: CallOptions) =>
+  send<Data<operations["rotateWebhookSecret"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints/{id}/rotate-secret","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Habilitar un endpoint deshabilitado — `POST /api/v1/webhook-endpoints/{id}/enable` */
+export const enableWebhookEndpoint = (client: EdgeClient, params: Params<operations["enableWebhookEndpoint"]>, options?: CallOptions) =>
+  send<Data<operations["enableWebhookEndpoint"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints/{id}/enable","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Entregas recientes de un endpoint — `GET /api/v1/webhook-endpoints/{id}/deliveries` */
+export const listWebhookDeliveries = (client: EdgeClient, params: Params<operations["listWebhookDeliveries"]>, options?: CallOptions) =>
+  send<Data<operations["listWebhookDeliveries"]>>(client, {"method":"GET","path":"/api/v1/webhook-endpoints/{id}/deliveries","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Reenviar una entrega — `POST /api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry` */
+export const retryWebhookDelivery = (client: EdgeClient, params: Params<operations["retryWebhookDelivery"]>, options?: CallOptions) =>
+  send<Data<operations["retryWebhookDelivery"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry","bearer":true,"factus":true}, params ?? {}, options);

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { takeLedger } from "../../ledger/ledger";
 import type { AppEnv } from "../context";
 import { ApiError } from "../errors";
 import { sha256Hex } from "../sha256";
@@ -110,7 +111,10 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
 
     // A try that lost Factus' answer keeps the key as "outcome unknown" rather than releasing it.
     const unfinished = () =>
-      c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key);
+      db.batch([
+        c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key),
+        ...takeLedger(c),
+      ]);
     try {
       await next();
     } catch (error) {
@@ -125,7 +129,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
     if (body.length > MAX_STORED_ANSWER_CHARS) {
       // Too large to keep (D1 rows stop at 2 MB): the key stays "outcome unknown", so a retry looks the document up
       // in Factus by its reference code and answers with it instead of replaying a copy.
-      await markOutcomeUnknown(db, userId, key);
+      await db.batch([markOutcomeUnknown(db, userId, key), ...takeLedger(c)]);
       return;
     }
     const headers = Object.fromEntries(
@@ -134,16 +138,22 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
         return value === null ? [] : [[name, value]];
       }),
     );
+    // The ledger's writes share this round trip (one D1 batch, one transaction).
+    const ledger = takeLedger(c);
     try {
-      await db
-        .prepare(
-          `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
-           locked_until = NULL, outcome_unknown = 0
-         WHERE user_id = ?1 AND idempotency_key = ?2`,
-        )
-        .bind(userId, key, c.res.status, JSON.stringify(headers), body)
-        .run();
+      await db.batch([
+        db
+          .prepare(
+            `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
+             locked_until = NULL, outcome_unknown = 0
+           WHERE user_id = ?1 AND idempotency_key = ?2`,
+          )
+          .bind(userId, key, c.res.status, JSON.stringify(headers), body),
+        ...ledger,
+      ]);
     } catch {
+      // Written apart (after the answer) so a document is not missed by the ledger for the key's sake.
+      if (ledger.length) c.set("ledger", ledger);
       // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
       // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
       console.warn(
@@ -159,8 +169,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
 function release(db: D1Database, userId: string, key: string) {
   return db
     .prepare("DELETE FROM idempotency_keys WHERE user_id = ?1 AND idempotency_key = ?2")
-    .bind(userId, key)
-    .run();
+    .bind(userId, key);
 }
 
 /** Unlocks the key but remembers that Factus' answer was lost, so its next try reconciles before sending. */
@@ -170,6 +179,5 @@ function markOutcomeUnknown(db: D1Database, userId: string, key: string) {
       `UPDATE idempotency_keys SET locked_until = 0, outcome_unknown = 1
        WHERE user_id = ?1 AND idempotency_key = ?2`,
     )
-    .bind(userId, key)
-    .run();
+    .bind(userId, key);
 }

@@ -6,14 +6,19 @@ import { ApiError } from "../errors";
 /** Largest JSON body accepted: a 1,000-item invoice fits several times over. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-const limit = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: () => {
-    throw new ApiError("PAYLOAD_TOO_LARGE", {
-      message: `El cuerpo supera el máximo de ${MAX_BODY_BYTES} bytes`,
-    });
-  },
-});
+/** A month-end batch: 2,000 invoices of a few kilobytes each. Only its route takes it; the rest keep 1 MiB. */
+export const MAX_BATCH_BODY_BYTES = 16 * 1024 * 1024;
+const BATCH_PATH = "/api/v1/invoice-batches";
+
+const limitOf = (maxSize: number) =>
+  bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new ApiError("PAYLOAD_TOO_LARGE", { message: `El cuerpo supera el máximo de ${maxSize} bytes` });
+    },
+  });
+const limit = limitOf(MAX_BODY_BYTES);
+const batchLimit = limitOf(MAX_BATCH_BODY_BYTES);
 
 /** Deepest nesting of arrays and objects accepted: an invoice needs 4; anything far deeper is an attack. */
 export const MAX_JSON_DEPTH = 32;
@@ -47,7 +52,8 @@ export const jsonBodyGuard = createMiddleware<AppEnv>(async (c, next) => {
   if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ApiError("UNSUPPORTED_MEDIA_TYPE");
   }
-  return limit(c, async () => {
+  const bounded = c.req.path === BATCH_PATH || c.req.path === `${BATCH_PATH}/` ? batchLimit : limit;
+  return bounded(c, async () => {
     if (hasBody && jsonDepthExceeds(await c.req.text(), MAX_JSON_DEPTH)) {
       throw new ApiError("VALIDATION_FAILED", {
         details: [{ path: "", message: `El JSON anida más de ${MAX_JSON_DEPTH} niveles` }],

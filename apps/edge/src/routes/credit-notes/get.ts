@@ -1,7 +1,7 @@
 import { CreditNoteDetail, DocumentNumberParam, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { creditNoteDetail } from "../../documents/credit-note-mappers";
-import { creditNoteOf } from "../../documents/reads";
+import { creditNoteOf, withCompletion } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -22,6 +22,12 @@ export const getCreditNoteRoute = defineRoute("factus", {
 
 export const getCreditNote: RouteHandler<typeof getCreditNoteRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const note = await creditNoteOf(c, number);
-  return c.json({ message: MESSAGE, data: creditNoteDetail(note) }, 200);
+  const { document: note, completion } = await withCompletion(
+    c,
+    "credit-notes",
+    number,
+    creditNoteOf,
+    (document) => document.company.nit,
+  );
+  return c.json({ message: MESSAGE, data: creditNoteDetail(note, completion) }, 200);
 };

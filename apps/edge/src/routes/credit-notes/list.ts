@@ -5,10 +5,12 @@ import {
   successEnvelope,
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { pageCompletions } from "../../completion/jobs";
 import { creditNoteSummary } from "../../documents/credit-note-mappers";
 import { v1RowsInDates, v2DateFilter, walksV1Dates } from "../../documents/dated-list";
 import { callFactus } from "../../factus/call";
 import { creditNotePage } from "../../factus/documents";
+import type { DocumentRowView } from "../../factus/v2-views";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -32,6 +34,11 @@ export const listCreditNotes: RouteHandler<typeof listCreditNotesRoute, AppEnv> 
   const { page, status, created_from, created_to, ...query } = c.req.valid("query");
   const filters = { ...query, ...(status ? { status } : {}) };
   const dates = { from: created_from, to: created_to };
+  const summary = async (rows: DocumentRowView[]) => {
+    // Where the gateway stands on finishing the page's pending notes (none: no read).
+    const live = await pageCompletions(c, "credit-notes", rows);
+    return rows.map((row) => creditNoteSummary(row, live.get(row.number) ?? null));
+  };
   if (await walksV1Dates(c, dates)) {
     const rows = await v1RowsInDates((number) => creditNotePage(c, { ...filters, page: number }), dates);
     const perPage = FACTUS_PAGE_SIZE;
@@ -39,7 +46,7 @@ export const listCreditNotes: RouteHandler<typeof listCreditNotesRoute, AppEnv> 
       {
         message: MESSAGE,
         data: {
-          items: rows.slice((page - 1) * perPage, page * perPage).map(creditNoteSummary),
+          items: await summary(rows.slice((page - 1) * perPage, page * perPage)),
           pagination: {
             page,
             per_page: perPage,
@@ -57,7 +64,7 @@ export const listCreditNotes: RouteHandler<typeof listCreditNotesRoute, AppEnv> 
     {
       message: MESSAGE,
       data: {
-        items: result.data.map(creditNoteSummary),
+        items: await summary(result.data),
         pagination: {
           page: pagination.current_page,
           per_page: pagination.per_page,

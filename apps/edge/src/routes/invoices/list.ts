@@ -1,5 +1,6 @@
 import { FACTUS_PAGE_SIZE, InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
+import { pageCompletions } from "../../completion/jobs";
 import { v1RowsInDates, v2DateFilter, walksV1Dates } from "../../documents/dated-list";
 import { invoiceSummary } from "../../documents/invoice-mappers";
 import { callFactus } from "../../factus/call";
@@ -34,17 +35,20 @@ export const listInvoices: RouteHandler<typeof listInvoicesRoute, AppEnv> = asyn
   const { page, per_page, status, created_from, created_to, ...query } = c.req.valid("query");
   const filters = { ...query, ...(status ? { status } : {}) };
   const dates = { from: created_from, to: created_to };
-  const answer = (rows: DocumentRowView[], total: number) =>
-    c.json(
+  const answer = async (rows: DocumentRowView[], total: number) => {
+    // Where the gateway stands on finishing the page's pending invoices (none: no read).
+    const live = await pageCompletions(c, "invoices", rows);
+    return c.json(
       {
         message: MESSAGE,
         data: {
-          items: rows.map(invoiceSummary),
+          items: rows.map((row) => invoiceSummary(row, live.get(row.number) ?? null)),
           pagination: { page, per_page, total, last_page: Math.max(1, Math.ceil(total / per_page)) },
         },
       },
       200,
     );
+  };
   if (await walksV1Dates(c, dates)) {
     const rows = await v1RowsInDates((number) => billPage(c, { ...filters, page: number }), dates);
     return answer(rows.slice((page - 1) * per_page, page * per_page), rows.length);

@@ -1,0 +1,87 @@
+import { DailyTotals, DocumentExportQuery, successEnvelope } from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
+import { companyNitOf } from "../../factus/company";
+import { dailyTotals, exportStream } from "../../ledger/export";
+import type { AppEnv } from "../../platform/context";
+import { ApiError } from "../../platform/errors";
+import { createRouter } from "../../platform/router";
+import { defineRoute, jsonResponse } from "../define-route";
+
+// Reconciling a month from the gateway's own ledger (ledger/): what it issued or learnt about, never a walk of
+// Factus' pages of 10.
+
+const TAG = "Contabilidad";
+const MAX_DAYS = 366;
+
+function checkRange(from: string, to: string) {
+  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  if (days < 0 || days > MAX_DAYS) {
+    throw new ApiError("VALIDATION_FAILED", {
+      details: [
+        { path: "query.created_to", message: `Debe estar entre created_from y ${MAX_DAYS} días después` },
+      ],
+    });
+  }
+}
+
+const exportRoute = defineRoute("factus", {
+  method: "get",
+  path: "/export",
+  operationId: "exportDocuments",
+  tags: [TAG],
+  summary: "Exportar los documentos de un periodo",
+  description:
+    "Una línea por documento (facturas y notas crédito que el servicio emitió o conoció), con sus totales, su estado " +
+    "ante la DIAN y quién la emitió, desde el libro del servicio. `Accept: text/csv`: CSV para Excel en Colombia " +
+    "(UTF-8 con BOM, `;` entre campos, `,` decimal); si no, JSON Lines (`application/x-ndjson`), con decimales " +
+    "exactos como texto. Se transmite por partes: un mes de miles de documentos no espera a armarse.",
+  request: { query: DocumentExportQuery },
+  responses: {
+    200: {
+      description: "Los documentos",
+      content: {
+        "text/csv": { schema: { type: "string" } },
+        "application/x-ndjson": { schema: { type: "string" } },
+      },
+    },
+  },
+});
+
+const totalsRoute = defineRoute("factus", {
+  method: "get",
+  path: "/daily-totals",
+  operationId: "dailyTotals",
+  tags: [TAG],
+  summary: "Totales netos por día",
+  description:
+    "Por día de Colombia: facturas validadas y su total, notas crédito validadas y su total, y el neto (facturado " +
+    "menos notas), sumados en centavos exactos. Los documentos pendientes, rechazados o eliminados no suman.",
+  request: { query: DocumentExportQuery.pick({ created_from: true, created_to: true }) },
+  responses: { 200: jsonResponse(successEnvelope(DailyTotals, "Totales por día"), "Los totales") },
+});
+
+const exportDocuments: RouteHandler<typeof exportRoute, AppEnv> = async (c) => {
+  const query = c.req.valid("query");
+  checkRange(query.created_from, query.created_to);
+  const csv = /text\/csv/i.test(c.req.header("accept") ?? "");
+  const stream = exportStream(c.env.DB, await companyNitOf(c), query, csv ? "csv" : "ndjson");
+  const name = `documentos-${query.created_from}-${query.created_to}.${csv ? "csv" : "jsonl"}`;
+  return new Response(stream, {
+    headers: {
+      "content-type": csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8",
+      "content-disposition": `attachment; filename="${name}"`,
+      "cache-control": "no-store",
+    },
+  }) as never;
+};
+
+const totals: RouteHandler<typeof totalsRoute, AppEnv> = async (c) => {
+  const { created_from, created_to } = c.req.valid("query");
+  checkRange(created_from, created_to);
+  const days = await dailyTotals(c.env.DB, await companyNitOf(c), created_from, created_to);
+  return c.json({ message: "Totales por día", data: { days } }, 200);
+};
+
+export const documentsRouter = createRouter()
+  .openapi(exportRoute, exportDocuments)
+  .openapi(totalsRoute, totals);
