@@ -8,6 +8,7 @@ import type { Config } from "../../apps/edge/src/platform/config";
 import { factusBillWith, factusCompany, factusRanges, invoiceWith } from "./fixtures";
 import { type Counts, countedEnv, emptyCounts } from "./single-homed";
 
+export { CompanyWork } from "../../apps/edge/src/completion/company-work";
 export { FactusConnectionObject } from "../../apps/edge/src/factus/connections/connection-object";
 export { RateLimiter } from "../../apps/edge/src/platform/rate-limiter-object";
 
@@ -31,6 +32,13 @@ const config: Config = {
   loginAttemptsPer15Minutes: 10,
   loginAttemptsPerIpPer15Minutes: 100,
   loginAttemptsPerEmailPer5Minutes: 10,
+  documentRetrySchedule: [60_000],
+  documentRetryHorizonHours: 48,
+  backgroundFactusCallsPerMinute: 60,
+  webhookRetrySchedule: [0],
+  webhookRetryHorizonHours: 72,
+  webhookTimeoutMs: 10_000,
+  webhookAllowPrivateUrls: false,
 };
 const user = {
   id: "u-1",

@@ -73,7 +73,7 @@ describe("background completion through wrangler dev", () => {
       await fetch(`${stack.edgeUrl}/api/v1/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify(stack.demoUser),
+        body: JSON.stringify({ email: stack.demoUser.email, password: stack.demoUser.password }),
       })
     ).json();
     jwt = login.data.access_token;

@@ -10,6 +10,7 @@ import {
   listInvoices,
   login,
   paginate,
+  waitForBatch,
 } from "../src/index";
 
 interface Seen {
@@ -226,5 +227,57 @@ describe("@factus-edge/sdk", () => {
     void (() => getInvoice(client, {}));
     // @ts-expect-error — not a field of the request
     void (() => createInvoice(client, { body: { ...invoice, unknown_field: 1 } }));
+  });
+});
+
+describe("waitForBatch", () => {
+  const batch = (status: string, queued: number) =>
+    Response.json({
+      message: "Lote",
+      data: {
+        id: "ib_1",
+        status,
+        total: 2,
+        accepted: 2,
+        counts: queued ? { queued, validated: 2 - queued } : { validated: 2 },
+        estimated_seconds_left: queued ? queued : null,
+        created_at: "2026-12-03T10:00:00.000Z",
+        completed_at: status === "completed" ? "2026-12-03T10:00:02.000Z" : null,
+        items: [],
+        pagination: { page: 1, per_page: 50, total: 2, last_page: 1 },
+      },
+    });
+
+  it("polls with backoff until the batch is completed, telling each step", async () => {
+    const { fetch, seen } = scripted(batch("running", 2), batch("running", 1), batch("completed", 0));
+    const client = createEdgeClient({
+      baseUrl: "https://edge.test",
+      fetch,
+      accessToken: "jwt",
+      factusToken: () => "ft",
+    });
+    const progress: number[] = [];
+    const done = await waitForBatch(client, "ib_1", {
+      intervalMs: 1,
+      onProgress: (step) => progress.push(step.counts.validated ?? 0),
+    });
+    expect(done.status).toBe("completed");
+    expect(progress).toEqual([0, 1, 2]);
+    expect(seen.map((request) => request.url)).toEqual(
+      Array(3).fill("https://edge.test/api/v1/invoice-batches/ib_1"),
+    );
+  });
+
+  it("gives up after its timeout", async () => {
+    const { fetch } = scripted(batch("running", 2), batch("running", 2));
+    const client = createEdgeClient({
+      baseUrl: "https://edge.test",
+      fetch,
+      accessToken: "jwt",
+      factusToken: () => "ft",
+    });
+    await expect(waitForBatch(client, "ib_1", { intervalMs: 50, timeoutMs: 10 })).rejects.toThrow(
+      /did not finish/,
+    );
   });
 });

@@ -93,7 +93,7 @@ export class CompanyWork extends DurableObject<Env> {
     if ((await this.ctx.storage.get<string>("company")) !== companyNit)
       await this.ctx.storage.put("company", companyNit);
     const current = await this.ctx.storage.getAlarm();
-    if (current === null || at < current) await this.ctx.storage.setAlarm(at);
+    if (current === null || at < current) await this.ctx.storage.setAlarm(Math.max(at, Date.now()));
   }
 
   override async alarm() {
@@ -103,6 +103,7 @@ export class CompanyWork extends DurableObject<Env> {
     const next = await runDueWork(this.env, nit, pacer);
     const current = await this.ctx.storage.getAlarm();
     // A wake during this run may have set an earlier alarm already.
-    if (next !== null && (current === null || next < current)) await this.ctx.storage.setAlarm(next);
+    if (next !== null && (current === null || next < current))
+      await this.ctx.storage.setAlarm(Math.max(next, Date.now()));
   }
 }

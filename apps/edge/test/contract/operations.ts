@@ -41,6 +41,7 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   }),
   createApiKey: () => ({ name: "ERP", connection_id: "fc_unknown" }),
   previewInvoice: () => seedInvoice(),
+  createInvoiceBatch: () => ({ invoices: [seedInvoice()] }),
   createWebhookEndpoint: () => ({
     url: "https://erp.example.com/hooks/factus",
     events: ["invoice.validated"],
@@ -57,6 +58,8 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   }),
 };
 const QUERIES: Record<string, string> = {
+  exportDocuments: "?created_from=2026-12-01&created_to=2026-12-31",
+  dailyTotals: "?created_from=2026-12-01&created_to=2026-12-31",
   lookupAcquirer: "?identification_document_id=3&identification_number=123",
 };
 

@@ -918,6 +918,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invoice-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Emitir un lote de facturas en segundo plano
+         * @description Hasta 2.000 facturas, cada una como en POST /api/v1/invoices con su propio `reference_code`. Todas se validan y se revisan antes de enviar ninguna (las que no pasan vuelven en `refused`, con sus errores; 422 si no pasa ninguna). Las demás se emiten en segundo plano por el mismo camino que una sola (exactamente una por `reference_code`, respuestas perdidas reconciliadas, pendientes terminadas por el servicio), a un ritmo que nunca supera el límite de Factus (80 por minuto por cuenta) y deja espacio a las solicitudes interactivas. Con `Idempotency-Key`, repetir la solicitud devuelve el mismo lote. Sin una conexión guardada (una clave de API), el lote usa el token de Factus de quien llama, que Factus mantiene una hora.
+         */
+        post: operations["createInvoiceBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invoice-batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultar un lote
+         * @description Cuántas facturas hay en cada estado, una estimación del tiempo que falta y las facturas (paginadas, filtrables por estado) con su número, CUFE, estado y errores.
+         */
+        get: operations["getInvoiceBatch"];
+        put?: never;
+        post?: never;
+        /**
+         * Cancelar lo que falta de un lote
+         * @description Cancela las facturas que aún no se enviaron a Factus; las ya emitidas (o enviándose en este momento) siguen su curso. El lote queda `cancelled`.
+         */
+        delete: operations["cancelInvoiceBatch"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exportar los documentos de un periodo
+         * @description Una línea por documento (facturas y notas crédito que el servicio emitió o conoció), con sus totales, su estado ante la DIAN y quién la emitió, desde el libro del servicio. `Accept: text/csv`: CSV para Excel en Colombia (UTF-8 con BOM, `;` entre campos, `,` decimal); si no, JSON Lines (`application/x-ndjson`), con decimales exactos como texto. Se transmite por partes: un mes de miles de documentos no espera a armarse.
+         */
+        get: operations["exportDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/daily-totals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Totales netos por día
+         * @description Por día de Colombia: facturas validadas y su total, notas crédito validadas y su total, y el neto (facturado menos notas), sumados en centavos exactos. Los documentos pendientes, rechazados o eliminados no suman.
+         */
+        get: operations["dailyTotals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1683,10 +1767,10 @@ export interface components {
             secret: string;
         };
         /**
-         * @description `*.validated` / `*.rejected`: el veredicto de la DIAN; `*.pending`: numerado, la DIAN aún no responde (el servicio lo termina solo); `document.needs_token`: el servicio no tiene con qué credencial terminar un documento (envíe cualquier solicitud con X-Factus-Token de la empresa, o guarde una conexión).
+         * @description `*.validated` / `*.rejected`: el veredicto de la DIAN; `*.pending`: numerado, la DIAN aún no responde (el servicio lo termina solo); `document.needs_token`: el servicio no tiene con qué credencial terminar un documento (envíe cualquier solicitud con X-Factus-Token de la empresa, o guarde una conexión); `batch.completed`: un lote terminó (cada factura con su estado final).
          * @enum {string}
          */
-        WebhookEventType: "invoice.validated" | "invoice.rejected" | "invoice.pending" | "credit_note.validated" | "credit_note.rejected" | "credit_note.pending" | "document.needs_token";
+        WebhookEventType: "invoice.validated" | "invoice.rejected" | "invoice.pending" | "credit_note.validated" | "credit_note.rejected" | "credit_note.pending" | "document.needs_token" | "batch.completed";
         CreateWebhookEndpointRequest: {
             /**
              * @description https, en una dirección pública (nunca privada, de loopback ni link-local).
@@ -1719,6 +1803,65 @@ export interface components {
             last_error: string | null;
             created_at: string;
             delivered_at: string | null;
+        };
+        InvoiceBatchCreated: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "cancelled";
+            total: number;
+            accepted: number;
+            refused: components["schemas"]["RefusedBatchInvoice"][];
+        };
+        RefusedBatchInvoice: {
+            index: number;
+            reference_code: string | null;
+            errors: components["schemas"]["ErrorDetail"][];
+        };
+        CreateInvoiceBatchRequest: {
+            /** @description Cada una como en POST /api/v1/invoices, con su propio `reference_code` (único en el lote). Se validan todas antes de emitir ninguna; las que no pasan se devuelven en `refused` y el resto se emite. */
+            invoices: unknown[];
+        };
+        InvoiceBatch: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "cancelled";
+            total: number;
+            accepted: number;
+            /** @description Facturas por estado. */
+            counts: {
+                [key: string]: number;
+            };
+            /** @description Al ritmo con que el servicio llama a Factus; null cuando no queda nada por enviar. */
+            estimated_seconds_left: number | null;
+            created_at: string;
+            completed_at: string | null;
+            items: components["schemas"]["InvoiceBatchItem"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        InvoiceBatchItem: {
+            index: number;
+            reference_code: string;
+            status: components["schemas"]["BatchItemStatus"];
+            number: string | null;
+            cufe: string | null;
+            errors: components["schemas"]["ErrorDetail"][];
+            attempts: number;
+        };
+        /**
+         * @description `queued`: por emitir; `issuing`: enviándose; `validated`: validada por la DIAN; `pending`: numerada, la DIAN no ha respondido (el servicio la termina); `rejected`: rechazada por la DIAN; `refused`: no pasó la validación previa (no se envió); `failed`: no se pudo emitir (ver `errors`); `cancelled`: cancelada antes de enviarse.
+         * @enum {string}
+         */
+        BatchItemStatus: "queued" | "issuing" | "validated" | "pending" | "rejected" | "refused" | "failed" | "cancelled";
+        DailyTotals: {
+            days: {
+                date: string;
+                invoices: number;
+                invoiced: string;
+                credit_notes: number;
+                credited: string;
+                /** @description Facturado menos notas crédito, decimal exacto. */
+                net: string;
+            }[];
         };
     };
     responses: never;
@@ -8511,6 +8654,702 @@ export interface operations {
                         /** @example Entrega programada */
                         message: string;
                         data: components["schemas"]["WebhookDelivery"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createInvoiceBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+                /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Las facturas */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateInvoiceBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description El lote, aceptado para emitirse */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Lote recibido */
+                        message: string;
+                        data: components["schemas"]["InvoiceBatchCreated"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, IDEMPOTENCY_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getInvoiceBatch: {
+        parameters: {
+            query?: {
+                page?: number;
+                per_page?: number;
+                /** @description `queued`: por emitir; `issuing`: enviándose; `validated`: validada por la DIAN; `pending`: numerada, la DIAN no ha respondido (el servicio la termina); `rejected`: rechazada por la DIAN; `refused`: no pasó la validación previa (no se envió); `failed`: no se pudo emitir (ver `errors`); `cancelled`: cancelada antes de enviarse. */
+                status?: components["schemas"]["BatchItemStatus"];
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El lote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Lote */
+                        message: string;
+                        data: components["schemas"]["InvoiceBatch"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    cancelInvoiceBatch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Lote cancelado */
+                        message: string;
+                        data: {
+                            id: string;
+                            cancelled: number;
+                        };
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    exportDocuments: {
+        parameters: {
+            query: {
+                /** @description Desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from: string;
+                /** @description Hasta este día (inclusive), YYYY-MM-DD. */
+                created_to: string;
+                kind?: "invoice" | "credit_note";
+                /** @description El `dian_status`. */
+                status?: "validated" | "pending" | "rejected";
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Los documentos */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    dailyTotals: {
+        parameters: {
+            query: {
+                /** @description Desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from: string;
+                /** @description Hasta este día (inclusive), YYYY-MM-DD. */
+                created_to: string;
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Los totales */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Totales por día */
+                        message: string;
+                        data: components["schemas"]["DailyTotals"];
                     };
                 };
             };

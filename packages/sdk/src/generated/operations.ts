@@ -206,3 +206,23 @@ export const listWebhookDeliveries = (client: EdgeClient, params: Params<operati
 /** Reenviar una entrega — `POST /api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry` */
 export const retryWebhookDelivery = (client: EdgeClient, params: Params<operations["retryWebhookDelivery"]>, options?: CallOptions) =>
   send<Data<operations["retryWebhookDelivery"]>>(client, {"method":"POST","path":"/api/v1/webhook-endpoints/{id}/deliveries/{delivery_id}/retry","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Emitir un lote de facturas en segundo plano — `POST /api/v1/invoice-batches` */
+export const createInvoiceBatch = (client: EdgeClient, params: Params<operations["createInvoiceBatch"]>, options?: CallOptions) =>
+  send<Data<operations["createInvoiceBatch"]>>(client, {"method":"POST","path":"/api/v1/invoice-batches","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Consultar un lote — `GET /api/v1/invoice-batches/{id}` */
+export const getInvoiceBatch = (client: EdgeClient, params: Params<operations["getInvoiceBatch"]>, options?: CallOptions) =>
+  send<Data<operations["getInvoiceBatch"]>>(client, {"method":"GET","path":"/api/v1/invoice-batches/{id}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Cancelar lo que falta de un lote — `DELETE /api/v1/invoice-batches/{id}` */
+export const cancelInvoiceBatch = (client: EdgeClient, params: Params<operations["cancelInvoiceBatch"]>, options?: CallOptions) =>
+  send<Data<operations["cancelInvoiceBatch"]>>(client, {"method":"DELETE","path":"/api/v1/invoice-batches/{id}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Exportar los documentos de un periodo — `GET /api/v1/documents/export` (the text/csv bytes) */
+export const exportDocuments = (client: EdgeClient, params?: Params<operations["exportDocuments"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/documents/export","bearer":true,"factus":true,"accept":"text/csv"}, params ?? {}, options);
+
+/** Totales netos por día — `GET /api/v1/documents/daily-totals` */
+export const dailyTotals = (client: EdgeClient, params?: Params<operations["dailyTotals"]>, options?: CallOptions) =>
+  send<Data<operations["dailyTotals"]>>(client, {"method":"GET","path":"/api/v1/documents/daily-totals","bearer":true,"factus":true}, params ?? {}, options);
