@@ -62,6 +62,8 @@ export function createEmulatorApp(account: Account) {
       c.header("X-RateLimit-Remaining", String(limit.remaining));
       if (!limit.allowed) {
         c.header("Retry-After", String(limit.retryAfterSeconds));
+        // Counted with the calls (/__emulator/calls): a client that paces itself never sees one.
+        if (account.config.faultsEnabled) account.calls.set("429", (account.calls.get("429") ?? 0) + 1);
         return c.json({ message: "Too Many Attempts." }, 429);
       }
       c.set("username", token.username);

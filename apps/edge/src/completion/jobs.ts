@@ -1,9 +1,9 @@
 import { type DocumentCompletion, dianStatusOf } from "@factus-edge/contracts";
 import type { Context } from "hono";
 import { companyNitOf } from "../factus/company";
-import { takeLedger } from "../ledger/ledger";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
+import { takeDeferredWrites } from "../platform/deferred-writes";
 import { keepCallerToken } from "./credentials";
 import { wakeCompany } from "./wake";
 
@@ -91,7 +91,7 @@ export async function ownDocument(
     );
     // Without a stored connection, the caller's own token is what the job will act with (sealed, for an hour).
     const token = connectionId || c.get("inBackground") ? undefined : await keepCallerToken(c, nit);
-    const [written] = await c.env.DB.batch([job, ...(token ? [token] : []), ...takeLedger(c)]);
+    const [written] = await c.env.DB.batch([job, ...(token ? [token] : []), ...takeDeferredWrites(c)]);
     const at = (written?.results[0] as { next_attempt_at: number } | undefined)?.next_attempt_at ?? firstAt;
     await afterAnswer(c, wakeCompany(c.env, nit, at));
   } catch {

@@ -1,6 +1,4 @@
 import { createMiddleware } from "hono/factory";
-import { offerToken } from "../completion/credentials";
-import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { connectionToken, connectionTokenSource, findConnection } from "./connections/connections";
@@ -23,10 +21,7 @@ export const requireFactusToken = createMiddleware<AppEnv>(async (c, next) => {
     if (header.length > 4096 || !/^[\x21-\x7e]+$/.test(header))
       throw new ApiError("FACTUS_UNAUTHENTICATED", { message: "X-Factus-Token no es válido" });
     c.set("factusToken", header);
-    await next();
-    // A company's documents waiting for a credential resume with this token (after the answer, never before it).
-    await afterAnswer(c, offerToken(c));
-    return;
+    return next();
   }
   if (!connectionId) {
     const named = c.req.header("x-factus-connection")?.trim();

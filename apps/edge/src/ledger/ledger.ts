@@ -5,6 +5,7 @@ import { centsOf } from "../documents/money";
 import { companyNitOf } from "../factus/company";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
+import { deferWrites, takeDeferredWrites } from "../platform/deferred-writes";
 
 // The ledger (migrations/0009): one row per document the gateway issues or learns about, written on the paths that
 // already hold the document (a create, a re-send, /retry, the background job, a delete), never with another Factus
@@ -122,19 +123,12 @@ export async function recordDocument(
     },
     options.deleted,
   );
-  c.set("ledger", [...(c.get("ledger") ?? []), statement]);
-}
-
-/** The ledger statements still waiting on this request, handed to a D1 batch that is about to run. */
-export function takeLedger(c: Context<AppEnv>): D1PreparedStatement[] {
-  const statements = c.get("ledger") ?? [];
-  c.set("ledger", []);
-  return statements;
+  deferWrites(c, statement);
 }
 
 /** Writes what no other round trip carried: after the answer (its failure is reconciled by the ledger sync). */
 export async function flushLedger(c: Context<AppEnv>) {
-  const statements = takeLedger(c);
+  const statements = takeDeferredWrites(c);
   if (statements.length === 0) return;
   await afterAnswer(
     c,

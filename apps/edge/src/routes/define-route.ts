@@ -5,10 +5,12 @@ import * as z from "zod";
 import { keyOr } from "../auth/api-keys";
 import { requireAdmin } from "../auth/require-admin";
 import { requireUser } from "../auth/require-user";
+import { offerToken } from "../completion/credentials";
 import { companyNitOf } from "../factus/company";
 import { UPSTREAM_ERROR_CODES } from "../factus/errors";
 import { requireFactusToken } from "../factus/require-token";
 import { flushLedger } from "../ledger/ledger";
+import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { idempotency } from "../platform/middleware/idempotency";
 import { userRateLimit } from "../platform/rate-limit";
@@ -166,6 +168,15 @@ const writeLedgerLast: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
 };
 
+/**
+ * A company's documents waiting for a credential resume with the caller's X-Factus-Token (after the answer, never
+ * before it: completion/credentials.ts).
+ */
+const resumeWaitingWork: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (c.req.header("x-factus-token")) await afterAnswer(c, offerToken(c));
+};
+
 /** Keys belong to the user and to the Factus company its token acts for (learned once per token, then cached). */
 const idempotentPerCompany = idempotency(async (c) => `${c.get("user").id}:${await companyNitOf(c)}`);
 
@@ -202,6 +213,7 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
       ...ledger,
       ...authenticate,
       ...preset.middleware,
+      ...(factusBacked ? [resumeWaitingWork] : []),
       ...(options.idempotent ? [idempotentPerCompany] : []),
     ],
     request: { ...request, ...(headers ? { headers } : {}) },

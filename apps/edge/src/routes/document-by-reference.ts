@@ -17,6 +17,7 @@ import { callFactus } from "../factus/call";
 import { companyNitOf } from "../factus/company";
 import { actorOf, ledgerDeletion } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
+import { deferWrites } from "../platform/deferred-writes";
 import { ApiError } from "../platform/errors";
 import { API_BASE } from "../platform/router";
 import { defineRoute, jsonResponse } from "./define-route";
@@ -178,10 +179,7 @@ export function deleteByReference(
     const nit = await companyNitOf(c);
     await settleJob(c.env.DB, nit, flow.resource, reference_code, "deleted").catch(() => false);
     // The ledger keeps it, marked deleted (the write rides on the answer's D1 trip, or follows it).
-    c.set("ledger", [
-      ...(c.get("ledger") ?? []),
-      ledgerDeletion(c.env.DB, nit, flow, reference_code, actorOf(c)),
-    ]);
+    deferWrites(c, ledgerDeletion(c.env.DB, nit, flow, reference_code, actorOf(c)));
     return c.json({ message, data: { reference_code } }, 200);
   };
   return { route, handler };

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // Rules of the edge's source that a type checker cannot see: money never goes through a float, and each folder
-// imports only the ones below it (index → app → routes → documents → {factus, auth} → platform).
+// imports only the ones below it (index → app → routes → the document lifecycle → {factus, auth} → platform).
 
 const src = fileURLToPath(new URL("../../src", import.meta.url));
 const files = (readdirSync(src, { recursive: true }) as string[])
@@ -20,14 +20,24 @@ const FLOAT_MONEY = [
   /parseFloat\(/,
 ];
 
-const FOLDERS = ["platform", "auth", "factus", "documents", "routes"] as const;
+/**
+ * The document lifecycle and what it owns: creating and reading documents, finishing them in the background, the
+ * ledger of what was issued, the webhooks that tell it, and batches of them. One tier: each uses the others.
+ */
+const LIFECYCLE = ["documents", "completion", "ledger", "webhooks", "batches"] as const;
+const FOLDERS = ["platform", "auth", "factus", ...LIFECYCLE, "routes"] as const;
 /** The folders each one may import; `auth` and `factus` are side by side, neither knows the other. */
+const lifecycle = [...LIFECYCLE, "factus", "auth", "platform"];
 const MAY_IMPORT: Record<(typeof FOLDERS)[number], string[]> = {
   platform: ["platform"],
   auth: ["auth", "platform"],
   factus: ["factus", "platform"],
-  documents: ["documents", "factus", "auth", "platform"],
-  routes: ["routes", "documents", "factus", "auth", "platform"],
+  documents: lifecycle,
+  completion: lifecycle,
+  ledger: lifecycle,
+  webhooks: lifecycle,
+  batches: lifecycle,
+  routes: ["routes", ...lifecycle],
 };
 
 describe("the edge's source", () => {

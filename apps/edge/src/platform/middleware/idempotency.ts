@@ -1,7 +1,7 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
-import { takeLedger } from "../../ledger/ledger";
 import type { AppEnv } from "../context";
+import { deferWrites, takeDeferredWrites } from "../deferred-writes";
 import { ApiError } from "../errors";
 import { sha256Hex } from "../sha256";
 
@@ -113,7 +113,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
     const unfinished = () =>
       db.batch([
         c.get("outcomeUnknown") ? markOutcomeUnknown(db, userId, key) : release(db, userId, key),
-        ...takeLedger(c),
+        ...takeDeferredWrites(c),
       ]);
     try {
       await next();
@@ -129,7 +129,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
     if (body.length > MAX_STORED_ANSWER_CHARS) {
       // Too large to keep (D1 rows stop at 2 MB): the key stays "outcome unknown", so a retry looks the document up
       // in Factus by its reference code and answers with it instead of replaying a copy.
-      await db.batch([markOutcomeUnknown(db, userId, key), ...takeLedger(c)]);
+      await db.batch([markOutcomeUnknown(db, userId, key), ...takeDeferredWrites(c)]);
       return;
     }
     const headers = Object.fromEntries(
@@ -139,7 +139,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
       }),
     );
     // The ledger's writes share this round trip (one D1 batch, one transaction).
-    const ledger = takeLedger(c);
+    const ledger = takeDeferredWrites(c);
     try {
       await db.batch([
         db
@@ -153,7 +153,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
       ]);
     } catch {
       // Written apart (after the answer) so a document is not missed by the ledger for the key's sake.
-      if (ledger.length) c.set("ledger", ledger);
+      deferWrites(c, ...ledger);
       // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
       // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
       console.warn(
