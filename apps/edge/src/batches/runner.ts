@@ -32,7 +32,12 @@ export interface Pacer {
 const ROOM_PER_ITEM = 3;
 /** Items per alarm: the object answers its other callers between runs. */
 const ITEMS_PER_RUN = 40;
-const MAX_ATTEMPTS = 6;
+/**
+ * Tries of an item Factus keeps failing for (unavailable, timing out, its answers lost) before it is reported
+ * `failed`: waits double from 10 s up to 10 minutes, so about an hour and a half of Factus trouble for that invoice.
+ */
+const MAX_ATTEMPTS = 12;
+const retryAfter = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000);
 
 interface DueItem {
   batch_id: string;
@@ -57,7 +62,11 @@ const detailsOf = (error: ApiError): ErrorDetail[] =>
 /** What an item's failure means for it: a verdict, a failure to report, or another try later. */
 function resultOfError(error: unknown, attempts: number): Result {
   if (!(error instanceof ApiError)) {
-    return { status: "queued", after: 5_000 * attempts, errors: [{ path: "", message: "Error inesperado" }] };
+    return {
+      status: "queued",
+      after: retryAfter(attempts),
+      errors: [{ path: "", message: "Error inesperado" }],
+    };
   }
   const number = error.options.document?.number ?? null;
   switch (error.code) {
