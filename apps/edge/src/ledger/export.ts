@@ -1,5 +1,6 @@
 import type { DocumentExportQuery, LedgerDocument } from "@factus-edge/contracts";
 import { formatCents } from "@factus-edge/contracts";
+import { isoOrNull } from "../platform/iso-time";
 
 // The ledger, read out: a month of documents as CSV (Colombian Excel: UTF-8 with BOM, `;` between fields, `,` before
 // decimals) or JSON Lines, streamed page by page from D1 so a month of thousands never sits in memory.
@@ -24,7 +25,6 @@ interface LedgerRow {
 }
 
 const PAGE = 500;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const decimal = (cents: number | null) => (cents === null ? null : formatCents(BigInt(cents)));
 
 export const ledgerView = (row: LedgerRow): LedgerDocument => ({
@@ -40,8 +40,8 @@ export const ledgerView = (row: LedgerRow): LedgerDocument => ({
   subtotal: decimal(row.subtotal_cents),
   tax_total: decimal(row.tax_cents),
   total: decimal(row.total_cents)!,
-  validated_at: iso(row.validated_at),
-  deleted_at: iso(row.deleted_at),
+  validated_at: isoOrNull(row.validated_at),
+  deleted_at: isoOrNull(row.deleted_at),
   issued_by: row.issued_by,
   batch_id: row.batch_id,
 });

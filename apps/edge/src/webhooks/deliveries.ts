@@ -2,6 +2,7 @@ import type { WebhookDelivery } from "@factus-edge/contracts";
 import { wakeCompany } from "../completion/wake";
 import { nextAttemptAt } from "../platform/backoff";
 import type { Config, Env } from "../platform/config";
+import { isoOrNull } from "../platform/iso-time";
 import { sha256Hex } from "../platform/sha256";
 import { type EndpointRow, signingSecrets } from "./endpoints";
 import { signWebhook } from "./signature";
@@ -25,18 +26,16 @@ export interface DeliveryRow {
   delivered_at: number | null;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 export const deliveryView = (row: DeliveryRow): WebhookDelivery => ({
   id: row.id,
   event_type: row.event_type,
   state: row.state,
   attempts: row.attempts,
-  next_attempt_at: iso(row.next_attempt_at),
+  next_attempt_at: isoOrNull(row.next_attempt_at),
   last_status: row.last_status,
   last_error: row.last_error,
   created_at: new Date(row.created_at).toISOString(),
-  delivered_at: iso(row.delivered_at),
+  delivered_at: isoOrNull(row.delivered_at),
 });
 
 /**

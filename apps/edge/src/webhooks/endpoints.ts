@@ -1,6 +1,7 @@
 import type { WebhookEndpoint, WebhookEventType } from "@factus-edge/contracts";
 import { seal, sealingKeys, unseal } from "../factus/connections/sealing";
 import type { Env } from "../platform/config";
+import { isoOrNull } from "../platform/iso-time";
 import { newWebhookSecret } from "./signature";
 
 // A company's webhook endpoints in D1. The signing secret is shown once and kept sealed (it must be read back to
@@ -24,7 +25,6 @@ export interface EndpointRow {
 
 const ROTATION_OVERLAP_MS = 86_400_000;
 const sealedFor = (id: string) => `webhook-secret:${id}`;
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export const endpointView = (row: EndpointRow): WebhookEndpoint => ({
   id: row.id,
@@ -32,7 +32,7 @@ export const endpointView = (row: EndpointRow): WebhookEndpoint => ({
   events: JSON.parse(row.events) as WebhookEventType[],
   enabled: row.enabled === 1,
   disabled_reason: row.disabled_reason,
-  failing_since: iso(row.failing_since),
+  failing_since: isoOrNull(row.failing_since),
   created_at: new Date(row.created_at).toISOString(),
 });
 

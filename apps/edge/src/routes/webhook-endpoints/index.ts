@@ -38,7 +38,6 @@ const DeliveryParams = ResourceIdParam.extend({
     .regex(/^msg_[a-f0-9]{32}$/, { error: "Id de entrega inválido" })
     .meta({ param: { name: "delivery_id", in: "path" }, examples: ["msg_2f1c0b7a9d8e4f3a2b1c0d9e8f7a6b5c"] }),
 });
-const Envelope = (schema: z.ZodType, message: string) => successEnvelope(schema, message);
 
 async function ownEndpoint(c: Context<AppEnv>, id: string) {
   const row = await companyEndpoint(c.env.DB, await companyNitOf(c), id);
@@ -64,7 +63,7 @@ const createRoute = defineRoute(
     }),
     responses: {
       201: jsonResponse(
-        Envelope(WebhookEndpointWithSecret, "Endpoint registrado"),
+        successEnvelope(WebhookEndpointWithSecret, "Endpoint registrado"),
         "El endpoint y su secreto",
       ),
     },
@@ -83,7 +82,7 @@ const listRoute = defineRoute(
     description:
       "Los endpoints de la empresa de Factus con la que actúa quien llama (todos sus usuarios y sistemas ven los " +
       "mismos), sin sus secretos.",
-    responses: { 200: jsonResponse(Envelope(z.array(WebhookEndpoint), "Endpoints"), "Los endpoints") },
+    responses: { 200: jsonResponse(successEnvelope(z.array(WebhookEndpoint), "Endpoints"), "Los endpoints") },
   },
   SCOPE,
 );
@@ -99,7 +98,7 @@ const getRoute = defineRoute(
     description:
       "El endpoint, si está habilitado y, si no, por qué (`disabled_reason`) y desde cuándo fallan sus entregas.",
     request: { params: ResourceIdParam },
-    responses: { 200: jsonResponse(Envelope(WebhookEndpoint, "Endpoint"), "El endpoint") },
+    responses: { 200: jsonResponse(successEnvelope(WebhookEndpoint, "Endpoint"), "El endpoint") },
   },
   SCOPE,
 );
@@ -115,7 +114,7 @@ const deleteRoute = defineRoute(
     description: "Deja de avisar a esta URL al instante; sus entregas pendientes se descartan.",
     request: { params: ResourceIdParam },
     responses: {
-      200: jsonResponse(Envelope(z.object({ id: z.string() }), "Endpoint eliminado"), "Eliminado"),
+      200: jsonResponse(successEnvelope(z.object({ id: z.string() }), "Endpoint eliminado"), "Eliminado"),
     },
   },
   SCOPE,
@@ -132,7 +131,7 @@ const action = (path: string, operationId: string, summary: string, description:
       summary,
       description,
       request: { params: ResourceIdParam },
-      responses: { 200: jsonResponse(Envelope(schema, summary), summary) },
+      responses: { 200: jsonResponse(successEnvelope(schema, summary), summary) },
     },
     SCOPE,
   );
@@ -149,7 +148,10 @@ const testRoute = defineRoute(
       "Envía `webhook.test` a este endpoint, firmado como cualquier evento. Su entrega se ve en /deliveries.",
     request: { params: ResourceIdParam },
     responses: {
-      202: jsonResponse(Envelope(z.object({ delivery_id: z.string() }), "Prueba en camino"), "La entrega"),
+      202: jsonResponse(
+        successEnvelope(z.object({ delivery_id: z.string() }), "Prueba en camino"),
+        "La entrega",
+      ),
     },
   },
   SCOPE,
@@ -182,7 +184,7 @@ const deliveriesRoute = defineRoute(
     description:
       "Las 100 entregas más recientes, con su estado, intentos y la última respuesta del endpoint.",
     request: { params: ResourceIdParam },
-    responses: { 200: jsonResponse(Envelope(z.array(WebhookDelivery), "Entregas"), "Las entregas") },
+    responses: { 200: jsonResponse(successEnvelope(z.array(WebhookDelivery), "Entregas"), "Las entregas") },
   },
   SCOPE,
 );
@@ -198,7 +200,7 @@ const redeliverRoute = defineRoute(
     description:
       "La envía de nuevo ahora, con el mismo `webhook-id` (el receptor la reconoce si ya la procesó).",
     request: { params: DeliveryParams },
-    responses: { 202: jsonResponse(Envelope(WebhookDelivery, "Entrega programada"), "La entrega") },
+    responses: { 202: jsonResponse(successEnvelope(WebhookDelivery, "Entrega programada"), "La entrega") },
   },
   SCOPE,
 );
