@@ -19,6 +19,7 @@ import { documentsRouter } from "./routes/documents";
 import { factusConnectionsRouter } from "./routes/factus-connections";
 import { invoiceBatchesRouter } from "./routes/invoice-batches";
 import { invoicesRouter } from "./routes/invoices";
+import { ledgerRouter } from "./routes/ledger";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
 import { docsRouter } from "./routes/system/docs";
@@ -59,6 +60,7 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/webhook-endpoints`, webhookEndpointsRouter);
   app.route(`${API_BASE}/invoice-batches`, invoiceBatchesRouter);
   app.route(`${API_BASE}/documents`, documentsRouter);
+  app.route(`${API_BASE}/ledger`, ledgerRouter);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

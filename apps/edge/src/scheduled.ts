@@ -43,7 +43,10 @@ export async function purgeExpired(db: D1Database, now = Date.now()) {
 export async function wakeOverdue(env: Env, now = Date.now()) {
   const { results } = await env.DB.prepare(
     `SELECT company_nit FROM document_jobs WHERE state = 'scheduled' AND next_attempt_at <= ?1
-     UNION SELECT company_nit FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?1`,
+     UNION SELECT company_nit FROM webhook_deliveries WHERE state = 'pending' AND next_attempt_at <= ?1
+     UNION SELECT b.company_nit FROM invoice_batch_items i JOIN invoice_batches b ON b.id = i.batch_id
+       WHERE b.status IN ('queued', 'running') AND i.status IN ('queued', 'issuing') AND i.next_attempt_at <= ?1
+     UNION SELECT company_nit FROM ledger_syncs WHERE status IN ('queued', 'running') AND next_attempt_at <= ?1`,
   )
     .bind(now - OVERDUE_MS)
     .all<{ company_nit: string }>();

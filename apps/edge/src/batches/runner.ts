@@ -8,6 +8,7 @@ import {
 import { issueDocument } from "../documents/issue";
 import { invoiceFlow } from "../documents/kinds";
 import { flushLedger } from "../ledger/ledger";
+import { doublingDelay } from "../platform/backoff";
 import type { Config, Env } from "../platform/config";
 import { ApiError } from "../platform/errors";
 import { countingFactusCalls } from "../platform/factus-calls";
@@ -37,7 +38,6 @@ const ITEMS_PER_RUN = 40;
  * `failed`: waits double from 10 s up to 10 minutes, so about an hour and a half of Factus trouble for that invoice.
  */
 const MAX_ATTEMPTS = 12;
-const retryAfter = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000);
 
 interface DueItem {
   batch_id: string;
@@ -64,7 +64,7 @@ function resultOfError(error: unknown, attempts: number): Result {
   if (!(error instanceof ApiError)) {
     return {
       status: "queued",
-      after: retryAfter(attempts),
+      after: doublingDelay(attempts),
       errors: [{ path: "", message: "Error inesperado" }],
     };
   }
@@ -92,7 +92,7 @@ function resultOfError(error: unknown, attempts: number): Result {
     case "UPSTREAM_TIMEOUT":
     case "CONFLICT":
       if (attempts < MAX_ATTEMPTS)
-        return { status: "queued", after: 5_000 * 2 ** attempts, errors: detailsOf(error) };
+        return { status: "queued", after: doublingDelay(attempts), errors: detailsOf(error) };
       return { status: "failed", number, errors: detailsOf(error) };
     default:
       return { status: "failed", number, errors: detailsOf(error) };

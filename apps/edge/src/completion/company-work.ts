@@ -1,5 +1,6 @@
 import { DurableObject } from "cloudflare:workers";
 import { type Pacer, runBatches } from "../batches/runner";
+import { runLedgerSyncs } from "../ledger/sync";
 import { type Config, type Env, readConfig } from "../platform/config";
 import { countingFactusCalls } from "../platform/factus-calls";
 import { deliverDue } from "../webhooks/deliveries";
@@ -38,25 +39,28 @@ async function nextDue(db: D1Database, nit: string) {
 }
 
 /**
- * Runs a company's due background work (documents to finish, batch items to send, webhooks to send); returns when
- * it is next due. Everything that calls Factus spends from the company's per-minute allowance (`pacer`).
+ * Runs a company's due background work (documents to finish, batch items to send, ledger syncs, webhooks to send);
+ * returns when it is next due. Everything that calls Factus spends from the company's per-minute allowance (`pacer`).
  */
 export async function runDueWork(env: Env, nit: string, pacer: Pacer) {
   const config = configOf(env);
   const now = Date.now();
-  // Documents one at a time (each may wait on Factus), then batch items; webhooks together, beside them.
+  // Documents one at a time (each may wait on Factus), then batch items, then syncs' pages; webhooks together, beside
+  // them.
   const factusWork = (async () => {
     for (const job of await dueJobs(env.DB, nit, now, JOBS_PER_ALARM)) {
-      if ((await pacer.allowance()) < 1) return pacer.nextFree();
+      if ((await pacer.allowance()) < 1) return [await pacer.nextFree(), null];
       const { calls } = await countingFactusCalls(() => attemptJob(env, config, job));
       await pacer.spend(calls);
     }
-    return runBatches(env, config, nit, pacer);
+    const batchesDue = await runBatches(env, config, nit, pacer);
+    const syncsDue = await runLedgerSyncs(env, config, nit, pacer);
+    return [batchesDue, syncsDue];
   })();
-  const [batchesDue] = await Promise.all([factusWork, deliverDue(env, config, nit, now)]);
+  const [[batchesDue, syncsDue]] = await Promise.all([factusWork, deliverDue(env, config, nit, now)]);
   // A verdict found by a job queues its webhook: sent in the same alarm, not a schedule step later.
   await deliverDue(env, config, nit);
-  const due = [await nextDue(env.DB, nit), batchesDue].filter((at): at is number => at !== null);
+  const due = [await nextDue(env.DB, nit), batchesDue, syncsDue].filter((at): at is number => at !== null);
   return due.length ? Math.min(...due) : null;
 }
 

@@ -10,12 +10,18 @@ import {
   toFactusV2Bill,
 } from "@factus-edge/contracts";
 import type { FactusV2CreditNoteRequestInput } from "@factus-edge/contracts/factus-v2";
-import type { FactusApiVersion, Page } from "@factus-edge/factus-client";
+import type { DocumentListParams, FactusApiVersion, Page } from "@factus-edge/factus-client";
 import type { Context } from "hono";
 import type * as z from "zod";
 import { upstream } from "../factus/call";
 import { billPage, creditNotePage, factusVersionOf, getBill, getCreditNote } from "../factus/documents";
-import { type BillView, billViewOfV2, type CreditNoteView, creditNoteViewOfV2 } from "../factus/v2-views";
+import {
+  type BillView,
+  billViewOfV2,
+  type CreditNoteView,
+  creditNoteViewOfV2,
+  type DocumentRowView,
+} from "../factus/v2-views";
 import type { LedgerFacts } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
@@ -40,15 +46,8 @@ export interface DocumentRecord {
   customerIdentification: string;
 }
 
-/** A row of a Factus document list. */
-export interface DocumentRow {
-  number: string;
-  reference_code: string | null;
-  status: number;
-  errors: string[];
-}
-
-type ListFilters = { reference_code?: string; status?: 0 | 1; page?: number };
+/** A row of a Factus document list, of either version. */
+export type DocumentRow = DocumentRowView;
 
 // biome-ignore lint/suspicious/noExplicitAny: a kind of any document, where only its shared data is read
 export type AnyFlow = DocumentFlow<any, any, any>;
@@ -68,7 +67,7 @@ export interface DocumentFlow<Request extends { reference_code: string }, Docume
   messages: { created: string; pending: string; existing: string; deleted: string };
   create(c: Context<AppEnv>, request: Request): Promise<Document>;
   get(c: Context<AppEnv>, number: string): Promise<Document>;
-  list(c: Context<AppEnv>, filters: ListFilters): Promise<Page<DocumentRow>>;
+  list(c: Context<AppEnv>, filters: DocumentListParams): Promise<Page<DocumentRow>>;
   record(document: Document): DocumentRecord;
   /**
    * The customer and total a request describes on the Factus version that holds the document, to tell whether that

@@ -13,3 +13,9 @@ export function nextAttemptAt(
   const at = now + delay;
   return at > createdAt + horizonMs ? null : at;
 }
+
+/**
+ * The wait after the `attempts`-th failed try of background work that Factus keeps failing (a batch item, a ledger
+ * sync's page): 10 s doubling to 10 minutes, so twelve tries span about an hour and a half.
+ */
+export const doublingDelay = (attempts: number) => Math.min(5_000 * 2 ** attempts, 600_000);

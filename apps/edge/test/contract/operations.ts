@@ -60,6 +60,7 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
 const QUERIES: Record<string, string> = {
   exportDocuments: "?created_from=2026-12-01&created_to=2026-12-31",
   dailyTotals: "?created_from=2026-12-01&created_to=2026-12-31",
+  syncLedger: "?from=2026-12-01&to=2026-12-31",
   lookupAcquirer: "?identification_document_id=3&identification_number=123",
 };
 

@@ -294,3 +294,108 @@ describe("the ledger", () => {
     ]);
   });
 });
+
+async function waitForSync(session: Session, id: string, timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const sync = (await expectStatus(await api(session, `/ledger/sync/${id}`), 200)).data;
+    if (sync.status === "completed" || sync.status === "failed" || Date.now() > deadline) return sync;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+describe.each(FACTUS_VERSIONS)("the ledger sync, Factus %s", (factusVersion) => {
+  it("backfills what the ledger missed and corrects what it had stale, keeping who issued the rest", async () => {
+    const session = await newSession({ factusVersion });
+    // Eleven invoices: Factus lists ten a page, so the walk reads two pages of invoices, then the credit notes.
+    const numbers: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const created = await api(session, "/invoices", { method: "POST", body: seedInvoice() });
+      numbers.push((await expectStatus(created, 201)).data.number);
+    }
+    const note = await expectStatus(
+      await api(session, `/invoices/${numbers[0]}/annul`, { method: "POST", body: {} }),
+      201,
+    );
+    const nit = (await env.DB.prepare("SELECT company_nit FROM ledger_documents WHERE issued_by = ?1 LIMIT 1")
+      .bind(`user:${session.user.id}`)
+      .first<{ company_nit: string }>())!.company_nit;
+    // The keyless creates' ledger writes land after their answers: all twelve are in before two are taken out.
+    await expect
+      .poll(async () => {
+        const row = await env.DB.prepare("SELECT COUNT(*) AS n FROM ledger_documents WHERE company_nit = ?1")
+          .bind(nit)
+          .first<{ n: number }>();
+        return row?.n;
+      })
+      .toBe(12);
+    // Two writes lost (as a failed write after the answer would), one row stale.
+    await env.DB.prepare("DELETE FROM ledger_documents WHERE company_nit = ?1 AND number IN (?2, ?3)")
+      .bind(nit, numbers[3], note.data.number)
+      .run();
+    await env.DB.prepare(
+      "UPDATE ledger_documents SET dian_status = 'pending' WHERE company_nit = ?1 AND number = ?2",
+    )
+      .bind(nit, numbers[5])
+      .run();
+
+    const today = colombiaToday();
+    const started = await expectStatus(
+      await api(session, `/ledger/sync?from=${today}&to=${today}`, { method: "POST" }),
+      202,
+    );
+    const sync = await waitForSync(session, started.data.id);
+    expect(sync).toMatchObject({
+      status: "completed",
+      from: today,
+      found: 12,
+      added: 2,
+      updated: 1,
+      error: null,
+    });
+    expect(sync.pages_read).toBeGreaterThanOrEqual(3);
+
+    const { results } = await env.DB.prepare(
+      "SELECT kind, number, dian_status, issued_by, source, last_actor FROM ledger_documents WHERE company_nit = ?1",
+    )
+      .bind(nit)
+      .all<{ kind: string; number: string; dian_status: string; issued_by: string | null; source: string }>();
+    expect(results.map((row) => row.number).sort()).toEqual([...numbers, note.data.number].sort());
+    for (const row of results) {
+      expect(row.dian_status).toBe("validated");
+      const lost = row.number === numbers[3] || row.number === note.data.number;
+      // What the gateway recorded keeps its issuer; what was learnt from Factus says it was learnt there.
+      expect(row.source).toBe(lost ? "factus" : "gateway");
+      expect(row.issued_by).toBe(lost ? null : `user:${session.user.id}`);
+    }
+    const changes = await env.DB.prepare(
+      "SELECT dian_status, actor FROM ledger_status_changes WHERE company_nit = ?1 AND number = ?2 ORDER BY at",
+    )
+      .bind(nit, numbers[5])
+      .all();
+    expect(changes.results.at(-1)).toEqual({ dian_status: "validated", actor: "sync" });
+
+    // A second sync of the same days finds everything in place.
+    const again = await expectStatus(
+      await api(session, `/ledger/sync?from=${today}&to=${today}`, { method: "POST" }),
+      202,
+    );
+    expect(again.data.id).not.toBe(started.data.id);
+    expect(await waitForSync(session, again.data.id)).toMatchObject({
+      status: "completed",
+      found: 12,
+      added: 0,
+      updated: 0,
+    });
+  });
+});
+
+describe("the ledger sync's requests", () => {
+  it("refuses days that run backwards, and an unknown sync is 404", async () => {
+    const session = await newSession();
+    const backwards = await api(session, "/ledger/sync?from=2026-12-02&to=2026-12-01", { method: "POST" });
+    const error = await expectStatus(backwards, 422);
+    expect(error.error.details).toEqual([{ path: "query.to", message: expect.stringContaining("from") }]);
+    await expectStatus(await api(session, "/ledger/sync/ls_nope"), 404);
+  });
+});

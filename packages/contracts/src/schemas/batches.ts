@@ -142,3 +142,32 @@ export const DailyTotals = z
     ),
   })
   .meta({ id: "DailyTotals" });
+
+// The ledger sync: a backfill of the ledger from Factus' own lists, walked in the background.
+
+export const LedgerSyncQuery = z.object({
+  from: z.iso.date().meta({ description: "Desde este día (inclusive), calendario de Colombia, YYYY-MM-DD." }),
+  to: z.iso.date().meta({ description: "Hasta este día (inclusive), YYYY-MM-DD." }),
+});
+
+export const LedgerSync = z
+  .object({
+    id: z.string(),
+    status: z.enum(["queued", "running", "completed", "failed"]),
+    from: z.string(),
+    to: z.string(),
+    kind: z.string().meta({ description: "El tipo de documento que se está recorriendo (o el último)." }),
+    pages_read: z.int().meta({ description: "Páginas de Factus leídas (10 documentos cada una)." }),
+    found: z.int().meta({ description: "Documentos de Factus en el rango." }),
+    added: z
+      .int()
+      .meta({ description: "Los que el libro no tenía (emitidos fuera del servicio, o perdidos)." }),
+    updated: z.int().meta({ description: "Los que el libro tenía con otro estado o total." }),
+    error: z.string().nullable().meta({
+      description: "Por qué la última página no se pudo leer (se reintenta) o por qué falló.",
+    }),
+    created_at: z.string(),
+    completed_at: z.string().nullable(),
+  })
+  .meta({ id: "LedgerSync" });
+export type LedgerSync = z.infer<typeof LedgerSync>;

@@ -1002,6 +1002,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sincronizar el libro con Factus
+         * @description Recorre en segundo plano las listas de Factus (facturas y notas crédito) de los días pedidos y registra en el libro cada documento: los emitidos fuera del servicio (el panel de Factus, otra integración) y cualquiera cuyo registro se hubiera perdido. Factus lista de 10 en 10: el recorrido va al ritmo de los lotes, sin pasar su límite de 80 por minuto. Un documento que el libro ya tenía solo cambia si Factus dice otro estado o total; quién lo emitió se conserva. Pedir los mismos días mientras una sincronización los recorre devuelve esa misma.
+         */
+        post: operations["syncLedger"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/sync/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultar una sincronización del libro
+         * @description Su avance: páginas leídas, documentos encontrados, agregados y actualizados.
+         */
+        get: operations["getLedgerSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1862,6 +1902,27 @@ export interface components {
                 /** @description Facturado menos notas crédito, decimal exacto. */
                 net: string;
             }[];
+        };
+        LedgerSync: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed";
+            from: string;
+            to: string;
+            /** @description El tipo de documento que se está recorriendo (o el último). */
+            kind: string;
+            /** @description Páginas de Factus leídas (10 documentos cada una). */
+            pages_read: number;
+            /** @description Documentos de Factus en el rango. */
+            found: number;
+            /** @description Los que el libro no tenía (emitidos fuera del servicio, o perdidos). */
+            added: number;
+            /** @description Los que el libro tenía con otro estado o total. */
+            updated: number;
+            /** @description Por qué la última página no se pudo leer (se reintenta) o por qué falló. */
+            error: string | null;
+            created_at: string;
+            completed_at: string | null;
         };
     };
     responses: never;
@@ -9350,6 +9411,269 @@ export interface operations {
                         /** @example Totales por día */
                         message: string;
                         data: components["schemas"]["DailyTotals"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    syncLedger: {
+        parameters: {
+            query: {
+                /** @description Desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                from: string;
+                /** @description Hasta este día (inclusive), YYYY-MM-DD. */
+                to: string;
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La sincronización */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Sincronización iniciada */
+                        message: string;
+                        data: components["schemas"]["LedgerSync"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getLedgerSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La sincronización */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Sincronización */
+                        message: string;
+                        data: components["schemas"]["LedgerSync"];
                     };
                 };
             };

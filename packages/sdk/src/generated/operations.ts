@@ -226,3 +226,11 @@ export const exportDocuments = (client: EdgeClient, params?: Params<operations["
 /** Totales netos por día — `GET /api/v1/documents/daily-totals` */
 export const dailyTotals = (client: EdgeClient, params?: Params<operations["dailyTotals"]>, options?: CallOptions) =>
   send<Data<operations["dailyTotals"]>>(client, {"method":"GET","path":"/api/v1/documents/daily-totals","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Sincronizar el libro con Factus — `POST /api/v1/ledger/sync` */
+export const syncLedger = (client: EdgeClient, params?: Params<operations["syncLedger"]>, options?: CallOptions) =>
+  send<Data<operations["syncLedger"]>>(client, {"method":"POST","path":"/api/v1/ledger/sync","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Consultar una sincronización del libro — `GET /api/v1/ledger/sync/{id}` */
+export const getLedgerSync = (client: EdgeClient, params: Params<operations["getLedgerSync"]>, options?: CallOptions) =>
+  send<Data<operations["getLedgerSync"]>>(client, {"method":"GET","path":"/api/v1/ledger/sync/{id}","bearer":true,"factus":true}, params ?? {}, options);

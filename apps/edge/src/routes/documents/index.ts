@@ -3,27 +3,14 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { companyNitOf } from "../../factus/company";
 import { dailyTotals, exportStream } from "../../ledger/export";
 import type { AppEnv } from "../../platform/context";
-import { ApiError } from "../../platform/errors";
 import { createRouter } from "../../platform/router";
 import { defineRoute, jsonResponse } from "../define-route";
+import { checkDayRange } from "./day-range";
 
 // Reconciling a month from the gateway's own ledger (ledger/): what it issued or learnt about, never a walk of
 // Factus' pages of 10.
 
 const TAG = "Contabilidad";
-const MAX_DAYS = 366;
-
-function checkRange(from: string, to: string) {
-  const days = (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  if (days < 0 || days > MAX_DAYS) {
-    throw new ApiError("VALIDATION_FAILED", {
-      details: [
-        { path: "query.created_to", message: `Debe estar entre created_from y ${MAX_DAYS} días después` },
-      ],
-    });
-  }
-}
-
 const exportRoute = defineRoute("factus", {
   method: "get",
   path: "/export",
@@ -62,7 +49,7 @@ const totalsRoute = defineRoute("factus", {
 
 const exportDocuments: RouteHandler<typeof exportRoute, AppEnv> = async (c) => {
   const query = c.req.valid("query");
-  checkRange(query.created_from, query.created_to);
+  checkDayRange(query.created_from, query.created_to);
   const csv = /text\/csv/i.test(c.req.header("accept") ?? "");
   const stream = exportStream(c.env.DB, await companyNitOf(c), query, csv ? "csv" : "ndjson");
   const name = `documentos-${query.created_from}-${query.created_to}.${csv ? "csv" : "jsonl"}`;
@@ -77,7 +64,7 @@ const exportDocuments: RouteHandler<typeof exportRoute, AppEnv> = async (c) => {
 
 const totals: RouteHandler<typeof totalsRoute, AppEnv> = async (c) => {
   const { created_from, created_to } = c.req.valid("query");
-  checkRange(created_from, created_to);
+  checkDayRange(created_from, created_to);
   const days = await dailyTotals(c.env.DB, await companyNitOf(c), created_from, created_to);
   return c.json({ message: "Totales por día", data: { days } }, 200);
 };
