@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { writeDocsAssets } from "../apps/edge/scripts/docs-assets.mjs";
+import { measureBatch } from "./lib/batch.mjs";
 import { measureFirstRequest } from "./lib/first-request.mjs";
 import { measureHttp } from "./lib/http.mjs";
 import { measurePipeline } from "./lib/pipeline.mjs";
@@ -23,6 +24,7 @@ const pipeline = await step("in-process pipeline (workerd)", measurePipeline);
 const size = await step("bundle size and start-up", measureSize);
 const firstRequest = await step("first request of a new isolate", measureFirstRequest);
 const http = await step("HTTP load on loopback", measureHttp);
+const batch = await step("a 1,000-invoice batch", measureBatch);
 
 const row = (items) => pipeline.timings.find((entry) => entry.items === items);
 const peer10 = pipeline.peer_10_items;
@@ -88,6 +90,11 @@ const budgets = [
     `${Math.round(http.throughput_ratio * 100)} %`,
     http.throughput_ratio >= 0.85,
   ],
+  [
+    "A batch's own overhead ≤ 25 ms per invoice (1,000 invoices; Factus' 80 a minute leave 750 ms between calls)",
+    `${batch.overhead_per_invoice_ms} ms (${batch.batch_per_invoice_ms} ms vs ${batch.direct_per_invoice_ms} ms sent straight to Factus)`,
+    batch.overhead_per_invoice_ms <= 25,
+  ],
 ].map(([budget, measured, met]) => ({ budget, measured, met }));
 
 const results = {
@@ -97,6 +104,7 @@ const results = {
   size,
   first_request: firstRequest,
   http,
+  batch,
   budgets,
 };
 writeFileSync(join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -174,6 +182,26 @@ ${http.cache.hit_p50_ms} ms.
 | SDK for a frontend that imports only \`createEdgeClient\` + \`createInvoice\` | ${size.sdk_create_invoice_minified_kib} KiB, ${size.sdk_create_invoice_gzip_kib} KiB gzip |
 | The whole invoice page (\`vite build\` of apps/web: HTML, JS, CSS) | ${size.web_page_gzip_kib} KiB gzip |
 `;
+const batchSection = `
+## 4. A month-end batch
+
+\`POST /api/v1/invoice-batches\` with ${batch.invoices} invoices through \`wrangler dev\` (edge and emulator on this machine,
+the emulator's 80-a-minute limit and the gateway's background pace lifted), timed from the request to \`completed\`,
+against what a company writes instead: a loop that sends the same number of invoices to Factus (the emulator) one
+after another. The request itself (every invoice validated and pre-flighted, the batch stored in one D1 round trip)
+took ${batch.accepted_ms} ms.
+
+| | total | per invoice |
+|---|---|---|
+| the batch, in the background | ${(batch.batch_ms / 1000).toFixed(1)} s | ${batch.batch_per_invoice_ms} ms |
+| a loop straight to Factus | ${(batch.direct_loop_ms / 1000).toFixed(1)} s | ${batch.direct_per_invoice_ms} ms |
+| the gateway's own overhead | | ${batch.overhead_per_invoice_ms} ms |
+
+The overhead is the item's own bookkeeping, each step a local D1 or Durable Object round trip: picking the item and
+marking it sent, the single create's path (numbering range from cache, the answer checked), the job and batch item
+settled, the webhook subscriptions read, the ledger row, the result written, the pacer's minute stored. Against
+Factus' real pace (80 a minute: 750 ms between calls) it is a few per cent; the batch's time is set by the pace.
+`;
 const notes = `
 ## What changed in this round (issue 15), before → after
 
@@ -238,5 +266,5 @@ const previous = existsSync(join(root, "BENCHMARKS.md"))
   ? readFileSync(join(root, "BENCHMARKS.md"), "utf8")
   : "";
 const kept = previous.includes(KEPT_MARKER) ? `\n${previous.slice(previous.indexOf(KEPT_MARKER))}` : "";
-writeFileSync(join(root, "BENCHMARKS.md"), markdown + notes + kept);
+writeFileSync(join(root, "BENCHMARKS.md"), markdown + batchSection + notes + kept);
 console.log(markdown.split("## 1.")[0]);

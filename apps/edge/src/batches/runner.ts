@@ -1,6 +1,7 @@
 import type { ErrorDetail } from "@factus-edge/contracts";
 import {
   backgroundVariables,
+  type Credential,
   credentialFor,
   forgetCompanyToken,
   withCredential,
@@ -118,8 +119,15 @@ async function issueItem(
   config: Config,
   nit: string,
   item: DueItem,
+  credentials: Map<string | null, Promise<Credential | undefined>>,
 ): Promise<{ result: Result; calls: number }> {
-  const credential = await credentialFor(env, { connection_id: item.connection_id, company_nit: nit });
+  // One lookup (and unsealing) per connection per run: a run ends at the first item Factus refuses it for.
+  if (!credentials.has(item.connection_id))
+    credentials.set(
+      item.connection_id,
+      credentialFor(env, { connection_id: item.connection_id, company_nit: nit }),
+    );
+  const credential = await credentials.get(item.connection_id);
   const attempts = item.attempts + 1;
   if (!credential) {
     const message =
@@ -219,6 +227,7 @@ export async function runBatches(
   nit: string,
   pacer: Pacer,
 ): Promise<number | null> {
+  const credentials = new Map<string | null, Promise<Credential | undefined>>();
   for (let sent = 0; sent < ITEMS_PER_RUN; sent++) {
     if ((await pacer.allowance()) < ROOM_PER_ITEM) return pacer.nextFree();
     const item = await nextItem(env.DB, nit, Date.now());
@@ -232,7 +241,7 @@ export async function runBatches(
         "UPDATE invoice_batches SET status = 'running' WHERE id = ?1 AND status = 'queued'",
       ).bind(item.batch_id),
     ]);
-    const { result, calls } = await issueItem(env, config, nit, item);
+    const { result, calls } = await issueItem(env, config, nit, item, credentials);
     await pacer.spend(calls);
     await record(env.DB, item, result);
     if (result.status === "queued" && result.stop) break;
