@@ -6,6 +6,15 @@ import { writeDocsAssets } from "../apps/edge/scripts/docs-assets.mjs";
 import { measureBatch } from "./lib/batch.mjs";
 import { measureFirstRequest } from "./lib/first-request.mjs";
 import { measureHttp } from "./lib/http.mjs";
+import {
+  CALLER_TO_EDGE_MS,
+  checkModel,
+  FACTUS_MS,
+  isSteady,
+  latencyTable,
+  NEAR_MS,
+  ROUND_TRIP_MS,
+} from "./lib/latency.mjs";
 import { measurePipeline } from "./lib/pipeline.mjs";
 import { measureSize } from "./lib/size.mjs";
 import { root } from "./lib/wrangler.mjs";
@@ -32,20 +41,72 @@ const calls = (kind) => pipeline.single_homed.find((entry) => entry.kind === kin
 const singleHomed = (entry) => entry.d1 + entry.durable_object;
 // Cost growth from 100 to 1,000 items: 1 is linear, 2 quadratic.
 const growth = (key) => Number(Math.log10(row(1000)[key] / row(100)[key]).toFixed(2));
+// The latency model (lib/latency.mjs): each kind's traced critical path (the undelayed pass, a cold isolate), before
+// and after this round, and the check of its arithmetic against the delayed pass.
+const hopsOf = (rows) => Object.fromEntries(rows.map((entry) => [entry.kind, entry.hops]));
+const before = JSON.parse(readFileSync(join(root, "bench/latency-before.json"), "utf8"));
+const latency = {
+  assumptions: {
+    round_trip_ms: ROUND_TRIP_MS,
+    caller_to_edge_ms: CALLER_TO_EDGE_MS,
+    near_ms: NEAR_MS,
+    factus_ms: FACTUS_MS,
+  },
+  before: latencyTable(before.hops),
+  after: latencyTable(hopsOf(pipeline.single_homed)),
+  check: checkModel(pipeline.single_homed, pipeline.delayed, pipeline.injected_delays_ms),
+};
+const steadyAfter = latency.after.filter((entry) => isSteady(entry.kind));
+const worstCreate = steadyAfter
+  .filter((entry) => /^create (with|without)/.test(entry.kind))
+  .reduce((worst, entry) => (entry.ratio > worst.ratio ? entry : worst));
+const mostTrips = steadyAfter.reduce((most, entry) =>
+  entry.long_haul_trips > most.long_haul_trips ? entry : most,
+);
+const worstCheck = latency.check.reduce((worst, entry) => (entry.error > worst.error ? entry : worst));
+const cachedRead = hopsOf(pipeline.single_homed)["get, validated invoice read again"];
+
 const budgets = [
   [
-    `Create ≤ 1.5× the validating-proxy peer (10 items; median of ${peer10.create_vs_peer.length} fresh Workers)`,
-    `${peer10.create_vs_peer_median}× (${peer10.create_vs_peer.join("×, ")}×)`,
-    peer10.create_vs_peer_median <= 1.5,
+    "A far caller's create ≤ 1.3× the physical floor (steady state, with or without a key, every city of the model)",
+    `${worstCreate.ratio}× at worst (${worstCreate.kind}, ${worstCreate.city}: ${worstCreate.modelled_ms} ms vs ${worstCreate.floor_ms} ms)`,
+    worstCreate.ratio <= 1.3,
   ],
   [
-    `Get ≤ 1.3× the proxy peer (10 items; median of ${peer10.get_vs_peer.length} fresh Workers)`,
-    `${peer10.get_vs_peer_median}× (${peer10.get_vs_peer.join("×, ")}×)`,
-    peer10.get_vs_peer_median <= 1.3,
+    "A validated document's detail from the edge: 0 long-haul trips",
+    `${cachedRead.length}`,
+    cachedRead.length === 0,
   ],
-  ["Create ≤ 5 ms (1,000 items)", `${row(1000).create_ms} ms`, row(1000).create_ms <= 5],
-  ["Pipeline ≤ 2× the bare route (create, 10 items)", `${row(10).create_ratio}×`, row(10).create_ratio <= 2],
-  ["Pipeline ≤ 2× the bare route (get, 10 items)", `${row(10).get_ratio}×`, row(10).get_ratio <= 2],
+  [
+    "No interactive request with more than one long-haul trip on its critical path (steady state)",
+    `${mostTrips.long_haul_trips} at most (${mostTrips.kind})`,
+    mostTrips.long_haul_trips <= 1,
+  ],
+  [
+    "The model predicts loopback latencies with injected delays within 15 %",
+    `${Math.round(worstCheck.error * 100)} % at worst (${worstCheck.kind}: ${worstCheck.predicted_ms} ms predicted, ${worstCheck.measured_ms} ms measured)`,
+    worstCheck.error <= 0.15,
+  ],
+  [
+    `Create ≤ 1.3× the peer with authentication (10 items; median of ${peer10.create_vs_peer_jwt.length} fresh Workers)`,
+    `${peer10.create_vs_peer_jwt_median}× (${peer10.create_vs_peer_jwt.join("×, ")}×)`,
+    peer10.create_vs_peer_jwt_median <= 1.3,
+  ],
+  [
+    `GET ≤ 1.3× the peer with authentication (10 items; median of ${peer10.get_vs_peer_jwt.length} fresh Workers)`,
+    `${peer10.get_vs_peer_jwt_median}× (${peer10.get_vs_peer_jwt.join("×, ")}×)`,
+    peer10.get_vs_peer_jwt_median <= 1.3,
+  ],
+  [
+    "Create ≤ 1.15× the peer with authentication (1,000 items)",
+    `${row(1000).create_vs_peer_jwt}× (${row(1000).create_ms} ms vs ${row(1000).peer_jwt_create_ms} ms)`,
+    row(1000).create_vs_peer_jwt <= 1.15,
+  ],
+  [
+    "GET ≤ 1.15× the peer with authentication (1,000 items)",
+    `${row(1000).get_vs_peer_jwt}× (${row(1000).get_ms} ms vs ${row(1000).peer_jwt_get_ms} ms)`,
+    row(1000).get_vs_peer_jwt <= 1.15,
+  ],
   ["≤ 0.5 ms per request (create, 10 items)", `${row(10).create_ms} ms`, row(10).create_ms <= 0.5],
   ["≤ 0.5 ms per request (get, 10 items)", `${row(10).get_ms} ms`, row(10).get_ms <= 0.5],
   [
@@ -54,21 +115,15 @@ const budgets = [
     growth("create_ms") <= 1.15,
   ],
   ["Linear growth with items (get, 100 → 1,000)", `exponent ${growth("get_ms")}`, growth("get_ms") <= 1.15],
-  ["Worker ≤ 120 KiB gzip", `${size.worker_gzip_kib} KiB`, size.worker_gzip_kib <= 120],
   [
-    "Start-up ≤ 25 ms",
-    `${size.worker_startup_cpu_ms} ms (an empty Worker: ${size.startup_floor_ms.empty} ms)`,
-    size.worker_startup_cpu_ms <= 25,
+    "Start-up CPU ≤ 30 ms (a stretch)",
+    `${size.worker_startup_cpu_ms} ms (an empty Worker: ${size.startup_floor_ms.empty} ms; the contracts alone: ${size.startup_floor_ms.contracts} ms)`,
+    size.worker_startup_cpu_ms <= 30,
   ],
   [
-    "Single-homed calls per GET (user seen in the last 30 s) = 0",
-    `${singleHomed(calls("get, validated invoice read again"))}`,
-    singleHomed(calls("get, validated invoice read again")) === 0,
-  ],
-  [
-    "Single-homed calls per create with a key = only the idempotency record (claim + answer)",
-    `${calls("create with Idempotency-Key").d1} D1 + ${calls("create with Idempotency-Key").durable_object} Durable Object`,
-    calls("create with Idempotency-Key").d1 <= 2 && calls("create with Idempotency-Key").durable_object === 0,
+    "First request of a new isolate ≤ 25 ms CPU (a stretch)",
+    `${firstRequest.first_request_cpu_ms} ms`,
+    firstRequest.first_request_cpu_ms <= 25,
   ],
   [
     "Contracts import ≤ 40 KiB gzip",
@@ -97,6 +152,34 @@ const budgets = [
   ],
 ].map(([budget, measured, met]) => ({ budget, measured, met }));
 
+/** Budgets of earlier rounds taken out, each with why (issue 33): kept here so that their removal is on record. */
+const removedBudgets = [
+  {
+    budget: "Create ≤ 1.5× / GET ≤ 1.3× the validating-proxy peer (10 items)",
+    why: "below a floor the product keeps: authentication alone costs the peer most of that (issue 15's note); replaced by the same ratios against the peer with authentication",
+  },
+  {
+    budget: "Create ≤ 5 ms (1,000 items)",
+    why: "below what validating and forwarding 1,000 items costs a zod proxy on this machine; replaced by ≤ 1.15× the peer with authentication",
+  },
+  {
+    budget: "Pipeline ≤ 2× the bare route (create, GET; 10 items)",
+    why: "a route that echoes JSON is no product's floor; the peer with authentication is",
+  },
+  {
+    budget: "Worker ≤ 120 KiB gzip",
+    why: "the caller does not wait for bytes but for start-up CPU, budgeted on its own; the size is still reported",
+  },
+  {
+    budget: "Start-up ≤ 25 ms",
+    why: "re-based by issue 33 to start-up ≤ 30 ms with the first request ≤ 25 ms (a stretch, reported as measured)",
+  },
+  {
+    budget: "Single-homed calls per create with a key = only the idempotency record (claim + answer)",
+    why: "replaced by the latency model's budgets: what counts is long-haul trips on the critical path, not calls",
+  },
+];
+
 const results = {
   measured_at: new Date().toISOString(),
   node: process.version,
@@ -105,10 +188,37 @@ const results = {
   first_request: firstRequest,
   http,
   batch,
+  latency,
   budgets,
+  removed_budgets: removedBudgets,
 };
 writeFileSync(join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);
 
+const pathText = (hops) =>
+  hops.length === 0
+    ? "none"
+    : hops
+        .map((hop) => {
+          const places = hop.places.map((place) => (place === "durable_object" ? "DO" : place)).join(" + ");
+          return hop.inner ? `${places}(${hop.inner.map((inner) => inner.join(" + ")).join(" → ")})` : places;
+        })
+        .join(" → ");
+const cities = Object.keys(ROUND_TRIP_MS);
+/** Kind × city, each cell "modelled ms / floor ms (ratio×)". */
+const latencyGrid = (rows) =>
+  table(
+    [...new Set(rows.map((entry) => entry.kind))].map((kind) => ({
+      kind,
+      trips: rows.find((entry) => entry.kind === kind).long_haul_trips,
+      ...Object.fromEntries(
+        cities.map((city) => {
+          const cell = rows.find((entry) => entry.kind === kind && entry.city === city);
+          return [city, `${cell.modelled_ms} / ${cell.floor_ms} (${cell.ratio}×)`];
+        }),
+      ),
+    })),
+    ["kind", "trips", ...cities],
+  );
 const table = (rows, columns) =>
   [
     `| ${columns.join(" | ")} |`,
@@ -150,7 +260,13 @@ from memory). Of a login's Durable Object calls, half are the attempts reserved 
 half give them back after a success: on Cloudflare those go to \`waitUntil\`, after the answer (counted here
 before it, as the harness has no execution context).
 
-${table(pipeline.single_homed, ["kind", "d1", "durable_object", "rate_limit_binding", "factus"])}
+${table(
+  pipeline.single_homed.map((entry) => ({ ...entry, critical_path: pathText(entry.hops) })),
+  ["kind", "d1", "durable_object", "rate_limit_binding", "factus", "critical_path"],
+)}
+
+\`critical_path\` is the request's sequential long-haul hops (section 5): \`DO(d1 → factus)\` is one trip to the object
+placed near Factus, which makes the inner ones from there.
 
 ## 2. Over HTTP on loopback
 
@@ -182,6 +298,11 @@ ${http.cache.hit_p50_ms} ms.
 | SDK for a frontend that imports only \`createEdgeClient\` + \`createInvoice\` | ${size.sdk_create_invoice_minified_kib} KiB, ${size.sdk_create_invoice_gzip_kib} KiB gzip |
 | The whole invoice page (\`vite build\` of apps/web: HTML, JS, CSS) | ${size.web_page_gzip_kib} KiB gzip |
 `;
+const removedSection = `
+## Budgets removed (issue 33)
+
+${table(removedBudgets, ["budget", "why"])}
+`;
 const batchSection = `
 ## 4. A month-end batch
 
@@ -202,8 +323,60 @@ marking it sent, the single create's path (numbering range from cache, the answe
 settled, the webhook subscriptions read, the ledger row, the result written, the pacer's minute stored. Against
 Factus' real pace (80 a minute: 750 ms between calls) it is a few per cent; the batch's time is set by the pace.
 `;
+const latencySection = `
+## 5. Latency: long-haul trips, modelled per caller location
+
+What a caller far from Factus waits for is the sequential long-haul round trips on its request's critical path, not
+CPU. Section 1's harness traces them for each kind of request (bench/pipeline-worker/single-homed.ts: calls in flight
+together are one hop; a call the answer did not wait for, handed to \`waitUntil\`, is none; calls made from the object
+near Factus are inner hops of the one trip to it), and the model (bench/lib/latency.mjs) prices them:
+
+- **Where things are.** Factus answers from one region: assumed **AWS us-east-1 (Ashburn, Virginia)**, where a
+  Colombian SaaS without a Colombian cloud region most often runs (Factus does not publish it; the model takes it as a
+  parameter). The D1 primary is created there (\`wrangler d1 create … --location enam\`, README "Deploy"), and so is
+  the Durable Object that runs keyed writes and logins (\`NEAR_FACTUS_LOCATION_HINT\`: \`enam\`).
+- **Round trips** from a Cloudflare location in each city to Ashburn, typical values rounded from WonderNetwork's
+  public city-to-city ping tables (wondernetwork.com/pings; Washington DC for Ashburn), not measured here:
+  ${cities.map((city) => `${city} ${ROUND_TRIP_MS[city]} ms`).join(", ")}; the caller to its own Cloudflare location
+  ${CALLER_TO_EDGE_MS} ms (each city has one); from the object near Factus to Factus or D1 ${NEAR_MS} ms.
+- **Factus' own time**, assumed (not published): ${FACTUS_MS.create} ms for a create (DIAN validates behind it),
+  ${FACTUS_MS.read} ms for a read. It is in both the modelled time and the floor, so it narrows every ratio; a
+  faster Factus would widen them, which is why one trip is the aim and not a ratio.
+- **Floor**: one round trip from the caller to Factus' region plus Factus' time; one trip to the single-homed state a
+  request needs when it needs no Factus (a login, a replay); the edge alone for a cached read.
+
+Each cell: modelled ms / floor ms (ratio). "First" rows are a new isolate meeting a user and a Factus token for the
+first time (it learns the token's company, version and liveness, then caches them); every other row is steady state.
+
+### Before (commit ${before.measured_at_commit})
+
+${latencyGrid(latency.before)}
+
+### After
+
+${latencyGrid(latency.after)}
+
+What changed: a write with an \`Idempotency-Key\` and a login run in a Durable Object created near Factus and the D1
+primary (src/near-factus.ts, routes/placement.ts): the key's claim, the Factus call and the answer (a login's user row
+and throttle) are short trips from there, and the caller waits for one long one. The idempotency answer is stored
+after the answer (a failed write leaves the key unfinished: its next try looks the document up before sending).
+Smart Placement of a back-end Worker was weighed and not built: it gives the same one trip, but needs a second
+Worker, a service binding and a split of the app, where a Durable Object with a location hint runs the very same app
+with one binding. Keyless creates, reads and lists already make one trip; validated documents none.
+
+### The model's arithmetic, on loopback
+
+Every D1, Durable Object and Factus call delayed (${Object.entries(pipeline.injected_delays_ms)
+  .map(([place, ms]) => `${place} ${ms} ms`)
+  .join(
+    ", ",
+  )}), each kind's I/O time (workerd's clock moves only at I/O) against its undelayed I/O time plus what the
+model adds for the delays on its traced hops:
+
+${table(latency.check, ["kind", "predicted_ms", "measured_ms", "error"])}
+`;
 const notes = `
-## What changed in this round (issue 15), before → after
+## An earlier round (issue 15): CPU, before → after
 
 Before = the previous round's \`pnpm bench\` (commit 2bc32d3; the schema count: commit e754292); after = this file's run. Each ratio is from one run;
 absolute times on this shared 2-core machine drift by up to 2× between runs (create, 1,000 items: 11.7 ms then
@@ -247,7 +420,7 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   the contracts through one entry module (and so does the Factus client), which a bundler initializes whole.
 
 Left (see above): ${budgets
-  .filter((b) => !b.met && /peer|Create ≤ 5 ms|Start-up/.test(b.budget))
+  .filter((b) => !b.met && /peer|Start-up|First request/.test(b.budget))
   .map((b) => `${b.budget.replace(/ \(.*\)$/, "")} (${b.measured.replace(/ \(.*\)$/, "")} here)`)
   .join("; ")}.
 The same peer behind \`hono/jwt\` (authentication and nothing else) measures ${peer10.peer_jwt_create_vs_peer_median}× the peer on create and
@@ -266,5 +439,8 @@ const previous = existsSync(join(root, "BENCHMARKS.md"))
   ? readFileSync(join(root, "BENCHMARKS.md"), "utf8")
   : "";
 const kept = previous.includes(KEPT_MARKER) ? `\n${previous.slice(previous.indexOf(KEPT_MARKER))}` : "";
-writeFileSync(join(root, "BENCHMARKS.md"), markdown + batchSection + notes + kept);
+writeFileSync(
+  join(root, "BENCHMARKS.md"),
+  markdown + batchSection + latencySection + removedSection + notes + kept,
+);
 console.log(markdown.split("## 1.")[0]);

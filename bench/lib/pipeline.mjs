@@ -13,7 +13,12 @@ const ITEMS = [1, 10, 100, 1000];
 /** Fresh Workers (isolates) the 10-item comparison with the peer is repeated in: one isolate's JIT state varies. */
 const PEER_PASSES = 3;
 
+/** Delays injected on loopback to check the latency model: D1 and Durable Objects far away, Factus farther. */
+const INJECTED_DELAYS_MS = { d1: 60, durable_object: 60, factus: 150 };
+
 const COUNT_USER = { email: "count@empresa.test", password: "count-password-123", name: "Count" };
+/** A second user for the delayed pass, so that its first requests are first ones too (nothing of it cached). */
+const DELAYED_USER = { email: "delayed@empresa.test", password: "delayed-password-123", name: "Delayed" };
 
 const round = (value, places = 4) => Number(value.toFixed(places));
 
@@ -51,6 +56,8 @@ const compared = (op, gateway, bare, peer, peerJwt) => ({
   [`peer_${op}_ms`]: round(peer),
   [`${op}_vs_peer`]: round(gateway / peer, 2),
   [`peer_jwt_${op}_vs_peer`]: round(peerJwt / peer, 2),
+  [`peer_jwt_${op}_ms`]: round(peerJwt),
+  [`${op}_vs_peer_jwt`]: round(gateway / peerJwt, 2),
 });
 
 /** Create and GET with `items` lines: the gateway, the bare route, the peer and the peer behind hono/jwt. */
@@ -86,16 +93,23 @@ export async function measurePipeline() {
   const state = mkdtempSync(join(tmpdir(), "factus-bench-pipeline-"));
   wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
   await addUser({ ...COUNT_USER, persistTo: state });
+  await addUser({ ...DELAYED_USER, persistTo: state });
   const worker = await startWrangler("bench/pipeline-worker", { persistTo: state });
   let timings;
   let singleHomed;
+  let delayed;
   try {
-    const counted = await fetch(`${worker.url}/?op=count`, {
-      method: "POST",
-      body: JSON.stringify(COUNT_USER),
-    });
-    if (!counted.ok) throw new Error(`count answered ${counted.status}: ${await counted.text()}`);
-    singleHomed = await counted.json();
+    const count = async (user, delays) => {
+      const counted = await fetch(`${worker.url}/?op=count`, {
+        method: "POST",
+        body: JSON.stringify({ ...user, delays }),
+      });
+      if (!counted.ok) throw new Error(`count answered ${counted.status}: ${await counted.text()}`);
+      return counted.json();
+    };
+    singleHomed = await count(COUNT_USER, {});
+    // The same requests again with every long-haul call delayed: the check of the latency model's arithmetic.
+    delayed = await count(DELAYED_USER, INJECTED_DELAYS_MS);
     const perRequest = timer(worker);
     timings = [];
     for (const items of ITEMS) timings.push(await measureItems(perRequest, items));
@@ -117,6 +131,8 @@ export async function measurePipeline() {
   return {
     timings,
     single_homed: singleHomed,
+    injected_delays_ms: INJECTED_DELAYS_MS,
+    delayed,
     peer_10_items: {
       create_vs_peer: ratios("create_vs_peer"),
       get_vs_peer: ratios("get_vs_peer"),
@@ -125,6 +141,11 @@ export async function measurePipeline() {
       // The same peer behind hono/jwt: what authentication alone costs a proxy.
       peer_jwt_create_vs_peer_median: median(ratios("peer_jwt_create_vs_peer")),
       peer_jwt_get_vs_peer_median: median(ratios("peer_jwt_get_vs_peer")),
+      // The gateway against the peer with authentication: the budgets' comparison.
+      create_vs_peer_jwt: ratios("create_vs_peer_jwt"),
+      get_vs_peer_jwt: ratios("get_vs_peer_jwt"),
+      create_vs_peer_jwt_median: median(ratios("create_vs_peer_jwt")),
+      get_vs_peer_jwt_median: median(ratios("get_vs_peer_jwt")),
     },
   };
 }

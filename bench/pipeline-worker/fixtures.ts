@@ -59,3 +59,6 @@ export const factusCompany = JSON.stringify({
   message: "Solicitud exitosa",
   data: { nit: "900825759", dv: "7", company: "EMPRESA DEMO S.A.S.", email: "demo@factus.local" },
 });
+
+/** A page of the bill list, as Factus' published example answers it. */
+export { default as factusBillList } from "../../fixtures/factus-v1/facturas__ver-y-filtrar.1.json";

@@ -5,11 +5,14 @@ import { jwt as honoJwt } from "hono/jwt";
 import { createApp } from "../../apps/edge/src/app";
 import { signJwt } from "../../apps/edge/src/auth/jwt";
 import type { Config } from "../../apps/edge/src/platform/config";
-import { factusBillWith, factusCompany, factusRanges, invoiceWith } from "./fixtures";
-import { type Counts, countedEnv, emptyCounts } from "./single-homed";
+import { factusBillList, factusBillWith, factusCompany, factusRanges, invoiceWith } from "./fixtures";
+import { type Counts, countedEnv, type Destination, emptyCounts, HopTrace } from "./single-homed";
 
 export { CompanyWork } from "../../apps/edge/src/completion/company-work";
 export { FactusConnectionObject } from "../../apps/edge/src/factus/connections/connection-object";
+
+import { NearFactus as EdgeNearFactus } from "../../apps/edge/src/near-factus";
+
 export { RateLimiter } from "../../apps/edge/src/platform/rate-limiter-object";
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
@@ -39,6 +42,9 @@ const config: Config = {
   webhookRetryHorizonHours: 72,
   webhookTimeoutMs: 10_000,
   webhookAllowPrivateUrls: false,
+  placeNearFactus: true,
+  nearFactusLocationHint: "enam",
+  placed: false,
 };
 const user = {
   id: "u-1",
@@ -49,17 +55,40 @@ const user = {
   tokens_valid_after: 0,
 };
 // In-memory bindings for the timing loops: D1 answers the user lookup at once, the rate limiter always allows.
+const statement = {
+  first: async () => user,
+  run: async () => ({ meta: { changes: 1 } }),
+  all: async () => ({ results: [], meta: { changes: 0 } }),
+};
 const env = {
   DB: {
-    prepare: () => ({
-      bind: () => ({ first: async () => user, run: async () => ({ meta: { changes: 1 } }) }),
-    }),
+    prepare: () => ({ bind: () => statement }),
+    batch: async (statements: unknown[]) => statements.map(() => ({ results: [], meta: { changes: 1 } })),
   },
   USER_RATE_LIMIT: { limit: async () => ({ success: true }) },
 };
 
+/**
+ * The edge's object near Factus, its D1 calls counted and traced like the edge's own (they are the placed write's
+ * inner hops). The harness runs one request at a time, so the object reads the current request's trace.
+ */
+export class NearFactus extends EdgeNearFactus {
+  override async write(request: Request, config: Config) {
+    const env = this.env;
+    if (trace)
+      Object.defineProperty(this, "env", { value: countedEnv(env, counts, trace), configurable: true });
+    try {
+      return await super.write(request, config);
+    } finally {
+      Object.defineProperty(this, "env", { value: env, configurable: true });
+    }
+  }
+}
+
 let upstreamBody = "";
 let counts: Counts = emptyCounts();
+/** The current count's trace; none while the timing loops run (their Factus answers at once, untraced). */
+let trace: HopTrace | undefined;
 // The in-memory upstream: Factus answering instantly with a bill of the right size (and, to the create's cached
 // range pre-flight, the account's ranges).
 globalThis.fetch = async (input: RequestInfo | URL) => {
@@ -69,8 +98,11 @@ globalThis.fetch = async (input: RequestInfo | URL) => {
     ? factusRanges
     : url.includes("/v1/company")
       ? factusCompany
-      : upstreamBody;
-  return new Response(body, { headers: { "content-type": "application/json" } });
+      : /\/v1\/bills(\?|$)/.test(url)
+        ? JSON.stringify(factusBillList)
+        : upstreamBody;
+  const answer = async () => new Response(body, { headers: { "content-type": "application/json" } });
+  return trace ? trace.call("factus", answer) : answer();
 };
 console.log = () => {}; // the request log line is still built; only printing it is skipped
 
@@ -143,18 +175,38 @@ const token = () => {
 
 /**
  * Each kind of request once, in order, through the app with the real local bindings (D1 with the edge's migrations
- * and the user bench/lib/pipeline.mjs added, the login throttle's Durable Object, the Rate Limiting binding), counted.
+ * and the user bench/lib/pipeline.mjs added, the Durable Objects, the Rate Limiting binding), counted and traced as
+ * hops, every call to a place `delays` names delayed as a far-away one would be. Each request gets an execution
+ * context, as in production: what it hands to `waitUntil` runs after its answer (awaited here before the next
+ * request). `io_ms` is the time the request waited on I/O: workerd's clock moves only at I/O, so CPU is not in it.
  */
-async function countSingleHomedCalls(realEnv: Cloudflare.Env, email: string, password: string) {
+async function countSingleHomedCalls(
+  realEnv: Cloudflare.Env,
+  email: string,
+  password: string,
+  delays: Partial<Record<Destination, number>>,
+) {
   upstreamBody = factusBillWith(10);
   const body = invoiceWith(10);
   const measured = async (kind: string, path: string, init: RequestInit) => {
     counts = emptyCounts();
-    // No execution context: the edge cache is written before the answer, so the next read is a hit.
-    const response = await app.request(path, init, countedEnv(realEnv, counts));
+    const current = new HopTrace(delays);
+    trace = current;
+    const pending: Promise<unknown>[] = [];
+    const context = {
+      waitUntil: (promise: Promise<unknown>) => pending.push(promise),
+      passThroughOnException: () => {},
+      props: {},
+    } as unknown as ExecutionContext;
+    const started = Date.now();
+    const response = await app.request(path, init, countedEnv(realEnv, counts, current), context);
     const text = await response.text();
+    const ioMs = Date.now() - started;
+    const hops = current.criticalPath(current.answered());
+    const calls = { ...counts };
+    await Promise.allSettled(pending);
     if (response.status >= 300) throw new Error(`${kind} answered ${response.status}: ${text}`);
-    return { kind, status: response.status, ...counts, text };
+    return { kind, status: response.status, ...calls, hops, io_ms: ioMs, text };
   };
   const login = await measured("login", "/api/v1/auth/login", {
     method: "POST",
@@ -171,13 +223,19 @@ async function countSingleHomedCalls(realEnv: Cloudflare.Env, email: string, pas
   const key = crypto.randomUUID();
   const rows = [
     login,
-    await measured("get, first request of the user in this isolate", "/api/v1/invoices/SETP990000001", {
-      headers,
-    }),
+    await measured(
+      "get, first request of the user and token in this isolate",
+      "/api/v1/invoices/SETP990000001",
+      {
+        headers,
+      },
+    ),
     await measured("get, validated invoice read again", "/api/v1/invoices/SETP990000001", { headers }),
+    await measured("create, first with this Factus token", "/api/v1/invoices", create()),
     await measured("create without Idempotency-Key", "/api/v1/invoices", create()),
     await measured("create with Idempotency-Key", "/api/v1/invoices", create(key)),
     await measured("create replayed (same key)", "/api/v1/invoices", create(key)),
+    await measured("list of invoices", "/api/v1/invoices?page=1", { headers }),
   ];
   return rows.map(({ text: _text, ...row }) => row);
 }
@@ -188,8 +246,16 @@ export default {
   async fetch(request: Request, realEnv: Cloudflare.Env, ctx: ExecutionContext) {
     const url = new URL(request.url);
     if (url.searchParams.get("op") === "count") {
-      const { email, password } = (await request.json()) as { email: string; password: string };
-      return Response.json(await countSingleHomedCalls(realEnv, email, password));
+      const { email, password, delays } = (await request.json()) as {
+        email: string;
+        password: string;
+        delays?: Partial<Record<Destination, number>>;
+      };
+      try {
+        return Response.json(await countSingleHomedCalls(realEnv, email, password, delays ?? {}));
+      } finally {
+        trace = undefined;
+      }
     }
     const items = Number(url.searchParams.get("items") ?? "10");
     const n = Number(url.searchParams.get("n") ?? "100");

@@ -5,6 +5,7 @@ import { onSchedule } from "./scheduled";
 
 export { CompanyWork } from "./completion/company-work";
 export { FactusConnectionObject } from "./factus/connections/connection-object";
+export { NearFactus } from "./near-factus";
 export { RateLimiter } from "./platform/rate-limiter-object";
 
 let app: ReturnType<typeof createApp> | undefined;

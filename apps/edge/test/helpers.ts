@@ -84,7 +84,7 @@ export interface Session {
  * `user` unless told: the administrative routes need `{ role: "admin" }`.
  */
 export async function newSession(
-  options: { role?: "user" | "admin"; factusVersion?: "v1" | "v2" } = {},
+  options: { role?: "user" | "admin"; factusVersion?: "v1" | "v2"; ownCompany?: boolean } = {},
 ): Promise<Session> {
   const user = await createUser({ role: options.role });
   const login = await expectStatus(
@@ -96,7 +96,8 @@ export async function newSession(
     200,
   );
   // The emulator opens a username containing "v2" as a Factus v2 company.
-  const account = `company-${options.factusVersion === "v2" ? "v2-" : ""}${crypto.randomUUID()}@tenant.test`;
+  // The test kit has every v1 account share the demo company, unless the suite asks for one of its own (`own-`).
+  const account = `${options.ownCompany ? "own-" : ""}company-${options.factusVersion === "v2" ? "v2-" : ""}${crypto.randomUUID()}@tenant.test`;
   const factus = await expectStatus(
     await call(`${API}/auth/factus/login`, {
       method: "POST",

@@ -71,5 +71,7 @@ describe("each account is its own company", () => {
     expect(companyOf("any@tenant.test", "v1", shared)).toEqual(DEMO_COMPANY);
     expect(companyOf("any-v2@tenant.test", "v2", shared).nit).not.toBe(DEMO_V2_COMPANY.nit);
     expect(companyOf("any@tenant.test", "v1", readConfig(env)).nit).not.toBe(DEMO_COMPANY.nit);
+    // A suite that needs a company of its own asks for it by name.
+    expect(companyOf("own-any@tenant.test", "v1", shared).nit).not.toBe(DEMO_COMPANY.nit);
   });
 });

@@ -102,6 +102,20 @@ const ConfigSchema = z.object({
   loginAttemptsPer15Minutes: positiveInt(10),
   loginAttemptsPerEmailPer5Minutes: positiveInt(10),
   loginAttemptsPerIpPer15Minutes: positiveInt(100),
+  /**
+   * Writes with an Idempotency-Key run in a Durable Object near Factus and the D1 primary (src/near-factus.ts): the
+   * caller pays one long-haul trip for the key's claim, the Factus call and the stored answer, instead of three.
+   */
+  placeNearFactus: flag,
+  /** The region that object is created in: where Factus and the D1 primary are (docs/ARCHITECTURE.md). */
+  nearFactusLocationHint: z.preprocess(
+    (value) => (value === undefined || value === "" ? "enam" : value),
+    z.enum(["wnam", "enam", "sam", "weur", "eeur", "apac", "oc", "afr", "me"], {
+      error: "NEAR_FACTUS_LOCATION_HINT must be a Durable Object location hint (enam, wnam, sam, weur, …)",
+    }),
+  ),
+  /** Set only inside that object: the request is already where it should run. */
+  placed: z.boolean().default(false),
 });
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -134,6 +148,8 @@ export function readConfig(env: Env): Config {
     loginAttemptsPer15Minutes: env.LOGIN_ATTEMPTS_PER_15_MINUTES,
     loginAttemptsPerEmailPer5Minutes: env.LOGIN_ATTEMPTS_PER_EMAIL_PER_5_MINUTES,
     loginAttemptsPerIpPer15Minutes: env.LOGIN_ATTEMPTS_PER_IP_PER_15_MINUTES,
+    placeNearFactus: env.PLACE_NEAR_FACTUS,
+    nearFactusLocationHint: env.NEAR_FACTUS_LOCATION_HINT,
   });
   if (!result.success) {
     throw new ConfigError(

@@ -14,6 +14,7 @@ import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { idempotency } from "../platform/middleware/idempotency";
 import { userRateLimit } from "../platform/rate-limit";
+import { placeKeyedWrite } from "./placement";
 
 const STATUS_DESCRIPTIONS: Record<number, string> = {
   400: "Solicitud mal formada",
@@ -157,6 +158,8 @@ export interface RouteOptions {
   scope?: ApiKeyScope;
   /** Takes an `Idempotency-Key` (POST): its middleware runs last, after authentication. */
   idempotent?: boolean;
+  /** Runs after the access preset's middleware (a login's placement near its single-homed state). */
+  middleware?: MiddlewareHandler<AppEnv>[];
 }
 
 /** What the ledger learnt and no D1 round trip carried is written after the answer (ledger/ledger.ts). */
@@ -214,7 +217,8 @@ export function defineRoute<P extends string, R extends RouteSpec & { path: P }>
       ...authenticate,
       ...preset.middleware,
       ...(factusBacked ? [resumeWaitingWork] : []),
-      ...(options.idempotent ? [idempotentPerCompany] : []),
+      ...(options.idempotent ? [placeKeyedWrite, idempotentPerCompany] : []),
+      ...(options.middleware ?? []),
     ],
     request: { ...request, ...(headers ? { headers } : {}) },
     responses: { ...spec.responses, ...errorResponses(...codes) },

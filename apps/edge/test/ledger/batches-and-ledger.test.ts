@@ -306,7 +306,8 @@ async function waitForSync(session: Session, id: string, timeoutMs = 60_000) {
 
 describe.each(FACTUS_VERSIONS)("the ledger sync, Factus %s", (factusVersion) => {
   it("backfills what the ledger missed and corrects what it had stale, keeping who issued the rest", async () => {
-    const session = await newSession({ factusVersion });
+    // A company no other suite's account shares: the ledger is per company.
+    const session = await newSession({ factusVersion, ownCompany: true });
     // Eleven invoices: Factus lists ten a page, so the walk reads two pages of invoices, then the credit notes.
     const numbers: string[] = [];
     for (let i = 0; i < 11; i++) {

@@ -384,7 +384,8 @@ describe("every error code, in the one envelope", () => {
   });
 
   it("LOGIN_UNAVAILABLE: login fails closed when the attempt counters cannot be reached", async () => {
-    const app = createApp(readConfig(env));
+    // Run here, not in the object near Factus: the broken counters are this request's bindings.
+    const app = createApp({ ...readConfig(env), placeNearFactus: false });
     const broken = withBrokenLimiter();
     const response = await app.request(
       `${API}/auth/login`,

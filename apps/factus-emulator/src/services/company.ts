@@ -105,12 +105,13 @@ export function derivedCompany(username: string, version: ApiVersion): Company {
 
 /**
  * The company an account invoices as: each account its own. The seeded accounts are the demo companies; with
- * SHARED_V1_COMPANY (the test kit's setting for suites written before), every v1 account is the v1 demo company.
+ * SHARED_V1_COMPANY (the test kit's setting for suites written before), every v1 account is the v1 demo company,
+ * except a username that begins with `own-` (a suite that needs a company no other account shares).
  */
 export function companyOf(username: string, version: ApiVersion, config: EmulatorConfig): Company {
   const name = username.toLowerCase();
   if (name === config.v2Username.toLowerCase()) return DEMO_V2_COMPANY;
-  if (name === config.username.toLowerCase() || (version === "v1" && config.sharedV1Company))
-    return DEMO_COMPANY;
+  const shared = version === "v1" && config.sharedV1Company && !name.startsWith("own-");
+  if (name === config.username.toLowerCase() || shared) return DEMO_COMPANY;
   return derivedCompany(username, version);
 }

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
+import { afterAnswer } from "../after-answer";
 import type { AppEnv } from "../context";
-import { deferWrites, takeDeferredWrites } from "../deferred-writes";
+import { takeDeferredWrites } from "../deferred-writes";
 import { ApiError } from "../errors";
 import { sha256Hex } from "../sha256";
 
@@ -69,8 +70,9 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
       const now = Date.now();
       // One D1 round trip for both: claim the key (new, expired, or unfinished by a holder that crashed or lost
       // Factus' answer) and read what it holds, for when the claim does not take (a replay, a duplicate in flight).
-      // The claim says whether an earlier try lost its answer (outcome_unknown): the handler then looks in Factus
-      // before sending.
+      // The claim says whether an earlier try may have sent the document without its answer being stored (it lost
+      // Factus' answer, crashed, or its answer's write failed: a key taken over unfinished): the handler then looks
+      // in Factus before sending.
       const [claim, read] = await db.batch([
         db
           .prepare(
@@ -80,7 +82,7 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
              fingerprint = excluded.fingerprint, locked_until = excluded.locked_until, response_status = NULL,
              response_headers = NULL, response_body = NULL, created_at = excluded.created_at,
              expires_at = excluded.expires_at,
-             outcome_unknown = CASE WHEN idempotency_keys.expires_at <= ?5 THEN 0 ELSE idempotency_keys.outcome_unknown END
+             outcome_unknown = CASE WHEN idempotency_keys.expires_at <= ?5 THEN 0 ELSE 1 END
            WHERE idempotency_keys.expires_at <= ?5
               OR (idempotency_keys.response_status IS NULL AND idempotency_keys.locked_until <= ?5
                   AND idempotency_keys.fingerprint = excluded.fingerprint)
@@ -138,10 +140,12 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
         return value === null ? [] : [[name, value]];
       }),
     );
-    // The ledger's writes share this round trip (one D1 batch, one transaction).
+    // Stored after the answer: the caller does not wait for this round trip. Until it lands, a duplicate waits for it
+    // (the key is locked); if it fails, the key is taken over unfinished once its lock lapses and its next try looks
+    // the document up in Factus before sending (outcome unknown). The ledger's writes share it (one transaction).
     const ledger = takeDeferredWrites(c);
-    try {
-      await db.batch([
+    const store = db
+      .batch([
         db
           .prepare(
             `UPDATE idempotency_keys SET response_status = ?3, response_headers = ?4, response_body = ?5,
@@ -150,20 +154,19 @@ export const idempotency = (ownerOf: (c: Context<AppEnv>) => Promise<string>) =>
           )
           .bind(userId, key, c.res.status, JSON.stringify(headers), body),
         ...ledger,
-      ]);
-    } catch {
-      // Written apart (after the answer) so a document is not missed by the ledger for the key's sake.
-      deferWrites(c, ...ledger);
-      // The answer stands (an invoice may have been created): a retry with the key finds the record unfinished once
-      // its lock lapses, and a create re-sent with the same reference_code is answered from Factus, not issued twice.
-      console.warn(
-        JSON.stringify({
-          level: "warn",
-          msg: "idempotency answer not stored",
-          request_id: c.get("requestId"),
-        }),
-      );
-    }
+      ])
+      .catch(async () => {
+        console.warn(
+          JSON.stringify({
+            level: "warn",
+            msg: "idempotency answer not stored",
+            request_id: c.get("requestId"),
+          }),
+        );
+        // Written apart so a document is not missed by the ledger for the key's sake (the ledger sync is the backstop).
+        if (ledger.length) await db.batch(ledger);
+      });
+    await afterAnswer(c, store);
   });
 
 function release(db: D1Database, userId: string, key: string) {

@@ -8,6 +8,7 @@ import { afterAnswer } from "../../platform/after-answer";
 import type { AppEnv } from "../../platform/context";
 import { ApiError } from "../../platform/errors";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";
+import { placeLogin } from "../placement";
 
 const MESSAGE = "Inicio de sesión exitoso";
 
@@ -29,7 +30,8 @@ export const loginRoute = defineRoute(
     request: jsonBody(LoginRequest, "Credenciales del usuario local"),
     responses: { 200: jsonResponse(successEnvelope(LocalToken, MESSAGE), "Token emitido") },
   },
-  { errors: ["INVALID_CREDENTIALS", "LOGIN_UNAVAILABLE"] },
+  // The user's row and the throttle's counters are read one after the other: near them, not from the caller's edge.
+  { errors: ["INVALID_CREDENTIALS", "LOGIN_UNAVAILABLE"], middleware: [placeLogin] },
 );
 
 export const login: RouteHandler<typeof loginRoute, AppEnv> = async (c) => {
