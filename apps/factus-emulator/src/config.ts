@@ -40,6 +40,7 @@ const EmulatorSettings = z
     V2_REJECTION_BLOCKS_RANGE: flag,
     V2_TOTAL_INCLUDES_CASH_ROUNDING: flag,
     V2_ERRORS_SHAPE: z.enum(["object", "array"], { error: 'must be "object" or "array"' }),
+    EMAIL_CONTENT_ATTACHMENT: z.enum(["zip", "xml"], { error: 'must be "zip" or "xml"' }).default("zip"),
   })
   .transform((env) => ({
     clientId: env.EMULATOR_CLIENT_ID,
@@ -81,6 +82,11 @@ const EmulatorSettings = z
     v2TotalIncludesCashRounding: env.V2_TOTAL_INCLUDES_CASH_ROUNDING,
     /** v2 `errors`: an object keyed by rule (the field tables) or a list of texts (the only published answers). */
     v2ErrorsShape: env.V2_ERRORS_SHAPE,
+    /**
+     * email-content's `attached_document` (unpublished, SPEC §7): the ZIP DIAN's e-mail carries (AttachedDocument XML
+     * and PDF), or the AttachedDocument XML alone.
+     */
+    emailContentAttachment: env.EMAIL_CONTENT_ATTACHMENT,
   }));
 
 export type EmulatorConfig = z.output<typeof EmulatorSettings>;

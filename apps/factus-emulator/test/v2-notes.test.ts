@@ -209,16 +209,16 @@ describe("a v2 bill's e-mail and RADIAN events", () => {
     );
   });
 
-  it("lists RADIAN events; records a tacit acceptance (034) from the published request", async () => {
+  it("lists RADIAN events; refuses a tacit acceptance (034) of a cash sale (tacit-acceptance.test.ts has the rest)", async () => {
     await account.addRadianEvent(bill.number, "030");
-    const accepted = await post(`/v2/bills/${bill.number}/radian/events/034`, examples.tacitAcceptance);
-    const events = expectSchema(FactusV2RadianEvents, await expectStatus(accepted, 200));
-    expect(events.data.map((event) => event.event_code)).toEqual(["030", "034"]);
     const listed = expectSchema(
       FactusV2RadianEvents,
       await json(await api(token, `/v2/bills/${bill.number}/radian/events`)),
     );
-    expect(listed.data).toEqual(events.data);
+    expect(listed.data.map((event) => event.event_code)).toEqual(["030"]);
+    const refused = await post(`/v2/bills/${bill.number}/radian/events/034`, examples.tacitAcceptance);
+    expect(refused.status).toBe(422);
+    expect(JSON.stringify(await refused.json())).toContain("Solo una factura a crédito");
     expect((await post(`/v2/bills/${bill.number}/radian/events/099`, examples.tacitAcceptance)).status).toBe(
       422,
     );

@@ -97,6 +97,8 @@ export interface EmulatorSettings {
   v2_total_includes_cash_rounding?: boolean;
   /** v2's `errors`: keyed by rule (`object`) or a list of texts (`array`). */
   v2_errors_shape?: "object" | "array";
+  /** email-content's `attached_document`: the ZIP of DIAN's e-mail (`zip`) or the AttachedDocument XML alone (`xml`). */
+  email_content_attachment?: "zip" | "xml";
 }
 
 /** A numbering range as `createRange` makes it. */
@@ -196,8 +198,13 @@ export function connectEmulator(target: EmulatorTarget) {
     /** Switches per-account behaviours; answers the settings it applied. */
     settings: (settings: EmulatorSettings) => control("/settings", settings),
     /** Records a RADIAN event (e.g. `030`) on a validated bill, as its acquirer's answer would. */
-    addRadianEvent: (billNumber: string, eventCode: string) =>
-      control(`/bills/${billNumber}/radian-events`, { event_code: eventCode }, 201),
+    /** Records the buyer's RADIAN event on a validated bill, now or `daysAgo` days back. */
+    addRadianEvent: (billNumber: string, eventCode: string, daysAgo?: number) =>
+      control(
+        `/bills/${billNumber}/radian-events`,
+        { event_code: eventCode, ...(daysAgo === undefined ? {} : { days_ago: daysAgo }) },
+        201,
+      ),
     /** The e-mails sent for a bill or credit note: `[{ email, … }]`. */
     emails: async (documentNumber: string): Promise<{ email: string }[]> =>
       (await control(`/emails/${documentNumber}`)).emails,

@@ -1,4 +1,5 @@
 import { dianStatusOf } from "@factus-edge/contracts";
+import { isZip, storedZip } from "@factus-edge/contracts/factus";
 import type { Context } from "hono";
 import { completionsOf, type JobKind, type JobRow, liveJobsByNumber } from "../completion/jobs";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
@@ -6,6 +7,7 @@ import { getBill, getCreditNote } from "../factus/documents";
 import { isProvenAlive } from "../factus/liveness";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
+import { ApiError } from "../platform/errors";
 
 // Reads of single documents, through the edge cache: Factus is asked only when this caller has no validated copy.
 
@@ -174,3 +176,25 @@ export const documentFileOf = (c: Context<AppEnv>, kind: DocumentKind, format: F
     ).catch(() => false); // the file is still answered, only not kept
     return { value: file, final };
   });
+
+/**
+ * What Factus builds for the buyer's e-mail when the company sends it itself (`send_email: false`): DIAN's subject and
+ * the attachment, always as the ZIP DIAN's e-mail carries. Factus does not publish what its `attached_document`
+ * holds: the ZIP (AttachedDocument XML and PDF) is passed on as it is; an AttachedDocument XML alone is zipped here.
+ */
+export async function emailContentOf(c: Context<AppEnv>, kind: DocumentKind, number: string) {
+  const factus = c.get("factus");
+  const resource = kind === "invoice" ? factus.bills : factus.creditNotes;
+  const content = await callFactus(
+    () => resource.emailContent(number, upstream(c)),
+    `${NOT_FOUND[kind]} ${number}`,
+  );
+  if (!content.attached_document) {
+    throw new ApiError("UPSTREAM_ERROR", {
+      message: `Factus no entregó el adjunto del correo de ${number}: intente de nuevo, o envíelo con send-email`,
+    });
+  }
+  const bytes = Uint8Array.fromBase64(content.attached_document);
+  const zip = isZip(bytes) ? bytes : storedZip([{ name: `${number}.xml`, bytes }]);
+  return { subject: content.subject, name: number, content: zip.toBase64() };
+}

@@ -1,17 +1,31 @@
-import { DocumentFile, DocumentNumberParam, successEnvelope } from "@factus-edge/contracts";
+import {
+  DocumentEmailContent,
+  DocumentFile,
+  DocumentNumberParam,
+  successEnvelope,
+} from "@factus-edge/contracts";
+import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { FileFormat } from "../documents/reads";
+import { type DocumentKind, emailContentOf, type FileFormat } from "../documents/reads";
 import type { AppEnv } from "../platform/context";
 import { defineRoute } from "./define-route";
 
-// A document's PDF or XML, as base64 in the JSON envelope or, by `Accept`, as the file's own bytes.
+// A document's PDF, XML or e-mail attachment (a ZIP), as base64 in the JSON envelope or, by `Accept`, as the file's
+// own bytes.
 
-const FILE_FORMATS: Record<FileFormat, { mime: string; accepts: readonly string[]; message: string }> = {
+type Attachment = FileFormat | "zip";
+
+const FILE_FORMATS: Record<Attachment, { mime: string; accepts: readonly string[]; message: string }> = {
   pdf: { mime: "application/pdf", accepts: ["application/pdf"], message: "PDF obtenido exitosamente" },
   xml: {
     mime: "application/xml",
     accepts: ["application/xml", "text/xml"],
     message: "XML obtenido exitosamente",
+  },
+  zip: {
+    mime: "application/zip",
+    accepts: ["application/zip"],
+    message: "Contenido del correo obtenido exitosamente",
   },
 };
 
@@ -53,7 +67,7 @@ function acceptWeights(header: string) {
 }
 
 /** The file's bytes when `Accept` prefers its media type to JSON (`q=0` refuses it); JSON otherwise. */
-const wantsBytes = (c: Context, format: FileFormat) => {
+const wantsBytes = (c: Context, format: Attachment) => {
   const weights = acceptWeights(c.req.header("accept") ?? "");
   const weightOf = (types: readonly string[]) =>
     Math.max(0, ...weights.filter(({ range }) => types.includes(range)).map(({ weight }) => weight));
@@ -62,7 +76,12 @@ const wantsBytes = (c: Context, format: FileFormat) => {
 };
 
 /** Answers a file Factus gave as `{name, base64 content}` in the form the caller asked for. */
-export function respondFile(c: Context<AppEnv>, format: FileFormat, file: { name: string; content: string }) {
+export function respondFile(
+  c: Context<AppEnv>,
+  format: Attachment,
+  file: { name: string; content: string },
+  extra: Record<string, string> = {},
+) {
   // The same URL answers JSON or the file by `Accept`: a cache between the caller and us must keep them apart.
   c.header("Vary", "Accept", { append: true });
   if (wantsBytes(c, format)) {
@@ -75,8 +94,46 @@ export function respondFile(c: Context<AppEnv>, format: FileFormat, file: { name
   return c.json(
     {
       message: FILE_FORMATS[format].message,
-      data: { file_name: file.name, file_content: file.content, extension: format },
+      data: { ...extra, file_name: file.name, file_content: file.content, extension: format },
     },
     200,
   );
+}
+
+/**
+ * `GET /{number}/email-content`: DIAN's subject and the ZIP to attach, for a company that e-mails its buyers itself
+ * (documents created with `send_email: false`).
+ */
+export function emailContentRoute(
+  kind: DocumentKind,
+  spec: { operationId: string; tags: string[]; noun: string },
+) {
+  const route = defineRoute("factus", {
+    method: "get",
+    path: "/{number}/email-content",
+    operationId: spec.operationId,
+    tags: spec.tags,
+    summary: `Contenido del correo de ${spec.noun}`,
+    description:
+      "El asunto que exige la DIAN y el ZIP para adjuntar (AttachedDocument XML y PDF), para quien envía el correo " +
+      "al adquiriente por su cuenta (documentos creados con `send_email: false`). Por defecto JSON con el ZIP en " +
+      "base64 (`file_content`); con `Accept: application/zip`, los bytes del ZIP con `Content-Disposition: attachment` " +
+      "(el asunto no viaja en ese caso: pídalo en JSON).",
+    request: { params: DocumentNumberParam },
+    responses: {
+      200: {
+        description: `El asunto y el adjunto del correo de ${spec.noun}`,
+        content: {
+          "application/json": { schema: successEnvelope(DocumentEmailContent, FILE_FORMATS.zip.message) },
+          "application/zip": { schema: { type: "string", format: "binary" } },
+        },
+      },
+    },
+  });
+  const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+    const { number } = c.req.valid("param");
+    const { subject, ...file } = await emailContentOf(c, kind, number);
+    return respondFile(c, "zip", file, { subject }) as never;
+  };
+  return { route, handler };
 }

@@ -47,6 +47,7 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
     events: ["invoice.validated"],
   }),
   sendInvoiceEmail: () => ({ email: "a@b.co" }),
+  emitTacitAcceptance: () => ({ identification: "1098765432", first_name: "Ana", last_name: "Gómez" }),
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),
   annulInvoice: () => ({}),
   createNumberingRange: () => ({ document: "21", prefix: "ZZ", current: 1, resolution_number: "1" }),

@@ -20,6 +20,7 @@ const SETTINGS = {
   v2_rejection_blocks_range: ["v2RejectionBlocksRange", z.boolean()],
   v2_total_includes_cash_rounding: ["v2TotalIncludesCashRounding", z.boolean()],
   v2_errors_shape: ["v2ErrorsShape", z.enum(["object", "array"])],
+  email_content_attachment: ["emailContentAttachment", z.enum(["zip", "xml"])],
 } as const satisfies Record<string, [keyof AccountSettings, z.ZodType]>;
 const SettingsBody = z
   .strictObject(
@@ -31,6 +32,8 @@ const SettingsBody = z
 const ClockBody = z.object({ advance_seconds: z.number() });
 const RadianEventBody = z.object({
   event_code: z.string().refine((code) => RADIAN_EVENTS.some((event) => event.code === code)),
+  /** How long ago the buyer registered it (a receipt of goods four business days back, for a tacit acceptance). */
+  days_ago: z.number().nonnegative().optional(),
 });
 
 /** A test control's JSON body (tests send it with or without a content type), or undefined when it does not fit. */
@@ -89,7 +92,8 @@ export function adminRoutes(account: Account) {
     if (bill?.status !== 1) return c.json({ message: "No validated bill with that number" }, 404);
     const body = await adminBody(c, RadianEventBody);
     if (!body) return c.json({ message: "Unknown event_code" }, 422);
-    return c.json({ number: await recordRadianEvent(account, bill, body.event_code) }, 201);
+    const at = body.days_ago === undefined ? undefined : account.nowMs() - body.days_ago * 86_400_000;
+    return c.json({ number: await recordRadianEvent(account, bill, body.event_code, at) }, 201);
   });
 
   app.get("/last-request", (c) => c.json({ headers: account.lastRequestHeaders }));

@@ -1,4 +1,4 @@
-import { FactusBillRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
+import { FactusBillRequest, FactusRadianEventRequest, FactusSendEmailRequest } from "@factus-edge/contracts";
 import { Hono } from "hono";
 import type { EmulatorEnv } from "../context";
 import { qrDataUri } from "../documents/qr-png";
@@ -6,6 +6,7 @@ import { documentParam, done, filters, ok, pageOf, pagination, validationError, 
 import type { Account } from "../services/account";
 import { validateBill } from "../services/bills";
 import { radianEvents } from "../services/radian";
+import { emitIssuerEvent } from "../services/tacit-acceptance";
 import { PAGE_SIZE } from "../store/store";
 import { billSummaryView, billView, readBill } from "../views/bill-view";
 import { printable } from "../views/printable-view";
@@ -74,10 +75,23 @@ export function billRoutes(account: Account) {
   });
 
   app.get("/:number/email-content", bill, (c) =>
-    ok(c, emailContentData(printable("bill", c.var.document, account.company))),
+    ok(
+      c,
+      emailContentData(
+        printable("bill", c.var.document, account.company),
+        account.settings.emailContentAttachment,
+      ),
+    ),
   );
 
   app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
+
+  // Tacit acceptance (034), as facturas/aceptacion-tacita routes it on v1; answers the bill's events.
+  app.post("/radian/events/update/:number/:event", bill, validJson(FactusRadianEventRequest), async (c) => {
+    const emitted = await emitIssuerEvent(account, c.var.document.row, c.req.param("event") ?? "");
+    if ("refused" in emitted) return validationError(c, { event: [emitted.refused] });
+    return ok(c, emitted.events, "Evento registrado con éxito");
+  });
 
   return app;
 }

@@ -56,7 +56,9 @@ export function creditNoteRoutes(account: Account) {
     return done(c, "Nota crédito enviada al cliente con éxito");
   });
 
-  app.get("/:number/email-content", note, (c) => ok(c, emailContentData(printed(c.var.document))));
+  app.get("/:number/email-content", note, (c) =>
+    ok(c, emailContentData(printed(c.var.document), account.settings.emailContentAttachment)),
+  );
 
   app.get("/:number", note, async (c) =>
     ok(c, creditNoteView(c.var.document, await qrDataUri(c.var.document.row.cufe), account.company)),

@@ -1,6 +1,13 @@
+import { storedZip } from "@factus-edge/contracts/factus";
 import type { Context } from "hono";
 import type { EmulatorEnv } from "../context";
-import { documentFileName, documentPdf, documentXml, type PrintableDocument } from "../documents/printable";
+import {
+  attachedDocumentXml,
+  documentFileName,
+  documentPdf,
+  documentXml,
+  type PrintableDocument,
+} from "../documents/printable";
 import { loseAnswer, subscriptionExhausted } from "../faults";
 import { conflict, created, done, notFound, ok, validationError } from "../http";
 import type { IssueOutcome } from "../services/issue-document";
@@ -86,12 +93,25 @@ export const xmlData = (document: PrintableDocument, xml = documentXml) => ({
 /** DIAN's document type codes, as the e-mail subject carries them. */
 const DIAN_DOCUMENT_TYPES = { bill: "01", credit_note: "91", debit_note: "92" } as const;
 
-/** `data` of email-content: DIAN's subject line and the attached document (the XML). */
-export const emailContentData = (document: PrintableDocument) => {
+/**
+ * `data` of email-content: DIAN's subject line and the attachment of the e-mail to the buyer, base64. Factus does not
+ * publish this answer (SPEC §7, unpublished shapes); DIAN's rule for the e-mail (Anexo técnico 1.9, "Envío al
+ * adquiriente") is one ZIP with the AttachedDocument XML and the PDF, so the emulator answers that ZIP by default;
+ * EMAIL_CONTENT_ATTACHMENT "xml" answers the AttachedDocument XML alone (the other reading).
+ */
+export const emailContentData = (document: PrintableDocument, attachment: "zip" | "xml") => {
   const { company } = document;
+  const name = documentFileName(document);
+  const xml = new TextEncoder().encode(attachedDocumentXml(document));
   return {
     subject: `${company.nit};${company.company};${document.number};${DIAN_DOCUMENT_TYPES[document.kind]};${company.company}`,
-    attached_document: new TextEncoder().encode(documentXml(document)).toBase64(),
+    attached_document: (attachment === "xml"
+      ? xml
+      : storedZip([
+          { name: `${name}.xml`, bytes: xml },
+          { name: `${name}.pdf`, bytes: documentPdf(document) },
+        ])
+    ).toBase64(),
   };
 };
 

@@ -15,6 +15,7 @@ export type AccountSettings = Pick<
   | "v2RejectionBlocksRange"
   | "v2TotalIncludesCashRounding"
   | "v2ErrorsShape"
+  | "emailContentAttachment"
 >;
 
 /** An armed fault: applied to the next `remaining` requests whose path starts with `pathPrefix`. */
@@ -59,6 +60,7 @@ export class Account {
       v2RejectionBlocksRange: config.v2RejectionBlocksRange,
       v2TotalIncludesCashRounding: config.v2TotalIncludesCashRounding,
       v2ErrorsShape: config.v2ErrorsShape,
+      emailContentAttachment: config.emailContentAttachment,
     };
   }
 

@@ -6,8 +6,8 @@ import type { Account } from "./account";
 // RADIAN events on a validated bill: what its acquirer (or the DIAN, for a tacit acceptance) says of it.
 
 /** Records event `code` (030–034) on a validated bill; answers the event's number. */
-export async function recordRadianEvent(account: Account, bill: DocumentRow, code: string) {
-  const now = account.now();
+export async function recordRadianEvent(account: Account, bill: DocumentRow, code: string, at?: number) {
+  const now = at === undefined ? account.now() : new Date(at).toISOString();
   const number = `AP${account.store.countEvents() + 1}`;
   account.store.insertEvent({
     document_id: bill.id,

@@ -17,7 +17,8 @@ import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } fr
 import { numberingRangeRoutes } from "../routes/numbering-ranges";
 import { subscriptionRoutes } from "../routes/subscriptions";
 import type { Account } from "../services/account";
-import { radianEvents, recordRadianEvent } from "../services/radian";
+import { radianEvents } from "../services/radian";
+import { emitIssuerEvent } from "../services/tacit-acceptance";
 import type { DocumentRow } from "../store/rows";
 import type { DocumentFilters } from "../store/store";
 import { PAGE_SIZE } from "../store/store";
@@ -149,7 +150,9 @@ function v2DocumentRoutes(account: Account, kind: V2DocumentKind, view: (stored:
     store.recordEmail(row.id, c.req.valid("json").email, account.now());
     return done(c, kind.sent);
   });
-  app.get("/:number/email-content", document, (c) => ok(c, emailContentData(printed(c.var.document))));
+  app.get("/:number/email-content", document, (c) =>
+    ok(c, emailContentData(printed(c.var.document), account.settings.emailContentAttachment)),
+  );
 
   return { app, document };
 }
@@ -187,17 +190,16 @@ export function v2BillRoutes(account: Account) {
 
   app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
 
-  // Tacit acceptance (034) and the other events, as facturas/aceptacion-tacita routes them (the reception page
-  // says PATCH /v2/receptions/bills/{bill_id}/…: FJSF #8). Answers the bill's events.
+  // Tacit acceptance (034), as facturas/aceptacion-tacita routes it (the reception page says
+  // PATCH /v2/receptions/bills/{bill_id}/…: FJSF #8), with DIAN's conditions (services/tacit-acceptance.ts).
+  // Answers the bill's events.
   app.post("/:number/radian/events/:event_type", bill, validJson(FactusV2RadianEventRequest), async (c) => {
-    const { row } = c.var.document;
-    const code = c.req.param("event_type");
+    const code = c.req.param("event_type") ?? "";
     if (!V2_RADIAN_EVENTS.some((event) => event.code === code))
       return validationError(c, { event_type: ["Tipo de evento inválido"] });
-    if (row.status !== 1)
-      return validationError(c, { number: ["La factura no ha sido validada por la DIAN"] });
-    await recordRadianEvent(account, row, code);
-    return ok(c, radianEvents(account, row), "Evento registrado con éxito");
+    const emitted = await emitIssuerEvent(account, c.var.document.row, code);
+    if ("refused" in emitted) return validationError(c, { event_type: [emitted.refused] });
+    return ok(c, emitted.events, "Evento registrado con éxito");
   });
 
   app.route("/", shared);

@@ -128,6 +128,18 @@ export const FactusRadianEvent = z.looseObject({
 });
 export const FactusRadianEvents = factusEnvelope(z.array(FactusRadianEvent));
 
+/** `POST /v1/bills/radian/events/update/{number}/{event}`: who emits the event (facturas/aceptacion-tacita). */
+export const FactusRadianEventRequest = z.strictObject({
+  identification_document_code: z.string().min(1),
+  identification: z.string().min(1),
+  dv: z.string().optional(),
+  first_name: z.string().min(1),
+  last_name: z.string().min(1),
+  job_title: z.string().optional(),
+  organization_department: z.string().optional(),
+});
+export type FactusRadianEventRequest = z.infer<typeof FactusRadianEventRequest>;
+
 export const FactusEmailContent = factusEnvelope(
   z.looseObject({ subject: z.string(), attached_document: z.string() }),
 );

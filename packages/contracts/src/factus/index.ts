@@ -8,5 +8,6 @@ export * from "./catalogs";
 export * from "./common";
 export * from "./credit-notes";
 export * from "./dates";
+export * from "./email-zip";
 export * from "./numbering-ranges";
 export * from "./subscriptions";

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { RADIAN_EVENTS } from "../catalogs/dian";
+import { IDENTITY_DOCUMENTS, RADIAN_EVENTS } from "../catalogs/dian";
 import { DianStatus } from "./dian-status";
 import {
   CreditNoteRef,
@@ -164,6 +164,21 @@ export const DocumentFile = z
   .meta({ id: "DocumentFile" });
 export type DocumentFile = z.infer<typeof DocumentFile>;
 
+export const DocumentEmailContent = z
+  .object({
+    subject: z.string().meta({
+      description: "El asunto que la DIAN exige: NIT;emisor;número;tipo de documento (01, 91, 92);emisor.",
+    }),
+    file_name: z.string(),
+    file_content: z.string().meta({
+      description:
+        "El ZIP para adjuntar al correo del adquiriente (el AttachedDocument XML, y el PDF si Factus lo incluye), en base64.",
+    }),
+    extension: z.literal("zip"),
+  })
+  .meta({ id: "DocumentEmailContent" });
+export type DocumentEmailContent = z.infer<typeof DocumentEmailContent>;
+
 export const RadianEvent = z
   .object({
     number: z.string(),
@@ -191,6 +206,29 @@ export const SendInvoiceEmailRequest = z
   })
   .meta({ id: "SendInvoiceEmailRequest" });
 export type SendInvoiceEmailRequest = z.infer<typeof SendInvoiceEmailRequest>;
+
+const personText = (max: number) => z.string().trim().min(1, { error: "Obligatorio" }).max(max);
+
+/**
+ * Who emits a tacit acceptance (RADIAN 034) on the issuer's behalf: DIAN records the person, as Factus' example
+ * (facturas/aceptacion-tacita) sends it.
+ */
+export const TacitAcceptanceRequest = z
+  .strictObject({
+    identification_document_code: z
+      .enum(IDENTITY_DOCUMENTS.map((document) => document.code) as ["11", ...string[]], {
+        error: `Un código DIAN de documento de identidad: ${IDENTITY_DOCUMENTS.map((d) => `${d.code} ${d.name}`).join(", ")}`,
+      })
+      .default("13"),
+    identification: personText(20).regex(/^[\dA-Za-z-]+$/, { error: "Solo dígitos, letras y guiones" }),
+    dv: z.string().regex(/^\d$/, { error: "Un dígito" }).optional(),
+    first_name: personText(120),
+    last_name: personText(120),
+    job_title: personText(120).optional(),
+    organization_department: personText(120).optional(),
+  })
+  .meta({ id: "TacitAcceptanceRequest" });
+export type TacitAcceptanceRequest = z.infer<typeof TacitAcceptanceRequest>;
 
 export const InvoiceEmailSent = z
   .object({ number: z.string(), email: z.string() })

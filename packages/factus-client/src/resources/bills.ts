@@ -5,6 +5,7 @@ import {
   FactusEmailContent,
   FactusMessage,
   FactusPdf,
+  FactusRadianEventRequest,
   FactusRadianEvents,
   FactusSendEmailRequest,
   FactusXml,
@@ -14,6 +15,7 @@ import {
   type FactusV2BillRequestInput,
   FactusV2EmailContent,
   FactusV2Pdf,
+  FactusV2RadianEventRequest,
   FactusV2RadianEvents,
   FactusV2Xml,
 } from "@factus-edge/contracts/factus-v2";
@@ -205,5 +207,29 @@ export class BillsResource<V = undefined> {
       [v1, FactusRadianEvents],
       [this.v2.at(number, "/radian/events"), FactusV2RadianEvents],
     );
+  }
+
+  /**
+   * Emits a RADIAN event on the bill: the issuer's tacit acceptance (034), once the buyer received it and the goods
+   * and stayed silent. Answers the bill's events. Never retried: DIAN records an event once.
+   */
+  async emitEvent(
+    number: string,
+    eventCode: string,
+    input: z.input<typeof FactusRadianEventRequest>,
+    options: RequestOptions = {},
+  ): Promise<RadianEvents> {
+    return this.versions.run<RadianEvents>("bills.emitEvent", options, {
+      v1: () => {
+        const json = this.http.prepare(FactusRadianEventRequest, input, options);
+        const path = `/v1/bills/radian/events/update/${segment(number)}/${segment(eventCode)}`;
+        return dataOf(this.http, { method: "POST", path, json }, FactusRadianEvents, options);
+      },
+      v2: () => {
+        const json = this.http.prepare(FactusV2RadianEventRequest, input, options);
+        const path = `/v2/bills/${segment(number)}/radian/events/${segment(eventCode)}`;
+        return dataOf(this.http, { method: "POST", path, json }, FactusV2RadianEvents, options);
+      },
+    });
   }
 }

@@ -55,6 +55,14 @@ export const downloadInvoiceXml = (client: EdgeClient, params: Params<operations
 export const listInvoiceEvents = (client: EdgeClient, params: Params<operations["listInvoiceEvents"]>, options?: CallOptions) =>
   send<Data<operations["listInvoiceEvents"]>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/events","bearer":true,"factus":true}, params ?? {}, options);
 
+/** Emitir la aceptación tácita (evento RADIAN 034) — `POST /api/v1/invoices/{number}/events/034` */
+export const emitTacitAcceptance = (client: EdgeClient, params: Params<operations["emitTacitAcceptance"]>, options?: CallOptions) =>
+  send<Data<operations["emitTacitAcceptance"]>>(client, {"method":"POST","path":"/api/v1/invoices/{number}/events/034","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Contenido del correo de una factura — `GET /api/v1/invoices/{number}/email-content` (the application/zip bytes) */
+export const getInvoiceEmailContent = (client: EdgeClient, params: Params<operations["getInvoiceEmailContent"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
+
 /** Enviar una factura por correo — `POST /api/v1/invoices/{number}/send-email` */
 export const sendInvoiceEmail = (client: EdgeClient, params: Params<operations["sendInvoiceEmail"]>, options?: CallOptions) =>
   send<Data<operations["sendInvoiceEmail"]>>(client, {"method":"POST","path":"/api/v1/invoices/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
@@ -90,6 +98,10 @@ export const downloadCreditNoteXml = (client: EdgeClient, params: Params<operati
 /** Enviar una nota crédito por correo — `POST /api/v1/credit-notes/{number}/send-email` */
 export const sendCreditNoteEmail = (client: EdgeClient, params: Params<operations["sendCreditNoteEmail"]>, options?: CallOptions) =>
   send<Data<operations["sendCreditNoteEmail"]>>(client, {"method":"POST","path":"/api/v1/credit-notes/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Contenido del correo de una nota crédito — `GET /api/v1/credit-notes/{number}/email-content` (the application/zip bytes) */
+export const getCreditNoteEmailContent = (client: EdgeClient, params: Params<operations["getCreditNoteEmailContent"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
 
 /** Consultar una nota crédito — `GET /api/v1/credit-notes/{number}` */
 export const getCreditNote = (client: EdgeClient, params: Params<operations["getCreditNote"]>, options?: CallOptions) =>

@@ -1,4 +1,5 @@
 import { createRouter } from "../../platform/router";
+import { emailContentRoute } from "../document-files";
 import { createCreditNote, createCreditNoteRoute } from "./create";
 import { deleteCreditNote } from "./delete";
 import { getCreditNote, getCreditNoteRoute } from "./get";
@@ -8,6 +9,12 @@ import { retryCreditNote } from "./retry";
 import { sendCreditNoteEmail, sendCreditNoteEmailRoute } from "./send-email";
 import { creditNoteXml, creditNoteXmlRoute } from "./xml";
 
+const emailContent = emailContentRoute("credit-note", {
+  operationId: "getCreditNoteEmailContent",
+  tags: ["Notas crédito"],
+  noun: "una nota crédito",
+});
+
 export const creditNotesRouter = createRouter()
   .openapi(createCreditNoteRoute, createCreditNote)
   .openapi(listCreditNotesRoute, listCreditNotes)
@@ -16,4 +23,5 @@ export const creditNotesRouter = createRouter()
   .openapi(creditNotePdfRoute, creditNotePdf)
   .openapi(creditNoteXmlRoute, creditNoteXml)
   .openapi(sendCreditNoteEmailRoute, sendCreditNoteEmail)
+  .openapi(emailContent.route, emailContent.handler)
   .openapi(getCreditNoteRoute, getCreditNote);

@@ -26,7 +26,22 @@ export const invoiceEvents: RouteHandler<typeof invoiceEventsRoute, AppEnv> = as
     () => c.get("factus").bills.events(number, upstream(c)),
     `No existe la factura ${number}`,
   );
-  const data = events.map((event) => ({
+  const data = publicEvents(events);
+  return c.json({ message: MESSAGE, data }, 200);
+};
+
+/** Factus' RADIAN events (either version) in the public fields. */
+export const publicEvents = (
+  events: {
+    number: string;
+    cude: string;
+    event_code: string;
+    event_name: string;
+    effective_date: string;
+    effective_time: string;
+  }[],
+) =>
+  events.map((event) => ({
     number: event.number,
     cude: event.cude,
     event_code: event.event_code,
@@ -34,5 +49,3 @@ export const invoiceEvents: RouteHandler<typeof invoiceEventsRoute, AppEnv> = as
     effective_date: event.effective_date,
     effective_time: event.effective_time,
   }));
-  return c.json({ message: MESSAGE, data }, 200);
-};
