@@ -145,6 +145,7 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, BillView, CreatedIn
   detail: (bill) => invoiceDetail(bill, "Factura obtenida de Factus"),
   ledger: (bill) => ({
     kind: "invoice",
+    companyNit: bill.company?.nit ? String(bill.company.nit) : null,
     number: bill.bill.number,
     reference_code: bill.bill.reference_code,
     key: bill.bill.cufe,
@@ -219,6 +220,7 @@ export const creditNoteFlow: DocumentFlow<CreditNoteOrder, CreditNoteView, Creat
   detail: (note) => creditNoteDetail(note),
   ledger: (note) => ({
     kind: "credit_note",
+    companyNit: note.company?.nit ? String(note.company.nit) : null,
     number: note.credit_note.number,
     reference_code: note.credit_note.reference_code,
     key: note.credit_note.cude,

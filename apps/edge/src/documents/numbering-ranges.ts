@@ -15,7 +15,11 @@ import { ApiError } from "../platform/errors";
 
 const CACHE_MS = 60_000;
 const CACHE_SIZE = 1_000;
-const ranges = new Map<string, { at: number; list: Promise<FactusNumberingRange[]> }>();
+/**
+ * Settled lists only, per token digest: a call in flight belongs to the request that made it (workerd cancels a
+ * request's I/O when it ends), so another request never waits on it; two first requests at once each ask.
+ */
+const ranges = new Map<string, { at: number; list: FactusNumberingRange[] }>();
 
 const isBillRange = (range: FactusNumberingRange) =>
   range.document === "Factura de Venta" || range.document === "21";
@@ -25,13 +29,9 @@ async function billRanges(c: Context<AppEnv>): Promise<FactusNumberingRange[]> {
   const key = await factusTokenDigest(c);
   const hit = ranges.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.list;
+  const list = (await c.get("factus").numberingRanges.list({}, upstream(c))).filter(isBillRange);
   if (ranges.size >= CACHE_SIZE) ranges.clear();
-  const list = c
-    .get("factus")
-    .numberingRanges.list({}, upstream(c))
-    .then((all) => all.filter(isBillRange));
   ranges.set(key, { at: Date.now(), list });
-  list.catch(() => ranges.delete(key));
   return list;
 }
 

@@ -39,3 +39,14 @@ export function companyNameOf(company: Record<string, unknown>): string {
   const person = [company.names, company.surnames].filter(Boolean).join(" ");
   return String(company.company || company.graphic_representation_name || person);
 }
+
+/**
+ * A document Factus answered to this token names the token's company: kept as if asked, so that a token's first
+ * create needs no lookup of its company (the ledger and the background work key on it).
+ */
+export async function learnCompanyNit(c: Context<AppEnv>, nit: string) {
+  const digest = await factusTokenDigest(c);
+  if (companies.has(digest)) return;
+  if (companies.size >= MAX_TOKENS) companies.clear();
+  companies.set(digest, { at: Date.now(), nit });
+}

@@ -2,7 +2,7 @@ import { colombiaToday, dianStatusOf, isoFromFactusDateTime } from "@factus-edge
 import type { Context } from "hono";
 import type { AnyFlow } from "../documents/kinds";
 import { centsOf } from "../documents/money";
-import { companyNitOf } from "../factus/company";
+import { companyNitOf, learnCompanyNit } from "../factus/company";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { deferWrites, takeDeferredWrites } from "../platform/deferred-writes";
@@ -16,6 +16,8 @@ import { deferWrites, takeDeferredWrites } from "../platform/deferred-writes";
 /** What the ledger keeps of a Factus document (the flow's `ledger`). */
 export interface LedgerFacts {
   kind: "invoice" | "credit_note";
+  /** The issuing company, as the document names it (the token's own company). */
+  companyNit: string | null;
   number: string;
   reference_code: string | null;
   key: string | null;
@@ -111,10 +113,13 @@ export async function recordDocument(
   options: { deleted?: boolean } = {},
 ) {
   const actor = actorOf(c);
+  const facts: LedgerFacts = flow.ledger(document);
+  // The document names its company: the token's first create does not ask Factus for it.
+  if (facts.companyNit) await learnCompanyNit(c, facts.companyNit);
   const statement = ledgerStatement(
     c.env.DB,
-    await companyNitOf(c),
-    flow.ledger(document),
+    facts.companyNit ?? (await companyNitOf(c)),
+    facts,
     {
       actor,
       issuedBy: actor === "gateway" ? null : actor,
