@@ -63,7 +63,9 @@ const worstCreate = steadyAfter
 const mostTrips = steadyAfter.reduce((most, entry) =>
   entry.long_haul_trips > most.long_haul_trips ? entry : most,
 );
-const worstCheck = latency.check.reduce((worst, entry) => (entry.error > worst.error ? entry : worst));
+const worstCheck = latency.check
+  .filter((entry) => entry.error !== null)
+  .reduce((worst, entry) => (entry.error > worst.error ? entry : worst));
 const cachedRead = hopsOf(pipeline.single_homed)["get, validated invoice read again"];
 
 const budgets = [
@@ -373,7 +375,10 @@ Every D1, Durable Object and Factus call delayed (${Object.entries(pipeline.inje
   )}), each kind's I/O time (workerd's clock moves only at I/O) against its undelayed I/O time plus what the
 model adds for the delays on its traced hops:
 
-${table(latency.check, ["kind", "predicted_ms", "measured_ms", "error"])}
+${table(
+  latency.check.map((entry) => ({ ...entry, error: entry.error ?? "— (no long-haul hop)" })),
+  ["kind", "predicted_ms", "measured_ms", "error"],
+)}
 `;
 const notes = `
 ## An earlier round (issue 15): CPU, before → after

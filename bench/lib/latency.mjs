@@ -64,7 +64,8 @@ export function latencyTable(hopsByKind) {
 
 /**
  * The model's arithmetic against loopback: each kind's I/O time with every far call delayed (`delays`), against
- * its I/O time undelayed plus what the model adds for the delays on its traced hops.
+ * its I/O time undelayed plus what the model adds for the delays on its traced hops. A kind with no long-haul hop
+ * has nothing to predict (its few ms are local I/O): it is listed, not checked.
  */
 export function checkModel(undelayed, delayed, delays) {
   return delayed.map((row) => {
@@ -84,7 +85,10 @@ export function checkModel(undelayed, delayed, delays) {
       kind: row.kind,
       predicted_ms: predicted,
       measured_ms: row.io_ms,
-      error: Number((Math.abs(row.io_ms - predicted) / Math.max(row.io_ms, 1)).toFixed(3)),
+      error:
+        row.hops.length === 0
+          ? null
+          : Number((Math.abs(row.io_ms - predicted) / Math.max(row.io_ms, 1)).toFixed(3)),
     };
   });
 }
