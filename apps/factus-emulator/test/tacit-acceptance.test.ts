@@ -56,7 +56,7 @@ describe.each(["v1", "v2"] as const)("tacit acceptance (034), Factus %s", (versi
     await later.addRadianEvent(older, "032", 6);
     const accepted = await emitOlder();
     expect(accepted.status).toBe(200);
-    const events = (await accepted.json()).data as { event_code: string }[];
+    const events = ((await accepted.json()) as { data: { event_code: string }[] }).data;
     expect(events.map((event) => event.event_code)).toEqual(["030", "032", "034"]);
     const again = await emitOlder();
     expect(again.status).toBe(422);

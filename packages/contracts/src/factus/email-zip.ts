@@ -23,14 +23,19 @@ export function crc32(bytes: Uint8Array): number {
 export const isZip = (bytes: Uint8Array) =>
   bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 
-/** The archive of `files`, in order, each stored uncompressed with its CRC; names are UTF-8. */
+/** A file name's bytes: DIAN's and Factus' names are ASCII (the package runs where no TextEncoder is typed). */
+function asciiName(name: string) {
+  if (!/^[\x20-\x7e]+$/.test(name)) throw new RangeError(`A ZIP entry name must be printable ASCII: ${name}`);
+  return Uint8Array.from(name, (character) => character.charCodeAt(0));
+}
+
+/** The archive of `files`, in order, each stored uncompressed with its CRC; names are ASCII. */
 export function storedZip(files: { name: string; bytes: Uint8Array }[]): Uint8Array {
-  const encoder = new TextEncoder();
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
   for (const file of files) {
-    const name = encoder.encode(file.name);
+    const name = asciiName(file.name);
     const crc = crc32(file.bytes);
     const size = file.bytes.length;
     const local = new Uint8Array(30 + name.length);
