@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator } from "factus-emulator/testing";
-import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
-import { edgeConfigForLoad, root, startWrangler } from "./wrangler.mjs";
+import { emulatorToken, startBenchEdge } from "./bench-edge.mjs";
+import { root } from "./wrangler.mjs";
 
 const INVOICES = 1000;
 const UNLIMITED = "100000000";
@@ -20,18 +20,6 @@ const fixture = () =>
       "utf8",
     ),
   );
-
-async function factusToken(emulator, username, password) {
-  const form = new URLSearchParams({
-    grant_type: "password",
-    client_id: "emulator-client-id",
-    client_secret: "emulator-client-secret",
-    username,
-    password,
-  });
-  const answer = await (await fetch(`${emulator.url}/oauth/token`, { method: "POST", body: form })).json();
-  return answer.access_token;
-}
 
 /** What a company writes without the gateway: each invoice sent to Factus, one after another. */
 async function directLoop(emulator, token) {
@@ -59,38 +47,12 @@ export async function measureBatch() {
   const state = mkdtempSync(join(tmpdir(), "factus-bench-batch-"));
   const stops = [emulator.stop];
   try {
-    wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
-    await addUser({
-      email: "bench@empresa.test",
-      password: "bench-password-123",
-      name: "Bench",
-      persistTo: state,
-    });
-    const edge = await startWrangler("apps/edge", {
-      persistTo: state,
-      // The per-user limit raised: the polling below is the bench's, not a user's.
-      config: edgeConfigForLoad(state),
-      vars: {
-        FACTUS_BASE_URL: emulator.url,
-        JWT_SECRET: "bench-batch-secret-bench-batch-secret-0123456789",
-        FACTUS_CLIENT_ID: "emulator-client-id",
-        FACTUS_CLIENT_SECRET: "emulator-client-secret",
-        FACTUS_CONNECTION_KEYS: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
-        BACKGROUND_FACTUS_CALLS_PER_MINUTE: UNLIMITED,
-        RATE_LIMIT_PER_MINUTE: UNLIMITED,
-      },
+    // The background pace lifted too: what is timed is the gateway's own work per invoice.
+    const { edge, jwt } = await startBenchEdge(emulator, state, {
+      BACKGROUND_FACTUS_CALLS_PER_MINUTE: UNLIMITED,
     });
     stops.push(edge.stop);
-    const token = await factusToken(emulator, "sandbox@factus.local", "sandbox-password");
-    const jwt = (
-      await (
-        await fetch(`${edge.url}/api/v1/auth/login`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ email: "bench@empresa.test", password: "bench-password-123" }),
-        })
-      ).json()
-    ).data.access_token;
+    const token = await emulatorToken(emulator);
     const headers = {
       authorization: `Bearer ${jwt}`,
       "x-factus-token": token,

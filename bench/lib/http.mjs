@@ -5,11 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import autocannon from "autocannon";
 import { startEmulator } from "factus-emulator/testing";
-import { addUser, wrangler } from "../../apps/edge/scripts/d1.mjs";
+import { emulatorToken, startBenchEdge } from "./bench-edge.mjs";
 import { median } from "./stats.mjs";
-import { edgeConfigForLoad, root, startWrangler } from "./wrangler.mjs";
+import { root, startWrangler } from "./wrangler.mjs";
 
-const JWT_SECRET = "bench-http-secret-bench-http-secret-0123456789";
 const DURATION_SECONDS = 8;
 const CONNECTIONS = 10;
 
@@ -32,7 +31,7 @@ const summary = (result) => ({
  * A far-away Factus, as the emulator's latency fault makes it (150 ms per read): the first read of a validated
  * invoice with a fresh token (a miss, through Factus) against the second (a hit, from the edge cache).
  */
-async function cachedVersusMiss(emulator, edgeUrl, jwt, form) {
+async function cachedVersusMiss(emulator, edgeUrl, jwt) {
   await fetch(`${emulator.url}/__emulator/faults`, {
     method: "POST",
     headers: { "x-emulator-admin": emulator.adminSecret, "x-emulator-account": "sandbox@factus.local" },
@@ -47,8 +46,7 @@ async function cachedVersusMiss(emulator, edgeUrl, jwt, form) {
   const misses = [];
   const hits = [];
   for (let i = 0; i < 15; i++) {
-    const token = (await (await fetch(`${emulator.url}/oauth/token`, { method: "POST", body: form })).json())
-      .access_token;
+    const token = await emulatorToken(emulator);
     const headers = { authorization: `Bearer ${jwt}`, "x-factus-token": token };
     const miss = await timed(headers);
     const hit = await timed(headers);
@@ -76,15 +74,7 @@ export async function measureHttp() {
   const state = mkdtempSync(join(tmpdir(), "factus-bench-edge-"));
   const stops = [emulator.stop];
   try {
-    const form = new URLSearchParams({
-      grant_type: "password",
-      client_id: "emulator-client-id",
-      client_secret: "emulator-client-secret",
-      username: "sandbox@factus.local",
-      password: "sandbox-password",
-    });
-    const token = (await (await fetch(`${emulator.url}/oauth/token`, { method: "POST", body: form })).json())
-      .access_token;
+    const token = await emulatorToken(emulator);
     const example = JSON.parse(
       readFileSync(
         join(root, "fixtures/factus-v1/facturas__crear-y-validar-factura__factura-avanzada.1.json"),
@@ -98,35 +88,11 @@ export async function measureHttp() {
     });
     const number = (await created.json()).data.bill.number;
 
-    wrangler(["d1", "migrations", "apply", "DB", "--local"], { persistTo: state });
-    await addUser({
-      email: "bench@empresa.test",
-      password: "bench-password-123",
-      name: "Bench",
-      persistTo: state,
-    });
-    const edge = await startWrangler("apps/edge", {
-      persistTo: state,
-      config: edgeConfigForLoad(state),
-      vars: {
-        FACTUS_BASE_URL: emulator.url,
-        JWT_SECRET,
-        FACTUS_CLIENT_ID: "emulator-client-id",
-        FACTUS_CLIENT_SECRET: "emulator-client-secret",
-        FACTUS_CONNECTION_KEYS: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
-        RATE_LIMIT_PER_MINUTE: "100000000",
-      },
-    });
+    const { edge, jwt } = await startBenchEdge(emulator, state);
     stops.push(edge.stop);
     const passthrough = await startWrangler("bench/passthrough", { vars: { UPSTREAM: emulator.url } });
     stops.push(passthrough.stop);
 
-    const login = await fetch(`${edge.url}/api/v1/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "bench@empresa.test", password: "bench-password-123" }),
-    });
-    const jwt = (await login.json()).data.access_token;
     const edgeUrl = `${edge.url}/api/v1/invoices/${number}`;
     const edgeHeaders = { authorization: `Bearer ${jwt}`, "x-factus-token": token };
     const check = await fetch(edgeUrl, { headers: edgeHeaders });
@@ -140,7 +106,7 @@ export async function measureHttp() {
       await load(`${passthrough.url}/v1/bills/show/${number}`, { authorization: `Bearer ${token}` }),
     );
     const gateway = summary(await load(edgeUrl, edgeHeaders));
-    const cache = await cachedVersusMiss(emulator, edgeUrl, jwt, form);
+    const cache = await cachedVersusMiss(emulator, edgeUrl, jwt);
     return {
       cache,
       route: "GET /api/v1/invoices/{number} vs GET /v1/bills/show/{number} through a pass-through Worker",
