@@ -15,6 +15,7 @@ import { apiKeysRouter } from "./routes/api-keys";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
 import { creditNotesRouter } from "./routes/credit-notes";
+import { debitNotesRouter } from "./routes/debit-notes";
 import { documentsRouter } from "./routes/documents";
 import { factusConnectionsRouter } from "./routes/factus-connections";
 import { invoiceBatchesRouter } from "./routes/invoice-batches";
@@ -52,6 +53,7 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/auth`, authRouter);
   app.route(`${API_BASE}/invoices`, invoicesRouter);
   app.route(`${API_BASE}/credit-notes`, creditNotesRouter);
+  app.route(`${API_BASE}/debit-notes`, debitNotesRouter);
   app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
   app.route(`${API_BASE}/lookups`, lookupsRouter);
   app.route(`${API_BASE}/company`, companyRouter);
@@ -118,6 +120,11 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
         name: "Notas crédito",
         description:
           "La corrección legal de una factura validada: devolución, descuento, ajuste o anulación.",
+      },
+      {
+        name: "Notas débito",
+        description:
+          "Lo que aumenta el cobro de una factura validada: intereses, gastos, un cambio de valor (Factus v2).",
       },
       {
         name: "Lotes",

@@ -19,7 +19,12 @@ export { CREATE_INVOICE_EXAMPLE } from "./examples";
 // Factus' wire schemas, also published alone as `@factus-edge/contracts/factus`.
 export * from "./factus/index";
 export { toFactusV1Prices } from "./mapping/to-factus-v1";
-export { type FactusV2Mapping, toFactusV2Bill, toFactusV2CreditNote } from "./mapping/to-factus-v2";
+export {
+  type FactusV2Mapping,
+  toFactusV2Bill,
+  toFactusV2CreditNote,
+  toFactusV2DebitNote,
+} from "./mapping/to-factus-v2";
 export { nitCheckDigit } from "./nit";
 export { REFERENCE_TABLES } from "./reference-tables";
 export * from "./schemas/auth";
@@ -27,6 +32,7 @@ export * from "./schemas/batches";
 export * from "./schemas/company";
 export * from "./schemas/connections";
 export * from "./schemas/credit-notes";
+export * from "./schemas/debit-notes";
 export * from "./schemas/dian-status";
 export { Rounding } from "./schemas/document-parts";
 export * from "./schemas/envelope";

@@ -1,7 +1,7 @@
 import { FactusAuthenticationError } from "@factus-edge/factus-client";
 import type { Context } from "hono";
 import { issueDocument } from "../documents/issue";
-import { type AnyFlow, creditNoteFlow, invoiceFlow } from "../documents/kinds";
+import { type AnyFlow, FLOWS } from "../documents/kinds";
 import { findByReference } from "../documents/lookup";
 import { flushLedger } from "../ledger/ledger";
 import { nextAttemptAt } from "../platform/backoff";
@@ -18,8 +18,6 @@ import { documentSettled, finalStateOf } from "./outcomes";
 // in Factus), and only while DIAN has not answered, re-send it as Factus' official retry does (same payload, same
 // reference), through the very lifecycle a caller's request goes through (documents/issue.ts).
 
-const FLOWS: Record<JobRow["kind"], AnyFlow> = { invoices: invoiceFlow, "credit-notes": creditNoteFlow };
-
 type Outcome = { state: "pending" } | { state: FinalState; document?: unknown };
 
 async function resend(c: Context<AppEnv>, flow: AnyFlow, job: JobRow): Promise<Outcome> {
@@ -30,10 +28,10 @@ async function resend(c: Context<AppEnv>, flow: AnyFlow, job: JobRow): Promise<O
       return { state: "superseded" };
     const final = finalStateOf(flow, found);
     if (final) return { state: final, document: found };
-  } else if (flow.resource === "credit-notes") {
-    // An unknown outcome that Factus now shows was never issued. A note is sent only after its invoice's balance is
-    // checked under the invoice's lease, by its caller's request: the job never issues one on its own (it could
-    // over-credit an invoice corrected meanwhile). The caller's retry with the same key issues it.
+  } else if (!flow.resendsUnissued) {
+    // An unknown outcome that Factus now shows was never issued. A credit note is sent only after its invoice's
+    // balance is checked under the invoice's lease, by its caller's request: the job never issues one on its own (it
+    // could over-credit an invoice corrected meanwhile). The caller's retry with the same key issues it.
     return { state: "not_issued" };
   }
   try {

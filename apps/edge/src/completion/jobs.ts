@@ -1,5 +1,6 @@
 import { type DocumentCompletion, dianStatusOf } from "@factus-edge/contracts";
 import type { Context } from "hono";
+import type { DocumentResource } from "../documents/kinds/flow";
 import { companyNitOf } from "../factus/company";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
@@ -12,7 +13,8 @@ import { wakeCompany } from "./wake";
 // background completion stands. A failed write never fails the create: the document exists either way, and the
 // caller can still re-send its own request.
 
-export type JobKind = "invoices" | "credit-notes";
+/** A job is keyed by its kind's public path segment. */
+export type JobKind = DocumentResource;
 /** Final states: the job stops. `not_issued`: Factus confirmed it never had the document (see attempt.ts). */
 export type FinalState =
   | "validated"

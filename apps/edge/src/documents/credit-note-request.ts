@@ -14,7 +14,7 @@ import type { BillView } from "../factus/v2-views";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { v2CreditNoteOrder } from "./credit-note-v2";
-import type { CreditNoteOrder } from "./kinds";
+import { type CreditNoteOrder, invoiceFlow } from "./kinds";
 import { centsOf, pesos } from "./money";
 import { forgetDocument } from "./reads";
 
@@ -153,13 +153,17 @@ export async function remainingOf(c: Context<AppEnv>, bill: BillView) {
   return { total: centsOf(bill.bill.total), credited, remaining: centsOf(bill.bill.total) - credited };
 }
 
-/** The invoice a note corrects, validated by DIAN (a note cannot correct anything else). */
-export async function correctableInvoice(c: Context<AppEnv>, number: string): Promise<BillView> {
+/** The invoice a note corrects, validated by DIAN (a note cannot correct anything else). `noun`: "una nota …". */
+export async function correctableInvoice(
+  c: Context<AppEnv>,
+  number: string,
+  noun = "una nota crédito",
+): Promise<BillView> {
   const bill = await callFactus(() => getBill(c, number), `No existe la factura ${number}`);
   if (dianStatusOf(bill.bill.status, bill.bill.errors) !== "validated") {
     throw new ApiError("CONFLICT", {
       message:
-        `La factura ${number} no está validada por la DIAN: una nota crédito solo corrige facturas validadas ` +
+        `La factura ${number} no está validada por la DIAN: ${noun} solo corrige facturas validadas ` +
         "(una pendiente se termina con /retry, una rechazada se corrige y se reenvía)",
     });
   }
@@ -181,7 +185,7 @@ export async function factusCreditNote(
   }
   // The invoice's detail is about to list one more note: this location's copy goes now (the route drops it again
   // once the note is issued, in case a read cached it in between).
-  await forgetDocument(c, "invoice", invoice_number);
+  await forgetDocument(c, invoiceFlow, invoice_number);
   const bill = await correctableInvoice(c, invoice_number);
   const request: CreditNoteOrder =
     bill.apiVersion === "v2"

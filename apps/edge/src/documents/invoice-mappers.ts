@@ -63,6 +63,8 @@ export function invoiceDetail(
         completion: dianStatusOf(bill.bill.status, bill.bill.errors) === "pending" ? completion : null,
       },
       credit_notes: bill.credit_notes,
+      // Factus v1 has no debit notes: none is the truth there, not an unknown.
+      debit_notes: bill.apiVersion === "v1" ? [] : bill.debit_notes,
       items: bill.items.map(itemLine),
     },
   };

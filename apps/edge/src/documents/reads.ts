@@ -1,25 +1,25 @@
 import { dianStatusOf } from "@factus-edge/contracts";
 import { isZip, storedZip } from "@factus-edge/contracts/factus";
 import type { Context } from "hono";
-import { completionsOf, type JobKind, type JobRow, liveJobsByNumber } from "../completion/jobs";
+import { completionsOf, type JobRow, liveJobsByNumber } from "../completion/jobs";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
-import { getBill, getCreditNote } from "../factus/documents";
 import { isProvenAlive } from "../factus/liveness";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
+import { type AnyFlow, creditNoteFlow, type DocumentFlow, invoiceFlow } from "./kinds";
 
 // Reads of single documents, through the edge cache: Factus is asked only when this caller has no validated copy.
 
-export type DocumentKind = "invoice" | "credit-note";
 export type FileFormat = "pdf" | "xml";
 
 /**
  * Documents DIAN has validated, kept at the edge so a far-away caller reads them without a trip to Factus.
  *
- * A validated document never changes (a correction is another document: a credit note), so its PDF and XML, and a
- * credit note's detail, are kept a day. An invoice's detail lists its credit notes, so it is kept 60 s and dropped
- * here when a note on it is issued. Pending and rejected documents are never kept: they are about to change.
+ * A validated document never changes (a correction is another document: a note), so its PDF and XML, and a note's
+ * detail, are kept a day. An invoice's detail lists its notes, so it is kept 60 s and dropped here when a note on it
+ * is issued (each kind says how long: `flow.cache`). Pending and rejected documents are never kept: they are about to
+ * change.
  *
  * Why the Cache API and not KV: a read is local and free, a delete takes effect at once, and nothing is billed per
  * write; KV is global but eventually consistent (a deleted detail could be served for ~60 s anywhere) and metered.
@@ -30,27 +30,13 @@ export type FileFormat = "pdf" | "xml";
  * The key begins with a SHA-256 digest of the caller's Factus token, the proof of which Factus company is asking:
  * only a caller holding the very same token can read an entry, so one company can never read another's documents.
  */
-export type CachedDocument =
-  | "invoice"
-  | "invoice-pdf"
-  | "invoice-xml"
-  | "credit-note"
-  | "credit-note-pdf"
-  | "credit-note-xml";
-
-const SECONDS_KEPT: Record<CachedDocument, number> = {
-  invoice: 60,
-  "invoice-pdf": 86_400,
-  "invoice-xml": 86_400,
-  "credit-note": 86_400,
-  "credit-note-pdf": 86_400,
-  "credit-note-xml": 86_400,
-};
+const FILE_SECONDS = 86_400;
 
 /** Not a real host: entries are addressed by URL, and this one can never collide with a fetched page. */
 const KEY_ORIGIN = "https://document-cache.factus-edge.invalid";
 
-async function keyOf(c: Context<AppEnv>, kind: CachedDocument, number: string) {
+/** A kind's detail (`invoice`) or file (`invoice-pdf`) in the cache. */
+async function keyOf(c: Context<AppEnv>, kind: string, number: string) {
   return `${KEY_ORIGIN}/${await factusTokenDigest(c)}/${kind}/${encodeURIComponent(number)}`;
 }
 
@@ -60,7 +46,8 @@ async function keyOf(c: Context<AppEnv>, kind: CachedDocument, number: string) {
  */
 async function throughDocumentCache<T>(
   c: Context<AppEnv>,
-  kind: CachedDocument,
+  kind: string,
+  seconds: number,
   number: string,
   load: () => Promise<{ value: T; final: boolean }>,
   onMiss?: () => void,
@@ -79,86 +66,83 @@ async function throughDocumentCache<T>(
   c.header("X-Cache", "MISS");
   if (final) {
     const entry = new Response(JSON.stringify(value), {
-      headers: { "content-type": "application/json", "cache-control": `max-age=${SECONDS_KEPT[kind]}` },
+      headers: { "content-type": "application/json", "cache-control": `max-age=${seconds}` },
     });
     await afterAnswer(c, caches.default.put(key, entry));
   }
   return value;
 }
 
-/** Drops this caller's copy of a document (an invoice's detail, when a credit note on it is issued). */
-export async function forgetDocument(c: Context<AppEnv>, kind: CachedDocument, number: string) {
+/** Drops this caller's copy of a document's detail (an invoice's, when a note on it is issued). */
+export async function forgetDocument(c: Context<AppEnv>, flow: AnyFlow, number: string) {
+  const kind = flow.cache.name;
   await caches.default.delete(await keyOf(c, kind, number)).catch(() => false);
 }
-
-const NOT_FOUND: Record<DocumentKind, string> = {
-  invoice: "No existe la factura",
-  "credit-note": "No existe la nota crédito",
-};
 
 type Verdict = { status: Parameters<typeof dianStatusOf>[0]; errors: Parameters<typeof dianStatusOf>[1] };
 const isValidated = (document: Verdict) => dianStatusOf(document.status, document.errors) === "validated";
 
+const notFound = (flow: AnyFlow, number: string) => `No existe ${flow.noun} ${number}`;
+
 /**
- * An invoice as Factus answers it; kept (60 s) once DIAN validated it. `onMiss` starts what must go beside the
- * Factus read (not after it) when the edge has no copy.
+ * A document as Factus answers it; kept (`flow.cache`) once DIAN validated it. `onMiss` starts what must go beside
+ * the Factus read (not after it) when the edge has no copy.
  */
-export const invoiceOf = (c: Context<AppEnv>, number: string, onMiss?: () => void) =>
+export const documentOf = <Document>(
+  c: Context<AppEnv>,
+  flow: DocumentFlow<{ reference_code: string }, Document, unknown>,
+  number: string,
+  onMiss?: () => void,
+) =>
   throughDocumentCache(
     c,
-    "invoice",
+    flow.cache.name,
+    flow.cache.detailSeconds,
     number,
     async () => {
-      const bill = await callFactus(() => getBill(c, number), `${NOT_FOUND.invoice} ${number}`);
-      return { value: bill, final: isValidated(bill.bill) };
+      const document = await callFactus(() => flow.get(c, number), notFound(flow, number));
+      return { value: document, final: isValidated(flow.record(document)) };
     },
     onMiss,
   );
 
-/** A credit note as Factus answers it; kept once DIAN validated it (nothing changes a validated note). */
-export const creditNoteOf = (c: Context<AppEnv>, number: string, onMiss?: () => void) =>
-  throughDocumentCache(
-    c,
-    "credit-note",
-    number,
-    async () => {
-      const note = await callFactus(() => getCreditNote(c, number), `${NOT_FOUND["credit-note"]} ${number}`);
-      return { value: note, final: isValidated(note.credit_note) };
-    },
-    onMiss,
-  );
+/** An invoice as Factus answers it, through the edge cache. */
+export const invoiceOf = (c: Context<AppEnv>, number: string, onMiss?: () => void) =>
+  documentOf(c, invoiceFlow, number, onMiss);
+
+/** A credit note as Factus answers it, through the edge cache. */
+export const creditNoteOf = (c: Context<AppEnv>, number: string) => documentOf(c, creditNoteFlow, number);
 
 /**
  * A document read beside where its background completion stands (read from D1 only when the edge has no copy, at
- * the same time as Factus: a cached validated document costs no trip at all). The document names its company.
+ * the same time as Factus: a cached validated document costs no trip at all).
  */
-export async function withCompletion<T>(
+export async function withCompletion<Document>(
   c: Context<AppEnv>,
-  kind: JobKind,
+  flow: DocumentFlow<{ reference_code: string }, Document, unknown>,
   number: string,
-  read: (c: Context<AppEnv>, number: string, onMiss: () => void) => Promise<T>,
-  companyOf: (document: T) => string,
 ) {
   let jobs: Promise<JobRow[]> | undefined;
-  const document = await read(c, number, () => {
-    jobs = liveJobsByNumber(c.env.DB, kind, [number]);
+  const document = await documentOf(c, flow, number, () => {
+    jobs = liveJobsByNumber(c.env.DB, flow.resource, [number]);
   });
-  const completion = jobs ? (completionsOf(await jobs, companyOf(document)).get(number) ?? null) : null;
+  const completion = jobs ? (completionsOf(await jobs, flow.companyOf(document)).get(number) ?? null) : null;
   return { document, completion };
 }
 
-async function download(c: Context<AppEnv>, kind: DocumentKind, format: FileFormat, number: string) {
-  const factus = c.get("factus");
-  const resource = kind === "invoice" ? factus.bills : factus.creditNotes;
-  const options = upstream(c);
-  return callFactus(async () => {
-    if (format === "pdf") {
-      const file = await resource.downloadPdf(number, options);
-      return { name: file.file_name, content: file.pdf_base_64_encoded };
-    }
-    const file = await resource.downloadXml(number, options);
-    return { name: file.file_name, content: file.xml_base_64_encoded };
-  }, `${NOT_FOUND[kind]} ${number}`);
+async function download(c: Context<AppEnv>, flow: AnyFlow, format: FileFormat, number: string) {
+  const files = flow.files(c);
+  return callFactus(
+    async () => {
+      if (format === "pdf") {
+        const file = await files.downloadPdf(number, upstream(c));
+        return { name: file.file_name, content: file.pdf_base_64_encoded };
+      }
+      const file = await files.downloadXml(number, upstream(c));
+      return { name: file.file_name, content: file.xml_base_64_encoded };
+    },
+    notFound(flow, number),
+  );
 }
 
 /**
@@ -167,13 +151,12 @@ async function download(c: Context<AppEnv>, kind: DocumentKind, format: FileForm
  * token). Asked after, not beside: the file's own errors must be the route's answer, never hidden behind the other
  * call's.
  */
-export const documentFileOf = (c: Context<AppEnv>, kind: DocumentKind, format: FileFormat, number: string) =>
-  throughDocumentCache(c, `${kind}-${format}`, number, async () => {
-    const file = await download(c, kind, format, number);
-    const final = await (kind === "invoice"
-      ? invoiceOf(c, number).then(({ bill }) => isValidated(bill))
-      : creditNoteOf(c, number).then(({ credit_note }) => isValidated(credit_note))
-    ).catch(() => false); // the file is still answered, only not kept
+export const documentFileOf = (c: Context<AppEnv>, flow: AnyFlow, format: FileFormat, number: string) =>
+  throughDocumentCache(c, `${flow.cache.name}-${format}`, FILE_SECONDS, number, async () => {
+    const file = await download(c, flow, format, number);
+    const final = await documentOf(c, flow, number)
+      .then((document) => isValidated(flow.record(document)))
+      .catch(() => false); // the file is still answered, only not kept
     return { value: file, final };
   });
 
@@ -182,13 +165,10 @@ export const documentFileOf = (c: Context<AppEnv>, kind: DocumentKind, format: F
  * the attachment, always as the ZIP DIAN's e-mail carries. Factus does not publish what its `attached_document`
  * holds: the ZIP (AttachedDocument XML and PDF) is passed on as it is; an AttachedDocument XML alone is zipped here.
  */
-export async function emailContentOf(c: Context<AppEnv>, kind: DocumentKind, number: string) {
-  const factus = c.get("factus");
-  const resource = kind === "invoice" ? factus.bills : factus.creditNotes;
-  const content = await callFactus(
-    () => resource.emailContent(number, upstream(c)),
-    `${NOT_FOUND[kind]} ${number}`,
-  );
+export async function emailContentOf(c: Context<AppEnv>, flow: AnyFlow, number: string) {
+  const emailContent = flow.files(c).emailContent;
+  if (!emailContent) throw new ApiError("NOT_FOUND", { message: `Factus no envía ${flow.nouns} por correo` });
+  const content = await callFactus(() => emailContent(number, upstream(c)), notFound(flow, number));
   if (!content.attached_document) {
     throw new ApiError("UPSTREAM_ERROR", {
       message: `Factus no entregó el adjunto del correo de ${number}: intente de nuevo, o envíelo con send-email`,

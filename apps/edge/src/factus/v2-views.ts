@@ -57,12 +57,16 @@ export type BillView =
       bill: BillRecord;
       /** null when the v2 answer does not say (unknown, never read as none). */
       credit_notes: { id: number | null; number: string }[] | null;
+      debit_notes: { id: number | null; number: string }[] | null;
       v2: V2BillDocument;
     });
 
 export type CreditNoteView =
   | (FactusCreditNote & { apiVersion: "v1" })
   | (Parties & { apiVersion: "v2"; credit_note: NoteRecord; v2: V2NoteDocument });
+
+/** A credit or debit note, read in a credit note's fields (v1 has no debit notes; v2 answers both alike). */
+export type NoteView = CreditNoteView;
 
 const cents = (value: string | null | undefined) => toScaledRounded(value ?? "0", 2) ?? 0n;
 const sum = (values: bigint[]) => values.reduce((total, value) => total + value, 0n);
@@ -173,6 +177,9 @@ export function billViewOfV2(document: V2BillDocument): BillView {
     // Absent is unknown, not "none": what remains to credit on the invoice cannot be told from it (remainingOf).
     credit_notes:
       document.related_notes?.credit_notes.map((note) => ({ id: note.id ?? null, number: note.number })) ??
+      null,
+    debit_notes:
+      document.related_notes?.debit_notes.map((note) => ({ id: note.id ?? null, number: note.number })) ??
       null,
   };
 }

@@ -1,4 +1,4 @@
-import type { DocumentExportQuery, LedgerDocument } from "@factus-edge/contracts";
+import type { DocumentExportQuery, DocumentKindName, LedgerDocument } from "@factus-edge/contracts";
 import { formatCents } from "@factus-edge/contracts";
 import { isoOrNull } from "../platform/iso-time";
 
@@ -6,7 +6,7 @@ import { isoOrNull } from "../platform/iso-time";
 // decimals) or JSON Lines, streamed page by page from D1 so a month of thousands never sits in memory.
 
 interface LedgerRow {
-  kind: "invoice" | "credit_note";
+  kind: DocumentKindName;
   number: string;
   reference_code: string | null;
   document_key: string | null;
@@ -136,26 +136,41 @@ export function exportStream(
   });
 }
 
-/** Validated documents per Colombian day: invoices, credit notes, and the net (exact integer sums of cents). */
+/**
+ * Validated sales documents per Colombian day: invoices, credit notes, debit notes, and the net (exact integer sums of
+ * cents). Support documents are purchases: not in a sales net.
+ */
 export async function dailyTotals(db: D1Database, nit: string, from: string, to: string) {
   const { results } = await db
     .prepare(
       `SELECT issue_date AS date,
          SUM(kind = 'invoice') AS invoices, SUM(CASE WHEN kind = 'invoice' THEN total_cents ELSE 0 END) AS invoiced,
          SUM(kind = 'credit_note') AS credit_notes,
-         SUM(CASE WHEN kind = 'credit_note' THEN total_cents ELSE 0 END) AS credited
+         SUM(CASE WHEN kind = 'credit_note' THEN total_cents ELSE 0 END) AS credited,
+         SUM(kind = 'debit_note') AS debit_notes,
+         SUM(CASE WHEN kind = 'debit_note' THEN total_cents ELSE 0 END) AS debited
        FROM ledger_documents WHERE company_nit = ?1 AND issue_date BETWEEN ?2 AND ?3 AND dian_status = 'validated'
          AND deleted_at IS NULL
        GROUP BY issue_date ORDER BY issue_date`,
     )
     .bind(nit, from, to)
-    .all<{ date: string; invoices: number; invoiced: number; credit_notes: number; credited: number }>();
+    .all<{
+      date: string;
+      invoices: number;
+      invoiced: number;
+      credit_notes: number;
+      credited: number;
+      debit_notes: number;
+      debited: number;
+    }>();
   return results.map((day) => ({
     date: day.date,
     invoices: day.invoices,
     invoiced: formatCents(BigInt(day.invoiced)),
     credit_notes: day.credit_notes,
     credited: formatCents(BigInt(day.credited)),
-    net: formatCents(BigInt(day.invoiced) - BigInt(day.credited)),
+    debit_notes: day.debit_notes,
+    debited: formatCents(BigInt(day.debited)),
+    net: formatCents(BigInt(day.invoiced) - BigInt(day.credited) + BigInt(day.debited)),
   }));
 }

@@ -1,4 +1,9 @@
-import { colombiaToday, dianStatusOf, isoFromFactusDateTime } from "@factus-edge/contracts";
+import {
+  colombiaToday,
+  type DocumentKindName,
+  dianStatusOf,
+  isoFromFactusDateTime,
+} from "@factus-edge/contracts";
 import type { Context } from "hono";
 import type { AnyFlow } from "../documents/kinds";
 import { centsOf } from "../documents/money";
@@ -15,7 +20,7 @@ import { deferWrites, takeDeferredWrites } from "../platform/deferred-writes";
 
 /** What the ledger keeps of a Factus document (the flow's `ledger`). */
 export interface LedgerFacts {
-  kind: "invoice" | "credit_note";
+  kind: DocumentKindName;
   /** The issuing company, as the document names it (the token's own company). */
   companyNit: string | null;
   number: string;

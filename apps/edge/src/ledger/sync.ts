@@ -10,7 +10,7 @@ import {
 } from "../completion/credentials";
 import { wakeCompany } from "../completion/wake";
 import { v2DateFilter } from "../documents/dated-list";
-import { type AnyFlow, creditNoteFlow, invoiceFlow } from "../documents/kinds";
+import { type AnyFlow, creditNoteFlow, debitNoteFlow, invoiceFlow } from "../documents/kinds";
 import { centsOf } from "../documents/money";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";
@@ -29,8 +29,8 @@ import { inRequestContext } from "../platform/request-context";
 // the background, one page per step, from the company's Durable Object and its per-minute allowance, like a batch.
 // Its cursor (kind, page) is stored in D1 after every page, so a restart resumes where it was.
 
-/** The kinds walked, in order. */
-const SYNCED: AnyFlow[] = [invoiceFlow, creditNoteFlow];
+/** The kinds walked, in order (those the account's Factus version has). */
+const SYNCED: AnyFlow[] = [invoiceFlow, creditNoteFlow, debitNoteFlow];
 /** Pages per alarm: the object answers its other callers between runs. */
 const PAGES_PER_RUN = 40;
 /** Tries of a page Factus keeps failing (10 s doubling to 10 min: about an hour and a half) before the sync fails. */
@@ -149,9 +149,11 @@ function upsertRow(db: D1Database, nit: string, kind: string, row: DocumentRowVi
 
 /** Reads one Factus page of the sync's current kind, records its rows in range, and moves the cursor. */
 async function syncPage(c: Context<AppEnv>, sync: SyncRow) {
-  const flow = SYNCED.find((candidate) => candidate.event === sync.kind) ?? SYNCED[0]!;
+  const version = await callFactus(() => factusVersionOf(c));
+  const kinds = SYNCED.filter((candidate) => candidate.versions.includes(version));
+  const flow = kinds.find((candidate) => candidate.event === sync.kind) ?? kinds[0]!;
   const range = { from: sync.date_from, to: sync.date_to };
-  const v2 = (await callFactus(() => factusVersionOf(c))) === "v2";
+  const v2 = version === "v2";
   // v2 filters by date itself; v1 cannot, so its pages are walked from the newest until past the range.
   const page = await callFactus(() => flow.list(c, { page: sync.page, ...(v2 ? v2DateFilter(range) : {}) }));
   const rows = page.data.filter((row) => dayOf(row) >= range.from && dayOf(row) <= range.to);
@@ -171,7 +173,7 @@ async function syncPage(c: Context<AppEnv>, sync: SyncRow) {
   );
   const oldest = page.data.at(-1);
   const kindDone = !page.hasNextPage() || (!v2 && oldest !== undefined && dayOf(oldest) < range.from);
-  const nextFlow = kindDone ? SYNCED[SYNCED.indexOf(flow) + 1] : flow;
+  const nextFlow = kindDone ? kinds[kinds.indexOf(flow) + 1] : flow;
   const now = Date.now();
   const writes = await db.batch([
     ...rows.map((row) => upsertRow(db, sync.company_nit, flow.event, row, now)),

@@ -13,7 +13,7 @@ import type { AnyFlow } from "../documents/kinds";
 import { findByReference } from "../documents/lookup";
 import { documentRef } from "../documents/mappers";
 import { rejectionError, respondIssued, retryPath } from "../documents/verdicts";
-import { callFactus } from "../factus/call";
+import { callFactus, upstream } from "../factus/call";
 import { companyNitOf } from "../factus/company";
 import { actorOf, ledgerDeletion } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";
@@ -21,18 +21,19 @@ import { deferWrites } from "../platform/deferred-writes";
 import { ApiError } from "../platform/errors";
 import { API_BASE } from "../platform/router";
 import { defineRoute, jsonResponse } from "./define-route";
+import { versionGate } from "./kinds/version-gate";
 
-// The routes invoices and credit notes share by reference code: finish a pending document, delete a rejected one.
+// The routes every kind shares by reference code: finish a pending document, delete a rejected one.
 
 /** `POST /<resource>/reference/{reference_code}/retry`: Factus' official retry of a document DIAN has not answered. */
-export function retryByReference(flow: AnyFlow, operationId: string) {
+export function retryByReference(flow: AnyFlow) {
   const envelope = successEnvelope(flow.createdSchema, "Documento reenviado a la DIAN");
   const route = defineRoute(
     "factus",
     {
       method: "post",
       path: "/reference/{reference_code}/retry",
-      operationId,
+      operationId: `retry${flow.operation.singular}ByReference`,
       tags: [flow.tag],
       summary: `Terminar ${flow.noun} que la DIAN no ha respondido`,
       description:
@@ -48,7 +49,7 @@ export function retryByReference(flow: AnyFlow, operationId: string) {
         200: jsonResponse(envelope, "Ya estaba validado"),
       },
     },
-    { errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"] },
+    versionGate(flow, { errors: ["REFERENCE_CODE_IN_USE", "FACTUS_OUTCOME_UNKNOWN"] }),
   );
   const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     const { reference_code } = c.req.valid("param");
@@ -123,21 +124,14 @@ const DeleteQuery = z.strictObject({
 });
 
 /** `DELETE /<resource>/reference/{reference_code}`: deletes a rejected document, never one DIAN may still validate. */
-export function deleteByReference(
-  flow: AnyFlow,
-  spec: {
-    operationId: string;
-    path: string;
-    remove: (c: Parameters<AnyFlow["get"]>[0], reference: string) => Promise<unknown>;
-  },
-) {
+export function deleteByReference(flow: AnyFlow) {
   const message = flow.messages.deleted;
   const route = defineRoute(
     "factus",
     {
       method: "delete",
-      path: spec.path,
-      operationId: spec.operationId,
+      path: "/reference/{reference_code}",
+      operationId: `delete${flow.operation.singular}ByReference`,
       tags: [flow.tag],
       summary: `Eliminar ${flow.noun} rechazada`,
       description:
@@ -153,7 +147,7 @@ export function deleteByReference(
         ),
       },
     },
-    { errors: ["DOCUMENT_AWAITING_DIAN"] },
+    versionGate(flow, { errors: ["DOCUMENT_AWAITING_DIAN"] }),
   );
   const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     const { reference_code } = c.req.valid("param");
@@ -175,7 +169,7 @@ export function deleteByReference(
       if (record.status !== 1 && isAlreadyProcessed(record.errors))
         throw new ApiError("DIAN_DOCUMENT_ALREADY_PROCESSED", { document: ref });
     }
-    await callFactus(() => spec.remove(c, reference_code), notFound);
+    await callFactus(() => flow.files(c).delete(reference_code, upstream(c)), notFound);
     const nit = await companyNitOf(c);
     await settleJob(c.env.DB, nit, flow.resource, reference_code, "deleted").catch(() => false);
     // The ledger keeps it, marked deleted (the write rides on the answer's D1 trip, or follows it).

@@ -6,9 +6,11 @@ import {
 } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type DocumentKind, emailContentOf, type FileFormat } from "../documents/reads";
+import type { AnyFlow } from "../documents/kinds";
+import { documentFileOf, emailContentOf, type FileFormat } from "../documents/reads";
 import type { AppEnv } from "../platform/context";
 import { defineRoute } from "./define-route";
+import { versionGate } from "./kinds/version-gate";
 
 // A document's PDF, XML or e-mail attachment (a ZIP), as base64 in the JSON envelope or, by `Accept`, as the file's
 // own bytes.
@@ -29,30 +31,39 @@ const FILE_FORMATS: Record<Attachment, { mime: string; accepts: readonly string[
   },
 };
 
-/** The route of a document's file: `/{number}/pdf` or `/{number}/xml`. */
-export const documentFileRoute = (
-  format: FileFormat,
-  spec: { operationId: string; tags: string[]; summary: string; noun: string },
-) =>
-  defineRoute("factus", {
-    method: "get",
-    path: `/{number}/${format}`,
-    operationId: spec.operationId,
-    tags: spec.tags,
-    summary: spec.summary,
-    description:
-      `Por defecto, JSON con el archivo en base64 (\`file_content\`). Con \`Accept: ${FILE_FORMATS[format].mime}\` ` +
-      "devuelve los bytes del archivo con `Content-Disposition: attachment`.",
-    request: { params: DocumentNumberParam },
-    responses: {
-      200: {
-        description: `El ${format.toUpperCase()} de ${spec.noun}`,
-        content: {
-          "application/json": { schema: successEnvelope(DocumentFile, FILE_FORMATS[format].message) },
-          [FILE_FORMATS[format].mime]: { schema: { type: "string", format: "binary" } },
+/** The routes of a document's files: `/{number}/pdf` and `/{number}/xml`. */
+export const documentFileRoutes = (flow: AnyFlow) =>
+  (["pdf", "xml"] as const).map((format) => {
+    const upper = format.toUpperCase();
+    const route = defineRoute(
+      "factus",
+      {
+        method: "get",
+        path: `/{number}/${format}`,
+        operationId: `download${flow.operation.singular}${format === "pdf" ? "Pdf" : "Xml"}`,
+        tags: [flow.tag],
+        summary: `Descargar el ${upper} de ${flow.noun}`,
+        description:
+          `Por defecto, JSON con el archivo en base64 (\`file_content\`). Con \`Accept: ${FILE_FORMATS[format].mime}\` ` +
+          "devuelve los bytes del archivo con `Content-Disposition: attachment`.",
+        request: { params: DocumentNumberParam },
+        responses: {
+          200: {
+            description: `El ${upper} de ${flow.noun}`,
+            content: {
+              "application/json": { schema: successEnvelope(DocumentFile, FILE_FORMATS[format].message) },
+              [FILE_FORMATS[format].mime]: { schema: { type: "string", format: "binary" } },
+            },
+          },
         },
       },
-    },
+      versionGate(flow),
+    );
+    const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
+      const { number } = c.req.valid("param");
+      return respondFile(c, format, await documentFileOf(c, flow, format, number)) as never;
+    };
+    return { route, handler };
   });
 
 /** The weight (q, 0–1) `Accept` gives each media range; a range without q weighs 1. */
@@ -104,35 +115,36 @@ export function respondFile(
  * `GET /{number}/email-content`: DIAN's subject and the ZIP to attach, for a company that e-mails its buyers itself
  * (documents created with `send_email: false`).
  */
-export function emailContentRoute(
-  kind: DocumentKind,
-  spec: { operationId: string; tags: string[]; noun: string },
-) {
-  const route = defineRoute("factus", {
-    method: "get",
-    path: "/{number}/email-content",
-    operationId: spec.operationId,
-    tags: spec.tags,
-    summary: `Contenido del correo de ${spec.noun}`,
-    description:
-      "El asunto que exige la DIAN y el ZIP para adjuntar (AttachedDocument XML y PDF), para quien envía el correo " +
-      "al adquiriente por su cuenta (documentos creados con `send_email: false`). Por defecto JSON con el ZIP en " +
-      "base64 (`file_content`); con `Accept: application/zip`, los bytes del ZIP con `Content-Disposition: attachment` " +
-      "(el asunto no viaja en ese caso: pídalo en JSON).",
-    request: { params: DocumentNumberParam },
-    responses: {
-      200: {
-        description: `El asunto y el adjunto del correo de ${spec.noun}`,
-        content: {
-          "application/json": { schema: successEnvelope(DocumentEmailContent, FILE_FORMATS.zip.message) },
-          "application/zip": { schema: { type: "string", format: "binary" } },
+export function emailContentRoute(flow: AnyFlow) {
+  const route = defineRoute(
+    "factus",
+    {
+      method: "get",
+      path: "/{number}/email-content",
+      operationId: `get${flow.operation.singular}EmailContent`,
+      tags: [flow.tag],
+      summary: `Contenido del correo de ${flow.noun}`,
+      description:
+        "El asunto que exige la DIAN y el ZIP para adjuntar (AttachedDocument XML y PDF), para quien envía el correo " +
+        "al adquiriente por su cuenta (documentos creados con `send_email: false`). Por defecto JSON con el ZIP en " +
+        "base64 (`file_content`); con `Accept: application/zip`, los bytes del ZIP con `Content-Disposition: attachment` " +
+        "(el asunto no viaja en ese caso: pídalo en JSON).",
+      request: { params: DocumentNumberParam },
+      responses: {
+        200: {
+          description: `El asunto y el adjunto del correo de ${flow.noun}`,
+          content: {
+            "application/json": { schema: successEnvelope(DocumentEmailContent, FILE_FORMATS.zip.message) },
+            "application/zip": { schema: { type: "string", format: "binary" } },
+          },
         },
       },
     },
-  });
+    versionGate(flow),
+  );
   const handler: RouteHandler<typeof route, AppEnv> = async (c) => {
     const { number } = c.req.valid("param");
-    const { subject, ...file } = await emailContentOf(c, kind, number);
+    const { subject, ...file } = await emailContentOf(c, flow, number);
     return respondFile(c, "zip", file, { subject }) as never;
   };
   return { route, handler };

@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import type { ReceivedWebhook } from "factus-emulator/testing/helpers";
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
+import { jobOf, registerEndpoint, runJobUntilSettled, until } from "../completion-helpers";
 import {
   API,
   api,
@@ -13,58 +14,12 @@ import {
   factusPath,
   json,
   newSession,
-  type Session,
   seedInvoice,
 } from "../helpers";
 
-// The gateway finishes what DIAN left pending by itself, and tells the company's systems by signed webhooks. The
-// suite's schedule is an hour (vitest.config.ts), so each test moves a job's next attempt to now and wakes the
-// company's Durable Object: what then runs is the real alarm, the real job and real deliveries to the emulator's
-// receiver (its timing is the e2e test's, through `wrangler dev`).
-
-interface JobRow {
-  company_nit: string;
-  state: string;
-  attempts: number;
-  document_number: string | null;
-  next_attempt_at: number | null;
-}
-
-const jobOf = (reference: string) =>
-  env.DB.prepare("SELECT * FROM document_jobs WHERE reference_code = ?1").bind(reference).first<JobRow>();
-
-/** Makes the reference's job due now and wakes its company, until it leaves `scheduled` (or the time runs out). */
-async function runJobUntilSettled(reference: string, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const job = await jobOf(reference);
-    if (!job) throw new Error(`no job for ${reference}`);
-    if (job.state !== "scheduled" || Date.now() > deadline) return job;
-    await env.DB.prepare("UPDATE document_jobs SET next_attempt_at = ?2 WHERE reference_code = ?1")
-      .bind(reference, Date.now())
-      .run();
-    await env.COMPANY_WORK.getByName(job.company_nit).wake(job.company_nit, Date.now());
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
-
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function registerEndpoint(session: Session, events: string[]) {
-  const inbox = emulator.webhookInbox(`inbox-${crypto.randomUUID()}`);
-  const created = await expectStatus(
-    await api(session, "/webhook-endpoints", { method: "POST", body: { url: inbox.url, events } }),
-    201,
-  );
-  return { inbox, endpoint: created.data as { id: string; secret: string } };
-}
+// The gateway finishes what DIAN left pending by itself, and tells the company's systems by signed webhooks. Each test
+// drives the real alarm, job and deliveries (completion-helpers.ts); their timing is the e2e test's, through
+// `wrangler dev`.
 
 /** A webhook's payload: `data` is the document's public detail (InvoiceDetail for invoices). */
 interface Payload {

@@ -51,6 +51,13 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   sendCreditNoteEmail: () => ({ email: "a@b.co" }),
   annulInvoice: () => ({}),
   createNumberingRange: () => ({ document: "21", prefix: "ZZ", current: 1, resolution_number: "1" }),
+  sendDebitNoteEmail: () => ({ email: "a@b.co" }),
+  createDebitNote: () => ({
+    invoice_number: "SETP990000000",
+    correction_concept_code: "1",
+    reference_code: `ND-${crypto.randomUUID().slice(0, 8)}`,
+    items: seedInvoice().items,
+  }),
   createCreditNote: () => ({
     invoice_number: "SETP990000000",
     correction_concept_code: "1",

@@ -250,6 +250,8 @@ describe("the ledger", () => {
         invoiced: `${invoiced / 100n}.${String(invoiced % 100n).padStart(2, "0")}`,
         credit_notes: 1,
         credited: `${credited / 100n}.${String(credited % 100n).padStart(2, "0")}`,
+        debit_notes: 0,
+        debited: "0.00",
         net: `${(invoiced - credited) / 100n}.${String((invoiced - credited) % 100n).padStart(2, "0")}`,
       },
     ]);

@@ -115,6 +115,14 @@ export const CREDIT_NOTE_CORRECTION_CONCEPTS = [
   { code: "6", name: "Descuento comercial por volumen de ventas" },
 ] as const;
 
+/** Debit note `correction_concept_code` (Factus v2 only: v1 has no debit notes). */
+export const DEBIT_NOTE_CORRECTION_CONCEPTS = [
+  { code: "1", name: "Intereses" },
+  { code: "2", name: "Gastos por cobrar" },
+  { code: "3", name: "Cambio del valor" },
+  { code: "4", name: "Otros" },
+] as const;
+
 /** RADIAN events on a bill. */
 export const RADIAN_EVENTS = [
   { code: "030", name: "Acuse de recibo de Factura Electrónica de Venta" },

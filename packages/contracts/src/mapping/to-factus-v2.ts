@@ -1,6 +1,7 @@
 import type { FactusV2BillRequestInput } from "../factus-v2/bills";
-import type { FactusV2CreditNoteRequestInput } from "../factus-v2/notes";
+import type { FactusV2CreditNoteRequestInput, FactusV2DebitNoteRequestInput } from "../factus-v2/notes";
 import type { CreateCreditNoteRequest } from "../schemas/credit-notes";
+import type { CreateDebitNoteRequest } from "../schemas/debit-notes";
 import type { CreateInvoiceRequest } from "../schemas/invoice-request";
 import type { PreflightIssue } from "../schemas/invoice-rules";
 import { computeInvoiceTotals, type InvoiceTotals, upstreamPricing } from "../totals";
@@ -72,9 +73,17 @@ export function toFactusV2Bill(request: CreateInvoiceRequest): FactusV2Mapping<F
  * note is customization 22 and carries its own customer and billing period. Paid in one `payment_details` entry of
  * form 1 with the note's v2 total. The balance check against the invoice stays the gateway's.
  */
-export function toFactusV2CreditNote(
-  note: CreateCreditNoteRequest,
-): FactusV2Mapping<FactusV2CreditNoteRequestInput> {
+export const toFactusV2CreditNote = (note: CreateCreditNoteRequest) =>
+  toFactusV2Note<FactusV2CreditNoteRequestInput>(note, { withBill: "20", withoutBill: "22" });
+
+/** `POST /v2/debit-notes/validate`'s body for a public debit note: as a credit note, customization 30 or 32. */
+export const toFactusV2DebitNote = (note: CreateDebitNoteRequest) =>
+  toFactusV2Note<FactusV2DebitNoteRequestInput>(note, { withBill: "30", withoutBill: "32" });
+
+function toFactusV2Note<Body>(
+  note: CreateCreditNoteRequest | CreateDebitNoteRequest,
+  customization: { withBill: string; withoutBill: string },
+): FactusV2Mapping<Body> {
   const refusals = new Refusals();
   const pricing = upstreamPricing(note, { upstream: "v2" });
   const items = note.items.map((item, index) => v2Item(item, pricing[index], index, refusals));
@@ -83,12 +92,12 @@ export function toFactusV2CreditNote(
   if (refusals.issues.length > 0) return { ok: false, issues: refusals.issues };
 
   const totals = computeInvoiceTotals(note, { upstream: "v2" });
-  const body: FactusV2CreditNoteRequestInput = {
+  const body = {
     reference_code: note.reference_code,
     correction_concept_code: note.correction_concept_code,
     ...(note.invoice_number !== undefined
-      ? { customization_id: "20", bill_number: note.invoice_number }
-      : { customization_id: "22" }),
+      ? { customization_id: customization.withBill, bill_number: note.invoice_number }
+      : { customization_id: customization.withoutBill }),
     ...(note.numbering_range_id !== undefined && { numbering_range_id: note.numbering_range_id }),
     ...(note.send_email !== undefined && { send_email: note.send_email }),
     ...(note.observation !== undefined && { observation: note.observation }),
@@ -100,5 +109,5 @@ export function toFactusV2CreditNote(
     ...(customer && { customer }),
     items,
   };
-  return { ok: true, body, totals };
+  return { ok: true, body: body as Body, totals };
 }

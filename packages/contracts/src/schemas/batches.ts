@@ -2,6 +2,7 @@ import * as z from "zod";
 import { Pagination } from "./envelope";
 import { ErrorDetail } from "./errors";
 import { strict } from "./primitives";
+import { DOCUMENT_KINDS } from "./webhooks";
 
 // Month-end batches: many invoices in one request, issued in the background at the pace Factus allows.
 
@@ -98,17 +99,20 @@ export const DocumentExportQuery = z.object({
     .date()
     .meta({ description: "Desde este día (inclusive), calendario de Colombia, YYYY-MM-DD." }),
   created_to: z.iso.date().meta({ description: "Hasta este día (inclusive), YYYY-MM-DD." }),
-  kind: z.enum(["invoice", "credit_note"]).optional(),
+  kind: z.enum(DOCUMENT_KINDS).optional(),
   status: z.enum(["validated", "pending", "rejected"]).optional().meta({ description: "El `dian_status`." }),
 });
 export type DocumentExportQuery = z.infer<typeof DocumentExportQuery>;
 
 export const LedgerDocument = z
   .object({
-    kind: z.enum(["invoice", "credit_note"]),
+    kind: z.enum(DOCUMENT_KINDS),
     number: z.string(),
     reference_code: z.string().nullable(),
-    cufe: z.string().nullable().meta({ description: "CUFE de una factura, CUDE de una nota." }),
+    cufe: z
+      .string()
+      .nullable()
+      .meta({ description: "CUFE de una factura, CUDE de una nota, CUDS de un documento soporte." }),
     dian_status: z.enum(["validated", "pending", "rejected"]),
     issue_date: z.string(),
     customer_identification: z.string(),
@@ -137,7 +141,11 @@ export const DailyTotals = z
         invoiced: z.string(),
         credit_notes: z.int(),
         credited: z.string(),
-        net: z.string().meta({ description: "Facturado menos notas crédito, decimal exacto." }),
+        debit_notes: z.int(),
+        debited: z.string(),
+        net: z
+          .string()
+          .meta({ description: "Facturado menos notas crédito más notas débito, decimal exacto." }),
       }),
     ),
   })

@@ -77,6 +77,14 @@ export const InvoiceDetail = z
             "Notas crédito que corrigen la factura (la única corrección legal); null si la respuesta de Factus (v2) no " +
             "las nombra.",
         }),
+      debit_notes: z
+        .array(CreditNoteRef)
+        .nullable()
+        .meta({
+          description:
+            "Notas débito que aumentan lo cobrado (solo en Factus v2: [] en una cuenta v1); null si la respuesta de " +
+            "Factus no las nombra.",
+        }),
       items: z.array(DocumentLine),
     }),
   })

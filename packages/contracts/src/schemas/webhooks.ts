@@ -4,13 +4,18 @@ import { strict } from "./primitives";
 // Webhooks: the gateway tells a company's systems what happened to its documents, signed as Standard Webhooks
 // specifies (README, "Webhooks"). And where a document DIAN left pending stands in the gateway's own hands.
 
+/** Every kind of document the gateway issues: each has its `<kind>.validated`, `.rejected` and `.pending` events. */
+export const DOCUMENT_KINDS = [
+  "invoice",
+  "credit_note",
+  "debit_note",
+  "support_document",
+  "adjustment_note",
+] as const;
+export type DocumentKindName = (typeof DOCUMENT_KINDS)[number];
+
 export const WEBHOOK_EVENTS = [
-  "invoice.validated",
-  "invoice.rejected",
-  "invoice.pending",
-  "credit_note.validated",
-  "credit_note.rejected",
-  "credit_note.pending",
+  ...DOCUMENT_KINDS.flatMap((kind) => [`${kind}.validated`, `${kind}.rejected`, `${kind}.pending`] as const),
   "document.needs_token",
   "batch.completed",
 ] as const;

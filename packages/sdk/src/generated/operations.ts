@@ -31,25 +31,9 @@ export const createInvoice = (client: EdgeClient, params: Params<operations["cre
 export const previewInvoice = (client: EdgeClient, params: Params<operations["previewInvoice"]>, options?: CallOptions) =>
   send<Data<operations["previewInvoice"]>>(client, {"method":"POST","path":"/api/v1/invoices/preview","bearer":true,"factus":true}, params ?? {}, options);
 
-/** Eliminar la factura rechazada — `DELETE /api/v1/invoices/reference/{reference_code}` */
-export const deleteInvoiceByReference = (client: EdgeClient, params: Params<operations["deleteInvoiceByReference"]>, options?: CallOptions) =>
-  send<Data<operations["deleteInvoiceByReference"]>>(client, {"method":"DELETE","path":"/api/v1/invoices/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);
-
-/** Terminar la factura que la DIAN no ha respondido — `POST /api/v1/invoices/reference/{reference_code}/retry` */
-export const retryInvoiceByReference = (client: EdgeClient, params: Params<operations["retryInvoiceByReference"]>, options?: CallOptions) =>
-  send<Data<operations["retryInvoiceByReference"]>>(client, {"method":"POST","path":"/api/v1/invoices/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
-
 /** Anular una factura con una nota crédito — `POST /api/v1/invoices/{number}/annul` */
 export const annulInvoice = (client: EdgeClient, params: Params<operations["annulInvoice"]>, options?: CallOptions) =>
   send<Data<operations["annulInvoice"]>>(client, {"method":"POST","path":"/api/v1/invoices/{number}/annul","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
-
-/** Descargar el PDF de una factura — `GET /api/v1/invoices/{number}/pdf` (the application/pdf bytes) */
-export const downloadInvoicePdf = (client: EdgeClient, params: Params<operations["downloadInvoicePdf"]>, options?: CallOptions) =>
-  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
-
-/** Descargar el XML de una factura — `GET /api/v1/invoices/{number}/xml` (the application/xml bytes) */
-export const downloadInvoiceXml = (client: EdgeClient, params: Params<operations["downloadInvoiceXml"]>, options?: CallOptions) =>
-  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
 
 /** Eventos RADIAN de una factura — `GET /api/v1/invoices/{number}/events` */
 export const listInvoiceEvents = (client: EdgeClient, params: Params<operations["listInvoiceEvents"]>, options?: CallOptions) =>
@@ -59,13 +43,29 @@ export const listInvoiceEvents = (client: EdgeClient, params: Params<operations[
 export const emitTacitAcceptance = (client: EdgeClient, params: Params<operations["emitTacitAcceptance"]>, options?: CallOptions) =>
   send<Data<operations["emitTacitAcceptance"]>>(client, {"method":"POST","path":"/api/v1/invoices/{number}/events/034","bearer":true,"factus":true}, params ?? {}, options);
 
-/** Contenido del correo de una factura — `GET /api/v1/invoices/{number}/email-content` (the application/zip bytes) */
-export const getInvoiceEmailContent = (client: EdgeClient, params: Params<operations["getInvoiceEmailContent"]>, options?: CallOptions) =>
-  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
-
 /** Enviar una factura por correo — `POST /api/v1/invoices/{number}/send-email` */
 export const sendInvoiceEmail = (client: EdgeClient, params: Params<operations["sendInvoiceEmail"]>, options?: CallOptions) =>
   send<Data<operations["sendInvoiceEmail"]>>(client, {"method":"POST","path":"/api/v1/invoices/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Eliminar la factura rechazada — `DELETE /api/v1/invoices/reference/{reference_code}` */
+export const deleteInvoiceByReference = (client: EdgeClient, params: Params<operations["deleteInvoiceByReference"]>, options?: CallOptions) =>
+  send<Data<operations["deleteInvoiceByReference"]>>(client, {"method":"DELETE","path":"/api/v1/invoices/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Terminar la factura que la DIAN no ha respondido — `POST /api/v1/invoices/reference/{reference_code}/retry` */
+export const retryInvoiceByReference = (client: EdgeClient, params: Params<operations["retryInvoiceByReference"]>, options?: CallOptions) =>
+  send<Data<operations["retryInvoiceByReference"]>>(client, {"method":"POST","path":"/api/v1/invoices/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Descargar el PDF de la factura — `GET /api/v1/invoices/{number}/pdf` (the application/pdf bytes) */
+export const downloadInvoicePdf = (client: EdgeClient, params: Params<operations["downloadInvoicePdf"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+
+/** Descargar el XML de la factura — `GET /api/v1/invoices/{number}/xml` (the application/xml bytes) */
+export const downloadInvoiceXml = (client: EdgeClient, params: Params<operations["downloadInvoiceXml"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+
+/** Contenido del correo de la factura — `GET /api/v1/invoices/{number}/email-content` (the application/zip bytes) */
+export const getInvoiceEmailContent = (client: EdgeClient, params: Params<operations["getInvoiceEmailContent"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/invoices/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
 
 /** Consultar una factura — `GET /api/v1/invoices/{number}` */
 export const getInvoice = (client: EdgeClient, params: Params<operations["getInvoice"]>, options?: CallOptions) =>
@@ -87,25 +87,61 @@ export const deleteCreditNoteByReference = (client: EdgeClient, params: Params<o
 export const retryCreditNoteByReference = (client: EdgeClient, params: Params<operations["retryCreditNoteByReference"]>, options?: CallOptions) =>
   send<Data<operations["retryCreditNoteByReference"]>>(client, {"method":"POST","path":"/api/v1/credit-notes/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
 
-/** Descargar el PDF de una nota crédito — `GET /api/v1/credit-notes/{number}/pdf` (the application/pdf bytes) */
+/** Descargar el PDF de la nota crédito — `GET /api/v1/credit-notes/{number}/pdf` (the application/pdf bytes) */
 export const downloadCreditNotePdf = (client: EdgeClient, params: Params<operations["downloadCreditNotePdf"]>, options?: CallOptions) =>
   send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
 
-/** Descargar el XML de una nota crédito — `GET /api/v1/credit-notes/{number}/xml` (the application/xml bytes) */
+/** Descargar el XML de la nota crédito — `GET /api/v1/credit-notes/{number}/xml` (the application/xml bytes) */
 export const downloadCreditNoteXml = (client: EdgeClient, params: Params<operations["downloadCreditNoteXml"]>, options?: CallOptions) =>
   send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
 
-/** Enviar una nota crédito por correo — `POST /api/v1/credit-notes/{number}/send-email` */
-export const sendCreditNoteEmail = (client: EdgeClient, params: Params<operations["sendCreditNoteEmail"]>, options?: CallOptions) =>
-  send<Data<operations["sendCreditNoteEmail"]>>(client, {"method":"POST","path":"/api/v1/credit-notes/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
-
-/** Contenido del correo de una nota crédito — `GET /api/v1/credit-notes/{number}/email-content` (the application/zip bytes) */
+/** Contenido del correo de la nota crédito — `GET /api/v1/credit-notes/{number}/email-content` (the application/zip bytes) */
 export const getCreditNoteEmailContent = (client: EdgeClient, params: Params<operations["getCreditNoteEmailContent"]>, options?: CallOptions) =>
   send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
 
-/** Consultar una nota crédito — `GET /api/v1/credit-notes/{number}` */
+/** Enviar la nota crédito por correo — `POST /api/v1/credit-notes/{number}/send-email` */
+export const sendCreditNoteEmail = (client: EdgeClient, params: Params<operations["sendCreditNoteEmail"]>, options?: CallOptions) =>
+  send<Data<operations["sendCreditNoteEmail"]>>(client, {"method":"POST","path":"/api/v1/credit-notes/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Consultar la nota crédito — `GET /api/v1/credit-notes/{number}` */
 export const getCreditNote = (client: EdgeClient, params: Params<operations["getCreditNote"]>, options?: CallOptions) =>
   send<Data<operations["getCreditNote"]>>(client, {"method":"GET","path":"/api/v1/credit-notes/{number}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Listar notas débito — `GET /api/v1/debit-notes` */
+export const listDebitNotes = (client: EdgeClient, params?: Params<operations["listDebitNotes"]>, options?: CallOptions) =>
+  send<Data<operations["listDebitNotes"]>>(client, {"method":"GET","path":"/api/v1/debit-notes","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Crear y validar una nota débito — `POST /api/v1/debit-notes` */
+export const createDebitNote = (client: EdgeClient, params: Params<operations["createDebitNote"]>, options?: CallOptions) =>
+  send<Data<operations["createDebitNote"]>>(client, {"method":"POST","path":"/api/v1/debit-notes","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Eliminar la nota débito rechazada — `DELETE /api/v1/debit-notes/reference/{reference_code}` */
+export const deleteDebitNoteByReference = (client: EdgeClient, params: Params<operations["deleteDebitNoteByReference"]>, options?: CallOptions) =>
+  send<Data<operations["deleteDebitNoteByReference"]>>(client, {"method":"DELETE","path":"/api/v1/debit-notes/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Terminar la nota débito que la DIAN no ha respondido — `POST /api/v1/debit-notes/reference/{reference_code}/retry` */
+export const retryDebitNoteByReference = (client: EdgeClient, params: Params<operations["retryDebitNoteByReference"]>, options?: CallOptions) =>
+  send<Data<operations["retryDebitNoteByReference"]>>(client, {"method":"POST","path":"/api/v1/debit-notes/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Descargar el PDF de la nota débito — `GET /api/v1/debit-notes/{number}/pdf` (the application/pdf bytes) */
+export const downloadDebitNotePdf = (client: EdgeClient, params: Params<operations["downloadDebitNotePdf"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/debit-notes/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+
+/** Descargar el XML de la nota débito — `GET /api/v1/debit-notes/{number}/xml` (the application/xml bytes) */
+export const downloadDebitNoteXml = (client: EdgeClient, params: Params<operations["downloadDebitNoteXml"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/debit-notes/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+
+/** Contenido del correo de la nota débito — `GET /api/v1/debit-notes/{number}/email-content` (the application/zip bytes) */
+export const getDebitNoteEmailContent = (client: EdgeClient, params: Params<operations["getDebitNoteEmailContent"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/debit-notes/{number}/email-content","bearer":true,"factus":true,"accept":"application/zip"}, params ?? {}, options);
+
+/** Enviar la nota débito por correo — `POST /api/v1/debit-notes/{number}/send-email` */
+export const sendDebitNoteEmail = (client: EdgeClient, params: Params<operations["sendDebitNoteEmail"]>, options?: CallOptions) =>
+  send<Data<operations["sendDebitNoteEmail"]>>(client, {"method":"POST","path":"/api/v1/debit-notes/{number}/send-email","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Consultar la nota débito — `GET /api/v1/debit-notes/{number}` */
+export const getDebitNote = (client: EdgeClient, params: Params<operations["getDebitNote"]>, options?: CallOptions) =>
+  send<Data<operations["getDebitNote"]>>(client, {"method":"GET","path":"/api/v1/debit-notes/{number}","bearer":true,"factus":true}, params ?? {}, options);
 
 /** Listar rangos de numeración — `GET /api/v1/numbering-ranges` */
 export const listNumberingRanges = (client: EdgeClient, params?: Params<operations["listNumberingRanges"]>, options?: CallOptions) =>

@@ -3,7 +3,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { factusCreditNote } from "../../documents/credit-note-request";
 import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
-import { creditNoteFlow } from "../../documents/kinds";
+import { creditNoteFlow, invoiceFlow } from "../../documents/kinds";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";
@@ -75,6 +75,6 @@ export const createCreditNote: RouteHandler<typeof createCreditNoteRoute, AppEnv
     return await withInvoiceLease(c, invoice, issue);
   } finally {
     // Whatever the outcome, the invoice's detail may now list this note: drop the edge's copy.
-    await forgetDocument(c, "invoice", invoice);
+    await forgetDocument(c, invoiceFlow, invoice);
   }
 };

@@ -1,27 +1,14 @@
-import { createRouter } from "../../platform/router";
-import { emailContentRoute } from "../document-files";
+import { CreditNoteDetail, CreditNoteList, CreditNoteListQuery } from "@factus-edge/contracts";
+import { creditNoteFlow } from "../../documents/kinds";
+import { documentKindRouter } from "../kinds/router";
 import { createCreditNote, createCreditNoteRoute } from "./create";
-import { deleteCreditNote } from "./delete";
-import { getCreditNote, getCreditNoteRoute } from "./get";
-import { listCreditNotes, listCreditNotesRoute } from "./list";
-import { creditNotePdf, creditNotePdfRoute } from "./pdf";
-import { retryCreditNote } from "./retry";
-import { sendCreditNoteEmail, sendCreditNoteEmailRoute } from "./send-email";
-import { creditNoteXml, creditNoteXmlRoute } from "./xml";
 
-const emailContent = emailContentRoute("credit-note", {
-  operationId: "getCreditNoteEmailContent",
-  tags: ["Notas crédito"],
-  noun: "una nota crédito",
+export const creditNotesRouter = documentKindRouter(creditNoteFlow, {
+  create: { route: createCreditNoteRoute, handler: createCreditNote },
+  list: CreditNoteList,
+  query: CreditNoteListQuery,
+  detail: CreditNoteDetail,
+  detailDescription:
+    "Detalle de una nota crédito: empresa, cliente, totales, CUDE, estado ante la DIAN, concepto de corrección, " +
+    "la factura que corrige (`invoice_number`) e ítems.",
 });
-
-export const creditNotesRouter = createRouter()
-  .openapi(createCreditNoteRoute, createCreditNote)
-  .openapi(listCreditNotesRoute, listCreditNotes)
-  .openapi(deleteCreditNote.route, deleteCreditNote.handler)
-  .openapi(retryCreditNote.route, retryCreditNote.handler)
-  .openapi(creditNotePdfRoute, creditNotePdf)
-  .openapi(creditNoteXmlRoute, creditNoteXml)
-  .openapi(sendCreditNoteEmailRoute, sendCreditNoteEmail)
-  .openapi(emailContent.route, emailContent.handler)
-  .openapi(getCreditNoteRoute, getCreditNote);

@@ -15,7 +15,7 @@ import {
 import { v2AnnulmentOrder } from "../../documents/credit-note-v2";
 import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
-import { type CreditNoteOrder, creditNoteFlow } from "../../documents/kinds";
+import { type CreditNoteOrder, creditNoteFlow, invoiceFlow } from "../../documents/kinds";
 import { pesos } from "../../documents/money";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
@@ -84,7 +84,7 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
               items: itemsOfBill(bill),
               ...annulledCharges(bill),
             };
-      await forgetDocument(c, "invoice", number);
+      await forgetDocument(c, invoiceFlow, number);
       // Checked right before sending: a retry whose annulment was issued but whose answer was lost finds its note
       // first, instead of being told the invoice is already annulled.
       const beforeSend = async () => {
@@ -106,6 +106,6 @@ export const annulInvoice: RouteHandler<typeof annulInvoiceRoute, AppEnv> = asyn
     });
   } finally {
     // Whatever the outcome, the invoice's detail may now list the note: drop the edge's copy.
-    await forgetDocument(c, "invoice", number);
+    await forgetDocument(c, invoiceFlow, number);
   }
 };

@@ -1,7 +1,8 @@
 import { DocumentNumberParam, InvoiceDetail, successEnvelope } from "@factus-edge/contracts";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { invoiceDetail } from "../../documents/invoice-mappers";
-import { invoiceOf, withCompletion } from "../../documents/reads";
+import { invoiceFlow } from "../../documents/kinds";
+import { withCompletion } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";
 
@@ -24,13 +25,7 @@ export const getInvoiceRoute = defineRoute("factus", {
 
 export const getInvoice: RouteHandler<typeof getInvoiceRoute, AppEnv> = async (c) => {
   const { number } = c.req.valid("param");
-  const { document: bill, completion } = await withCompletion(
-    c,
-    "invoices",
-    number,
-    invoiceOf,
-    (document) => document.company.nit,
-  );
+  const { document: bill, completion } = await withCompletion(c, invoiceFlow, number);
   return c.json(
     { message: MESSAGE, data: invoiceDetail(bill, "Factura obtenida de Factus", completion) },
     200,

@@ -6,12 +6,12 @@ import {
   dianStatusOf,
   isoFromFactusDateTime,
 } from "@factus-edge/contracts";
-import type { CreditNoteView, DocumentRowView } from "../factus/v2-views";
+import type { CreditNoteView, DocumentRowView, NoteView } from "../factus/v2-views";
 import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";
 
 /** What a credit-note create answers: the note, where it stands with DIAN, and the invoice it corrects. */
-export function createdCreditNote(note: CreditNoteView, message: string): CreatedCreditNote {
+export function createdCreditNote(note: NoteView, message: string): CreatedCreditNote {
   const record = note.credit_note;
   const dianStatus = dianStatusOf(record.status, record.errors);
   return {
@@ -30,15 +30,23 @@ export function createdCreditNote(note: CreditNoteView, message: string): Create
 }
 
 /** Factus' credit note → the public detail, in the spirit of the invoice detail. */
-export function creditNoteDetail(
-  note: CreditNoteView,
+export const creditNoteDetail = (note: CreditNoteView, completion: DocumentCompletion | null = null) =>
+  noteDetail(note, "credit_note", completion) as CreditNoteDetail;
+
+/**
+ * A note → its public detail, its own fields under `key`. A debit note is read in a credit note's fields (`NoteView`:
+ * v1 has no debit notes, and v2 answers both alike).
+ */
+export function noteDetail<Key extends "credit_note" | "debit_note">(
+  note: NoteView,
+  key: Key,
   completion: DocumentCompletion | null = null,
-): CreditNoteDetail {
+) {
   const record = note.credit_note;
   return {
     company: companyLine(note.company),
     customer: customerLine(note.customer),
-    credit_note: {
+    [key]: {
       number: record.number,
       prefix: prefixOfNumber(record.number),
       reference_code: record.reference_code,

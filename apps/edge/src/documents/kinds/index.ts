@@ -1,0 +1,16 @@
+import { creditNoteFlow } from "./credit-note";
+import { debitNoteFlow } from "./debit-note";
+import type { AnyFlow, DocumentResource } from "./flow";
+import { invoiceFlow } from "./invoice";
+
+export { type CreditNoteOrder, creditNoteFlow } from "./credit-note";
+export { type DebitNoteOrder, debitNoteFlow } from "./debit-note";
+export * from "./flow";
+export { invoiceFlow } from "./invoice";
+
+/** Every kind, by its public path segment (the key of its background jobs). */
+export const FLOWS: Record<DocumentResource, AnyFlow> = {
+  invoices: invoiceFlow,
+  "credit-notes": creditNoteFlow,
+  "debit-notes": debitNoteFlow,
+};

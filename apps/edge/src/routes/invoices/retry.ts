@@ -1,4 +1,0 @@
-import { invoiceFlow } from "../../documents/kinds";
-import { retryByReference } from "../document-by-reference";
-
-export const retryInvoice = retryByReference(invoiceFlow, "retryInvoiceByReference");
