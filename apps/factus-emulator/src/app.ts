@@ -12,9 +12,10 @@ import { creditNoteRoutes } from "./routes/credit-notes";
 import { numberingRangeRoutes } from "./routes/numbering-ranges";
 import { oauthRoutes } from "./routes/oauth";
 import { subscriptionRoutes } from "./routes/subscriptions";
+import { adjustmentNoteRoutes, supportDocumentRoutes } from "./routes/support-documents";
 import type { Account } from "./services/account";
 import type { ApiVersion } from "./services/company";
-import { v2AccountRoutes, v2BillRoutes, v2NoteRoutes } from "./v2/routes";
+import { v2AccountRoutes, v2BillRoutes, v2NoteRoutes, v2SupportRoutes } from "./v2/routes";
 
 /** Factus' 403 when a company's token calls the other API version's paths (practitioners, 2026-09/10). */
 const VERSION_NOT_AVAILABLE = "Version de API no disponible para esta empresa";
@@ -74,6 +75,8 @@ export function createEmulatorApp(account: Account) {
 
   app.route("/v1/bills", billRoutes(account));
   app.route("/v1/credit-notes", creditNoteRoutes(account));
+  app.route("/v1/support-documents", supportDocumentRoutes(account));
+  app.route("/v1/adjustment-notes", adjustmentNoteRoutes(account));
   app.route("/v1/numbering-ranges", numberingRangeRoutes(account, "v1"));
   app.route("/v1/subscriptions", subscriptionRoutes(account, "v1"));
   app.route("/v1", catalogRoutes(account.company));
@@ -81,6 +84,8 @@ export function createEmulatorApp(account: Account) {
   app.route("/v2/bills", v2BillRoutes(account));
   app.route("/v2/credit-notes", v2NoteRoutes(account, "credit_note"));
   app.route("/v2/debit-notes", v2NoteRoutes(account, "debit_note"));
+  app.route("/v2/support-documents", v2SupportRoutes(account, "support_document"));
+  app.route("/v2/adjustment-notes", v2SupportRoutes(account, "adjustment_note"));
   app.route("/v2", v2AccountRoutes(account));
 
   app.notFound((c) => c.json({ message: "Not Found" }, 404));

@@ -35,6 +35,8 @@ describe("each account is its own company", () => {
     ).toEqual([
       ["Factura de Venta", 1],
       ["Nota Crédito", 1],
+      ["Documento Soporte", 1],
+      ["Nota de Ajuste Documento Soporte", 1],
     ]);
     const bill = (
       await json(await api(v1.token, "/v1/bills/validate", { method: "POST", body: exampleBill(4) }))

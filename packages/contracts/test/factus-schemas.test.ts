@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type * as z from "zod";
 import {
   FactusAcquirerResponse,
+  FactusAdjustmentNoteRequest,
   FactusBillPage,
   FactusBillResponse,
   FactusCompanyResponse,
@@ -18,6 +19,9 @@ import {
   FactusNumberingRangeResponse,
   FactusPdf,
   FactusRadianEvents,
+  FactusSupportDocumentPage,
+  FactusSupportDocumentRequest,
+  FactusSupportDocumentResponse,
   FactusToken,
   FactusTributes,
   FactusXml,
@@ -42,6 +46,16 @@ const cases: [string, z.ZodType][] = [
   ["notas-credito__descargar-pdf.1", FactusPdf],
   ["notas-credito__descargar-xml.1", FactusXml],
   ["notas-credito__eliminar.1", FactusMessage],
+  ["documentos-soporte__crear-validar.1", FactusSupportDocumentRequest],
+  ["documentos-soporte__crear-validar.2", FactusSupportDocumentResponse],
+  ["documentos-soporte__ver.1", FactusSupportDocumentResponse],
+  ["documentos-soporte__ver-y-filtrar.1", FactusSupportDocumentPage],
+  ["documentos-soporte__descargar-documento-soporte.1", FactusPdf],
+  ["documentos-soporte__descargar-xml.1", FactusXml],
+  ["documentos-soporte__eliminar.1", FactusMessage],
+  ["notas-ajuste-documentos-soporte__descargar-nota-ajuste-soporte-pdf.1", FactusPdf],
+  ["notas-ajuste-documentos-soporte__descargar-xml.1", FactusXml],
+  ["notas-ajuste-documentos-soporte__eliminar.1", FactusMessage],
   ["rangos-de-numeracion__obtener-rangos.1", FactusNumberingRangePage],
   ["rangos-de-numeracion__ver-rango.1", FactusNumberingRangeResponse],
   ["rangos-de-numeracion__crear-rango.1", FactusNumberingRangeResponse],
@@ -68,5 +82,30 @@ describe("Factus v1 schemas accept every published example", () => {
     const bill = FactusBillResponse.parse(factusExample("facturas__ver.1")).data;
     expect(bill.items[0]?.total).toBe("40000");
     expect(bill.bill.status).toBe(1);
+  });
+
+  it("v1 adjustment notes name their support document by id: the v2-shaped example of the v1 page is refused", () => {
+    const published = factusExample("notas-ajuste-documentos-soporte__crear-validar.1");
+    const refused = FactusAdjustmentNoteRequest.safeParse(published);
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path[0])).toContain("support_document_id");
+    const { provider: _v2Provider, items: _v2Items, ...head } = published;
+    const v1 = factusExample("documentos-soporte__crear-validar.1");
+    const note = FactusAdjustmentNoteRequest.parse({
+      reference_code: head.reference_code,
+      support_document_id: 6,
+      correction_concept_code: head.correction_concept_code,
+      payment_method_code: "10",
+      provider: v1.provider,
+      items: v1.items,
+    });
+    expect(note).toMatchObject({ support_document_id: 6, correction_concept_code: "2" });
+    expect(note.items[0]?.withholding_taxes).toEqual([{ code: "06", withholding_tax_rate: 3.5 }]);
+  });
+
+  it("a support document's provider: only the identity documents DIAN allows a seller", () => {
+    const v1 = factusExample("documentos-soporte__crear-validar.1");
+    const withCc = { ...v1, provider: { ...v1.provider, identification_document_id: 3 } };
+    expect(FactusSupportDocumentRequest.safeParse(withCc).success).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import { CatalogsResource, CompanyResource, SubscriptionsResource } from "./reso
 import { CreditNotesResource } from "./resources/credit-notes";
 import { DebitNotesResource } from "./resources/debit-notes";
 import { NumberingRangesResource } from "./resources/numbering-ranges";
+import { AdjustmentNotesResource, SupportDocumentsResource } from "./resources/support-documents";
 import { TokenManager } from "./token-manager";
 
 /**
@@ -27,6 +28,10 @@ export class FactusClient<V extends FactusApiVersionOption | undefined = undefin
   readonly creditNotes: CreditNotesResource<V>;
   /** Factus v2 only. */
   readonly debitNotes: DebitNotesResource;
+  /** Support documents: purchases from sellers who do not invoice (v1 and v2). */
+  readonly supportDocuments: SupportDocumentsResource<V>;
+  /** Adjustment notes of support documents (v1 and v2). */
+  readonly adjustmentNotes: AdjustmentNotesResource<V>;
   readonly numberingRanges: NumberingRangesResource;
   readonly catalogs: CatalogsResource;
   readonly company: CompanyResource<V>;
@@ -53,6 +58,8 @@ export class FactusClient<V extends FactusApiVersionOption | undefined = undefin
     this.bills = new BillsResource(http, versions);
     this.creditNotes = new CreditNotesResource(http, versions);
     this.debitNotes = new DebitNotesResource(http, versions);
+    this.supportDocuments = new SupportDocumentsResource(http, versions);
+    this.adjustmentNotes = new AdjustmentNotesResource(http, versions);
     this.numberingRanges = new NumberingRangesResource(http, versions);
     this.catalogs = new CatalogsResource(http, versions);
     this.company = new CompanyResource(http, versions);

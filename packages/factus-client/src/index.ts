@@ -28,4 +28,16 @@ export {
 } from "./options";
 export { Page } from "./pagination";
 export type { BillFilters, DocumentListParams, V2OnlyFilters } from "./resources/document-routes";
+export type { AdjustmentNotesResource, SupportDocumentsResource } from "./resources/support-documents";
+export type {
+  AdjustmentNote,
+  SupportDocument,
+  V1AdjustmentNote,
+  V1AdjustmentNoteRow,
+  V1SupportDocument,
+  V1SupportDocumentRow,
+  V2AdjustmentNote,
+  V2SupportDocument,
+  V2SupportRow,
+} from "./support-documents";
 export { CLIENT_VERSION, DEFAULT_USER_AGENT } from "./version";

@@ -290,4 +290,126 @@ describe.each(ACCOUNTS)("FactusClient against the emulator, $version account", (
       faulty("latency=2000", { timeout: 200, maxRetries: 0 }).company.get(),
     ).rejects.toBeInstanceOf(FactusTimeoutError);
   });
+
+  it("issues, reads, prints and deletes support documents and their adjustment notes", async () => {
+    // Ranges of the suite's own (24 support documents, 25 adjustment notes), so no other suite's document blocks them.
+    const rangeOf = async (document: "24" | "25") =>
+      (
+        await factus.numberingRanges.create(
+          v2
+            ? {
+                document,
+                prefix: `S${document}${Math.floor(Math.random() * 9)}`,
+                current: 1,
+                resolution_number: "18760000009",
+              }
+            : {
+                document,
+                prefix: `S${document}`,
+                current: 1,
+                from: 1,
+                to: 100_000,
+                resolution_number: "18760000009",
+              },
+        )
+      ).id;
+    const supportRange = await rangeOf("24");
+    const noteRange = await rangeOf("25");
+    const reference = () => `DS-${crypto.randomUUID().slice(0, 12)}`;
+    const createSupport = async (reference_code: string, fault?: string) => {
+      const options = fault ? { headers: faultHeaders(fault) } : {};
+      if (!v2) {
+        const created = await factus.supportDocuments.create(
+          {
+            ...example("documentos-soporte__crear-validar.1"),
+            numbering_range_id: supportRange,
+            reference_code,
+          },
+          options,
+        );
+        return {
+          number: created.support_document.number,
+          id: created.support_document.id,
+          validated: created.support_document.status === 1,
+          total: created.support_document.total,
+        };
+      }
+      const created = await factus.supportDocuments.createV2(
+        {
+          ...v2Example("documentos-soporte__crear-validar.1"),
+          numbering_range_id: supportRange,
+          reference_code,
+          // The published example pays 80,000.00 for 95,200.00 (2 × 50,000 − 20 % + 19 % IVA); v2 refuses that.
+          payment_details: [{ payment_form: "1", payment_method_code: "10", amount: "95200.00" }],
+        },
+        options,
+      );
+      return { number: created.number, id: 0, validated: created.is_validated, total: created.totals.total };
+    };
+
+    const support = await createSupport(reference());
+    expect(support).toMatchObject({ validated: true, total: v2 ? "95200.00" : "90000.00" });
+    const fetched = await factus.supportDocuments.get(support.number);
+    expect(fetched.apiVersion).toBe(account.version);
+    if (fetched.apiVersion === "v2") expect(fetched.cuds).toMatch(/^[0-9a-f]{96}$/);
+    else expect(fetched.support_document.cuds).toMatch(/^[0-9a-f]{96}$/);
+    const page = await factus.supportDocuments.list({ number: support.number });
+    expect(page.data.map((row) => row.number)).toEqual([support.number]);
+    expect(atob((await factus.supportDocuments.downloadPdf(support.number)).pdf_base_64_encoded)).toMatch(
+      /^%PDF-/,
+    );
+    expect(atob((await factus.supportDocuments.downloadXml(support.number)).xml_base_64_encoded)).toContain(
+      "CUDS-SHA384",
+    );
+    await expect(factus.supportDocuments.delete("no-such-reference")).rejects.toThrow();
+
+    const noteReference = reference();
+    const note = v2
+      ? await factus.adjustmentNotes.createV2({
+          ...v2Example("notas-ajuste-documentos-soporte__crear-validar.1"),
+          numbering_range_id: noteRange,
+          reference_code: noteReference,
+          support_document_number: support.number,
+        })
+      : await factus.adjustmentNotes.create({
+          reference_code: noteReference,
+          numbering_range_id: noteRange,
+          support_document_id: support.id,
+          correction_concept_code: "2",
+          provider: example("documentos-soporte__crear-validar.1").provider,
+          items: [example("documentos-soporte__crear-validar.1").items[0]],
+        });
+    const noteNumber = note.apiVersion === "v2" ? note.number : note.adjustment_note.number;
+    const corrected =
+      note.apiVersion === "v2" ? note.support_document?.number : note.adjustment_note.support_document_number;
+    expect(corrected).toBe(support.number);
+    expect((await factus.adjustmentNotes.get(noteNumber)).apiVersion).toBe(account.version);
+    expect((await factus.adjustmentNotes.list({ reference_code: noteReference })).data).toHaveLength(1);
+    expect(atob((await factus.adjustmentNotes.downloadXml(noteNumber)).xml_base_64_encoded)).toContain(
+      "<cbc:CreditNoteTypeCode>95",
+    );
+    // A validated note cannot be deleted.
+    await expect(factus.adjustmentNotes.delete(noteReference)).rejects.toBeInstanceOf(FactusValidationError);
+
+    // The other version's request is refused before sending.
+    const otherVersion = v2
+      ? factus.supportDocuments.create({
+          ...example("documentos-soporte__crear-validar.1"),
+          reference_code: reference(),
+        })
+      : factus.adjustmentNotes.createV2({
+          ...v2Example("notas-ajuste-documentos-soporte__crear-validar.1"),
+          reference_code: reference(),
+        });
+    await expect(otherVersion).rejects.toBeInstanceOf(FactusVersionError);
+
+    // DIAN slow: the range is blocked (409) until the same reference is re-sent; a rejected one can be deleted.
+    const slow = reference();
+    expect((await createSupport(slow, "dian-pending")).validated).toBe(false);
+    await expect(createSupport(reference())).rejects.toBeInstanceOf(FactusConflictError);
+    expect((await createSupport(slow)).validated).toBe(true);
+    const rejected = reference();
+    await expect(createSupport(rejected, "dian-rejection")).rejects.toBeInstanceOf(FactusValidationError);
+    expect(await factus.supportDocuments.delete(rejected)).toContain("eliminado");
+  });
 });

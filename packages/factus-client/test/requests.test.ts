@@ -185,4 +185,56 @@ describe("where a request may go", () => {
     await expect(client.bills.delete(".")).rejects.toBeInstanceOf(FactusInvalidRequestError);
     expect(calls).toHaveLength(1);
   });
+
+  it("reaches support documents and adjustment notes at their v1 paths (the credit notes' where undocumented)", async () => {
+    const bodies: Record<string, unknown> = {
+      "POST /v1/support-documents/validate": example("documentos-soporte__crear-validar.2"),
+      "GET /v1/support-documents": example("documentos-soporte__ver-y-filtrar.1"),
+      "GET /v1/support-documents/SEDS984000021": example("documentos-soporte__ver.1"),
+      "GET /v1/support-documents/download-pdf/SEDS984000021": example(
+        "documentos-soporte__descargar-documento-soporte.1",
+      ),
+      "GET /v1/support-documents/download-xml/SEDS984000021": example("documentos-soporte__descargar-xml.1"),
+      "DELETE /v1/support-documents/reference/REF0017": example("documentos-soporte__eliminar.1"),
+      "GET /v1/adjustment-notes/download-pdf/NA1": example(
+        "notas-ajuste-documentos-soporte__descargar-nota-ajuste-soporte-pdf.1",
+      ),
+      "GET /v1/adjustment-notes/download-xml/NA1": example(
+        "notas-ajuste-documentos-soporte__descargar-xml.1",
+      ),
+      "DELETE /v1/adjustment-notes/reference/REF007": example("notas-ajuste-documentos-soporte__eliminar.1"),
+    };
+    const { fetch, calls } = fakeFetch((call) => {
+      const body = bodies[`${call.method} ${call.url.pathname}`];
+      return body ? jsonResponse(body) : jsonResponse({ message: "no route" }, 404);
+    });
+    const client = new FactusClient({ accessToken: "tok", fetch, apiVersion: "v1" });
+    const created = await client.supportDocuments.create(example("documentos-soporte__crear-validar.1"));
+    expect(created).toMatchObject({
+      apiVersion: "v1",
+      support_document: { number: "SEDS984000021", total: "90000.00" },
+    });
+    expect(JSON.parse(calls[0]?.body ?? "{}").provider).toMatchObject({
+      identification_document_id: 6,
+      is_resident: 1,
+    });
+    const page = await client.supportDocuments.list({ number: "SEDS984000021" });
+    expect(page.data.map((row) => row.number)).toEqual(["SEDS984000021"]);
+    expect(calls[1]?.url.search).toBe("?filter%5Bnumber%5D=SEDS984000021&page=1");
+    expect((await client.supportDocuments.get("SEDS984000021")).withholding_taxes).toEqual([
+      { tribute_code: "06", name: "ReteRenta", value: "1400.00" },
+    ]);
+    await client.supportDocuments.downloadPdf("SEDS984000021");
+    await client.supportDocuments.downloadXml("SEDS984000021");
+    expect(await client.supportDocuments.delete("REF0017")).toContain("eliminado");
+    await client.adjustmentNotes.downloadPdf("NA1");
+    await client.adjustmentNotes.downloadXml("NA1");
+    expect(await client.adjustmentNotes.delete("REF007")).toContain("eliminado");
+    // The v1 page's own (v2-shaped) example names the support document by number: refused before sending.
+    const error = await client.adjustmentNotes
+      .create(example("notas-ajuste-documentos-soporte__crear-validar.1"))
+      .catch((caught) => caught);
+    expect(error).toBeInstanceOf(FactusInvalidRequestError);
+    expect(calls.every((call) => call.url.pathname !== "/v1/adjustment-notes/validate")).toBe(true);
+  });
 });

@@ -27,6 +27,67 @@ const file = (kind: "pdf" | "xml") =>
 const message = (text: string) => ({ status: "OK", message: text });
 
 describe("Factus v2 paths", () => {
+  it("reaches support documents and adjustment notes at their v2 paths, with the published answers", async () => {
+    const published = v2Example("notas-ajuste-documentos-soporte__ver.1");
+    const { support_document: _reference, correction_concept: _concept, ...supportAnswer } = published.data;
+    const routes = {
+      "POST /v2/support-documents/validate": () => jsonResponse(envelope(supportAnswer, "Created"), 201),
+      "GET /v2/support-documents": v2Example("notas-ajuste-documentos-soporte__ver-y-filtrar.1"),
+      "GET /v2/support-documents/NA1": envelope(supportAnswer),
+      "GET /v2/support-documents/NA1/download-pdf": file("pdf"),
+      "DELETE /v2/support-documents/reference/R1": message("Documento eliminado"),
+      "POST /v2/adjustment-notes/validate": () => jsonResponse({ ...published, status: "Created" }, 201),
+      "GET /v2/adjustment-notes": v2Example("notas-ajuste-documentos-soporte__ver-y-filtrar.1"),
+      "GET /v2/adjustment-notes/NA1": published,
+      "GET /v2/adjustment-notes/NA1/download-pdf": v2Example(
+        "notas-ajuste-documentos-soporte__descargar-pdf.1",
+      ),
+      "GET /v2/adjustment-notes/NA1/download-xml": v2Example(
+        "notas-ajuste-documentos-soporte__descargar-xml.1",
+      ),
+      "DELETE /v2/adjustment-notes/reference/R2": v2Example("notas-ajuste-documentos-soporte__eliminar.1"),
+    };
+    const { fetch, calls } = versionedFactus({ tok: "v2" }, routes);
+    const factus = new FactusClient({ accessToken: "tok", fetch, apiVersion: "v2" });
+
+    const support = await factus.supportDocuments.createV2(v2Example("documentos-soporte__crear-validar.1"));
+    expect(support).toMatchObject({ apiVersion: "v2", is_validated: true, totals: { total: "100000.00" } });
+    expect(support.errors[0]).toMatch(/^NSAX04: /);
+    expect(JSON.parse(calls[0]!.body).provider).toMatchObject({ identification_document_code: "31" });
+    const rows = await factus.supportDocuments.list({ names: "Pepito", per_page: 5 });
+    expect(rows.data.map((row) => [row.apiVersion, row.number, row.provider.identification])).toEqual([
+      ["v2", "NA1", "2343543"],
+    ]);
+    expect(decodeURIComponent(calls[1]!.url.search)).toBe("?filter[names]=Pepito&filter[per_page]=5&page=1");
+    expect((await factus.supportDocuments.get("NA1")).cuds).toMatch(/^8cd9/);
+    await factus.supportDocuments.downloadPdf("NA1");
+    expect(await factus.supportDocuments.delete("R1")).toBe("Documento eliminado");
+
+    const note = await factus.adjustmentNotes.createV2(
+      v2Example("notas-ajuste-documentos-soporte__crear-validar.1"),
+    );
+    expect(note).toMatchObject({
+      apiVersion: "v2",
+      correction_concept: { code: "5" },
+      support_document: { number: "SEDS984000004" },
+    });
+    expect((await factus.adjustmentNotes.list()).data[0]?.is_validated).toBe(true);
+    expect((await factus.adjustmentNotes.get("NA1")).number).toBe("NA1");
+    await factus.adjustmentNotes.downloadPdf("NA1");
+    await factus.adjustmentNotes.downloadXml("NA1");
+    expect(await factus.adjustmentNotes.delete("R2")).toContain("eliminado");
+    // A v1 request on a v2 account: refused before sending.
+    await expect(
+      factus.adjustmentNotes.create({
+        reference_code: "NA-1",
+        support_document_id: 1,
+        correction_concept_code: "2",
+        provider: example("documentos-soporte__crear-validar.1").provider,
+        items: example("documentos-soporte__crear-validar.1").items,
+      }),
+    ).rejects.toBeInstanceOf(FactusVersionError);
+  });
+
   it("reaches every v2 resource at its documented path", async () => {
     const routes = {
       "POST /v2/bills/validate": (call: { body: string }) =>

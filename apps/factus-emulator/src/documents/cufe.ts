@@ -87,3 +87,43 @@ export function documentKey(input: {
     technicalKey: input.technicalKey,
   });
 }
+
+export interface CudsInput {
+  number: string;
+  /** Creation instant, ISO 8601 UTC. */
+  createdAt: string;
+  /** ValDS (the value before tax), the IVA and ValTol (the total), as 2-decimal strings. */
+  grossValue: string;
+  iva: string;
+  total: string;
+  /** The seller's identification (NumSNO): the provider. */
+  providerIdentification: string;
+  /** The buyer's NIT (NITABS): the company issuing the support document. */
+  companyNit: string;
+  /** The software PIN, as for a CUDE. */
+  softwarePin: string;
+}
+
+/**
+ * The CUDS of a support document or of its adjustment note: DIAN's SHA-384 over NumDS, FecDS, HorDS, ValDS, the one
+ * tax code (01) and its amount, ValTol, NumSNO (the seller), NITABS (the buyer), the software PIN and the environment
+ * (the support document's technical annex). Unlike a CUFE the seller comes first and only IVA is hashed.
+ */
+export function cuds(input: CudsInput): Promise<string> {
+  const [date, time] = colombiaDateTime(input.createdAt);
+  return sha384Hex(
+    [
+      input.number,
+      date,
+      `${time}-05:00`,
+      input.grossValue,
+      "01",
+      input.iva,
+      input.total,
+      input.providerIdentification,
+      input.companyNit,
+      input.softwarePin,
+      SANDBOX_ENVIRONMENT,
+    ].join(""),
+  );
+}

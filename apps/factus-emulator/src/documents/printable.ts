@@ -9,7 +9,7 @@ export interface PrintableCompany {
   municipality: string;
 }
 
-/** The customer, as the PDF and XML show it. */
+/** The other party, as the PDF and XML show it: the customer, or the provider (seller) of a support document. */
 export interface PrintableCustomer {
   graphic_representation_name: string;
   identification: string;
@@ -37,7 +37,7 @@ export interface PrintableItem {
 
 /** What the PDF and XML of a bill or note show, whatever the document kind and API version. */
 export interface PrintableDocument {
-  kind: "bill" | "credit_note" | "debit_note";
+  kind: "bill" | "credit_note" | "debit_note" | "support_document" | "adjustment_note";
   number: string;
   referenceCode: string;
   createdAt: string;
@@ -62,16 +62,41 @@ const TITLES = {
   bill: "FACTURA ELECTRÓNICA DE VENTA",
   credit_note: "NOTA CRÉDITO ELECTRÓNICA",
   debit_note: "NOTA DÉBITO ELECTRÓNICA",
+  support_document: "DOCUMENTO SOPORTE EN ADQUISICIONES A NO OBLIGADOS A FACTURAR",
+  adjustment_note: "NOTA DE AJUSTE DEL DOCUMENTO SOPORTE",
 } as const;
-const KEY_LABELS = { bill: "CUFE", credit_note: "CUDE", debit_note: "CUDE" } as const;
-const FILE_PREFIXES = { bill: "fv", credit_note: "nc", debit_note: "nd" } as const;
+const KEY_LABELS = {
+  bill: "CUFE",
+  credit_note: "CUDE",
+  debit_note: "CUDE",
+  support_document: "CUDS",
+  adjustment_note: "CUDS",
+} as const;
+/** The published file names: fv…, nc…, and ds… / nas… (documentos-soporte, notas-ajuste-documentos-soporte). */
+const FILE_PREFIXES = {
+  bill: "fv",
+  credit_note: "nc",
+  debit_note: "nd",
+  support_document: "ds",
+  adjustment_note: "nas",
+} as const;
+/** DIAN's UBL: a support document is an Invoice (type 05), its adjustment note a CreditNote (type 95). */
 const XML_ROOTS = {
   bill: ["Invoice", "InvoiceLine"],
   credit_note: ["CreditNote", "CreditNoteLine"],
   debit_note: ["DebitNote", "DebitNoteLine"],
+  support_document: ["Invoice", "InvoiceLine"],
+  adjustment_note: ["CreditNote", "CreditNoteLine"],
 } as const;
 
-/** File name as Factus builds it: fv/nc/nd + issuer NIT + consecutive digits. */
+/** Whether the company buys (a support document and its note: the provider sells) rather than sells. */
+const companyBuys = (kind: PrintableDocument["kind"]) =>
+  kind === "support_document" || kind === "adjustment_note";
+
+/** The key's UBL scheme: CUFE for a bill, CUDS for the support documents, CUDE for the notes. */
+const keyScheme = (kind: PrintableDocument["kind"]) => `${KEY_LABELS[kind]}-SHA384`;
+
+/** File name as Factus builds it: fv/nc/nd/ds/nas + issuer NIT + consecutive digits. */
 export const documentFileName = (document: Pick<PrintableDocument, "kind" | "number" | "company">) =>
   `${FILE_PREFIXES[document.kind]}0${document.company.nit}${document.number.replace(/\D/g, "").padStart(10, "0")}`;
 
@@ -82,9 +107,15 @@ export function documentPdf(document: PrintableDocument): Uint8Array {
     { text: `NIT ${company.nit}-${company.dv} · ${company.direction} · ${company.municipality}` },
     { text: `${TITLES[document.kind]} No. ${document.number}`, size: 12, bold: true },
     { text: `Fecha de generación: ${document.createdAt}    Referencia: ${document.referenceCode}` },
-    ...(document.billingReference ? [{ text: `Factura referenciada: ${document.billingReference}` }] : []),
+    ...(document.billingReference
+      ? [
+          {
+            text: `${companyBuys(document.kind) ? "Documento soporte" : "Factura"} referenciada: ${document.billingReference}`,
+          },
+        ]
+      : []),
     { text: "" },
-    { text: "ADQUIRIENTE", bold: true },
+    { text: companyBuys(document.kind) ? "PROVEEDOR" : "ADQUIRIENTE", bold: true },
     {
       text: `${customer.graphic_representation_name} · Identificación ${customer.identification}${customer.dv ? `-${customer.dv}` : ""}`,
     },
@@ -134,6 +165,12 @@ const escapeXml = (value: string | number) =>
 export function documentXml(document: PrintableDocument): string {
   const [root, lineTag] = XML_ROOTS[document.kind];
   const { company, customer } = document;
+  const issuer = `<cbc:RegistrationName>${escapeXml(company.company)}</cbc:RegistrationName>
+    <cbc:CompanyID schemeID="${company.dv}" schemeName="31">${company.nit}</cbc:CompanyID>`;
+  const other = `<cbc:RegistrationName>${escapeXml(customer.graphic_representation_name)}</cbc:RegistrationName>
+    <cbc:CompanyID${customer.dv ? ` schemeID="${customer.dv}"` : ""}>${escapeXml(customer.identification)}</cbc:CompanyID>`;
+  // In a support document the provider sells (supplier) and the company that issues it buys (customer).
+  const [supplier, buyer] = companyBuys(document.kind) ? [other, issuer] : [issuer, other];
   const lines = document.items
     .map(
       (item, index) => `  <cac:${lineTag}>
@@ -155,17 +192,15 @@ export function documentXml(document: PrintableDocument): string {
   <cbc:UBLVersionID>UBL 2.1</cbc:UBLVersionID>
   <cbc:ProfileExecutionID>2</cbc:ProfileExecutionID>
   <cbc:ID>${escapeXml(document.number)}</cbc:ID>
-  <cbc:UUID schemeName="${document.kind === "bill" ? "CUFE-SHA384" : "CUDE-SHA384"}">${document.key}</cbc:UUID>
+  <cbc:UUID schemeName="${keyScheme(document.kind)}">${document.key}</cbc:UUID>
   <cbc:IssueDate>${document.issueDate}</cbc:IssueDate>
-  <cbc:DocumentCurrencyCode>COP</cbc:DocumentCurrencyCode>
+${document.kind === "support_document" ? "  <cbc:InvoiceTypeCode>05</cbc:InvoiceTypeCode>\n" : ""}${document.kind === "adjustment_note" ? "  <cbc:CreditNoteTypeCode>95</cbc:CreditNoteTypeCode>\n" : ""}  <cbc:DocumentCurrencyCode>COP</cbc:DocumentCurrencyCode>
   <cbc:LineCountNumeric>${document.items.length}</cbc:LineCountNumeric>
 ${document.billingReference ? `  <cac:BillingReference><cac:InvoiceDocumentReference><cbc:ID>${escapeXml(document.billingReference)}</cbc:ID></cac:InvoiceDocumentReference></cac:BillingReference>\n` : ""}  <cac:AccountingSupplierParty><cac:Party><cac:PartyTaxScheme>
-    <cbc:RegistrationName>${escapeXml(company.company)}</cbc:RegistrationName>
-    <cbc:CompanyID schemeID="${company.dv}" schemeName="31">${company.nit}</cbc:CompanyID>
+    ${supplier}
   </cac:PartyTaxScheme></cac:Party></cac:AccountingSupplierParty>
   <cac:AccountingCustomerParty><cac:Party><cac:PartyTaxScheme>
-    <cbc:RegistrationName>${escapeXml(customer.graphic_representation_name)}</cbc:RegistrationName>
-    <cbc:CompanyID${customer.dv ? ` schemeID="${customer.dv}"` : ""}>${escapeXml(customer.identification)}</cbc:CompanyID>
+    ${buyer}
   </cac:PartyTaxScheme></cac:Party></cac:AccountingCustomerParty>
   <cac:TaxTotal><cbc:TaxAmount currencyID="COP">${document.totals.tax_amount}</cbc:TaxAmount></cac:TaxTotal>
   <cac:LegalMonetaryTotal>
@@ -208,7 +243,7 @@ export function attachedDocumentXml(document: PrintableDocument): string {
   </cac:ExternalReference></cac:Attachment>
   <cac:ParentDocumentLineReference><cbc:LineID>1</cbc:LineID><cac:DocumentReference>
     <cbc:ID>${escapeXml(document.number)}</cbc:ID>
-    <cbc:UUID schemeName="${document.kind === "bill" ? "CUFE-SHA384" : "CUDE-SHA384"}">${document.key}</cbc:UUID>
+    <cbc:UUID schemeName="${keyScheme(document.kind)}">${document.key}</cbc:UUID>
     <cbc:DocumentType>ApplicationResponse</cbc:DocumentType>
   </cac:DocumentReference></cac:ParentDocumentLineReference>
 </AttachedDocument>

@@ -14,14 +14,22 @@ import type { IssueOutcome } from "../services/issue-document";
 import type { DocumentRow } from "../store/rows";
 import type { Store } from "../store/store";
 
-// What bills and credit notes share: the answer to a create, their files and deletion by reference code.
+// What every document kind shares: the answer to a create, their files and deletion by reference code.
 
-const NOUN = { bill: "la factura", credit_note: "la nota crédito", debit_note: "la nota débito" } as const;
+const NOUN = {
+  bill: "la factura",
+  credit_note: "la nota crédito",
+  debit_note: "la nota débito",
+  support_document: "el documento soporte",
+  adjustment_note: "la nota de ajuste",
+} as const;
 const PENDING_BLOCK = {
   bill: "Se encontró una factura pendiente por enviar a la DIAN",
   credit_note: "Se encontró una nota crédito pendiente por enviar a la DIAN",
-  // No source quotes it for debit notes (v2 only); the credit note's wording, for a debit note.
+  // No source quotes it for the kinds below; the credit note's wording, for each.
   debit_note: "Se encontró una nota débito pendiente por enviar a la DIAN",
+  support_document: "Se encontró un documento soporte pendiente por enviar a la DIAN",
+  adjustment_note: "Se encontró una nota de ajuste pendiente por enviar a la DIAN",
 } as const;
 
 /**
@@ -90,8 +98,14 @@ export const xmlData = (document: PrintableDocument, xml = documentXml) => ({
   xml_base_64_encoded: new TextEncoder().encode(xml(document)).toBase64(),
 });
 
-/** DIAN's document type codes, as the e-mail subject carries them. */
-const DIAN_DOCUMENT_TYPES = { bill: "01", credit_note: "91", debit_note: "92" } as const;
+/** DIAN's document type codes, as the e-mail subject carries them (05 and 95: support documents are not e-mailed). */
+const DIAN_DOCUMENT_TYPES = {
+  bill: "01",
+  credit_note: "91",
+  debit_note: "92",
+  support_document: "05",
+  adjustment_note: "95",
+} as const;
 
 /**
  * `data` of email-content: DIAN's subject line and the attachment of the e-mail to the buyer, base64. Factus does not

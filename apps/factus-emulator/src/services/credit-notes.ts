@@ -7,8 +7,15 @@ import { type IssueOutcome, issueDocument } from "./issue-document";
 /** DIAN's CUDE hashes the software PIN where a CUFE has the range's technical key. */
 export const SOFTWARE_PIN = "75315";
 
-/** The note range a request goes to (`document` 22 credit, 23 debit): the one named if active, or the only active one. */
-export function noteRange(account: Account, document: "22" | "23", rangeId: number | undefined) {
+/**
+ * The range a note or support document goes to (`document` 22 credit, 23 debit, 24 support document, 25 adjustment
+ * note): the one named if active, or the only active one.
+ */
+export function noteRange(
+  account: Account,
+  document: "22" | "23" | "24" | "25",
+  rangeId: number | undefined,
+) {
   const { store } = account;
   const ranges = rangeId
     ? [store.range(rangeId)].filter((range) => range?.document === document && range.is_active)

@@ -18,7 +18,7 @@ export interface RangeRow {
 
 export interface DocumentRow {
   id: number;
-  kind: "bill" | "credit_note" | "debit_note";
+  kind: "bill" | "credit_note" | "debit_note" | "support_document" | "adjustment_note";
   number: string;
   prefix: string;
   range_id: number;
@@ -30,6 +30,7 @@ export interface DocumentRow {
   errors: string;
   created_at: string;
   validated_at: string | null;
+  /** The document a note corrects: a credit or debit note's bill, an adjustment note's support document. */
   bill_id: number | null;
   /** Re-sends that will still find DIAN slow (`dian-pending=N`, test-only). */
   pending_resends: number;

@@ -1,5 +1,6 @@
 // SQLite schema of the emulated Factus account. Applied on every Durable Object start; statements are idempotent.
-// An account stored before debit notes (and `dian-pending=N`) has its documents table rebuilt: see Store.migrate.
+// An account stored before debit notes (and `dian-pending=N`), or before support documents and adjustment notes, has
+// its documents table rebuilt: see Store.migrate.
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS tokens (
   access_token TEXT PRIMARY KEY,
@@ -26,7 +27,7 @@ CREATE TABLE IF NOT EXISTS ranges (
 );
 CREATE TABLE IF NOT EXISTS documents (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note', 'debit_note')),
+  kind TEXT NOT NULL CHECK (kind IN ('bill', 'credit_note', 'debit_note', 'support_document', 'adjustment_note')),
   number TEXT NOT NULL UNIQUE,
   prefix TEXT NOT NULL,
   range_id INTEGER NOT NULL,
@@ -63,6 +64,8 @@ CREATE TABLE IF NOT EXISTS radian_events (
 /** The columns of `documents` an account stored before debit notes already had. */
 export const DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES =
   "id, kind, number, prefix, range_id, reference_code, status, request, totals, cufe, errors, created_at, validated_at, bill_id";
+/** The columns an account stored with debit notes but before support documents had: all of them. */
+export const DOCUMENT_COLUMNS_BEFORE_SUPPORT_DOCUMENTS = `${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES}, pending_resends, final_verdict`;
 
 /** A range an account starts with. */
 export interface SeedRange {
@@ -79,7 +82,37 @@ export interface SeedRange {
 
 const SANDBOX_DATES = { start_date: "2019-01-19", end_date: "2030-01-19" } as const;
 
-/** A v1 account's ranges: a bill range like Factus' SETP and a credit-note range (the documents v1 issues here). */
+/**
+ * The ranges of support documents (24, SEDS as in both versions' examples) and their adjustment notes (25, NA), which
+ * v1 and v2 accounts both issue. An account stored before them gets them when its documents table is rebuilt.
+ */
+export const SUPPORT_RANGES: readonly SeedRange[] = [
+  {
+    id: 7,
+    document: "24",
+    prefix: "SEDS",
+    range_from: 984000000,
+    range_to: 985000000,
+    resolution_number: "18760000009",
+    ...SANDBOX_DATES,
+    technical_key: null,
+  },
+  {
+    id: 8,
+    document: "25",
+    prefix: "NA",
+    range_from: 1,
+    range_to: 16000000,
+    resolution_number: null,
+    ...SANDBOX_DATES,
+    technical_key: null,
+  },
+];
+
+/**
+ * A v1 account's ranges: a bill range like Factus' SETP, a credit-note range, and the support-document and
+ * adjustment-note ranges (the documents v1 issues here).
+ */
 export const SEED_RANGES: readonly SeedRange[] = [
   {
     id: 4,
@@ -101,14 +134,15 @@ export const SEED_RANGES: readonly SeedRange[] = [
     ...SANDBOX_DATES,
     technical_key: null,
   },
+  ...SUPPORT_RANGES,
 ];
 
 /**
  * A v2 account's ranges: one active range per document v2 issues (bills, credit and debit notes, support documents
- * and their adjustment notes), prefixes as in the v2 examples (SETP…, NC, ND, SEDS…, NA).
+ * and their adjustment notes), prefixes as in the v2 examples (SETP…, NC, ND, SEDS…, NA). Listed by id.
  */
 export const SEED_RANGES_V2: readonly SeedRange[] = [
-  ...SEED_RANGES,
+  ...SEED_RANGES.slice(0, 2),
   {
     id: 6,
     document: "23",
@@ -119,24 +153,5 @@ export const SEED_RANGES_V2: readonly SeedRange[] = [
     ...SANDBOX_DATES,
     technical_key: null,
   },
-  {
-    id: 7,
-    document: "24",
-    prefix: "SEDS",
-    range_from: 984000000,
-    range_to: 985000000,
-    resolution_number: "18760000009",
-    ...SANDBOX_DATES,
-    technical_key: null,
-  },
-  {
-    id: 8,
-    document: "25",
-    prefix: "NA",
-    range_from: 1,
-    range_to: 16000000,
-    resolution_number: null,
-    ...SANDBOX_DATES,
-    technical_key: null,
-  },
+  ...SUPPORT_RANGES,
 ];

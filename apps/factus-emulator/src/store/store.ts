@@ -1,6 +1,11 @@
 import { partialMatch } from "./partial-match";
 import type { DocumentRow, EventRow, RangeRow, TokenRow } from "./rows";
-import { DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES, SCHEMA, type SeedRange } from "./schema";
+import {
+  DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES,
+  DOCUMENT_COLUMNS_BEFORE_SUPPORT_DOCUMENTS,
+  SCHEMA,
+  type SeedRange,
+} from "./schema";
 
 type Bindable = string | number | null;
 type DocumentKind = DocumentRow["kind"];
@@ -34,40 +39,57 @@ export class Store {
   /** Creates the tables when missing, and seeds `ranges` into an account that has none yet. */
   migrate(now: string, ranges: readonly SeedRange[]) {
     this.sql.exec(SCHEMA);
-    // SQLite cannot widen a CHECK: an account stored before debit notes gets its documents table rebuilt.
+    // SQLite cannot widen a CHECK: an account stored before debit notes, or before support documents and adjustment
+    // notes, gets its documents table rebuilt, its documents kept.
     const documents = this.one<{ sql: string }>(
       "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'documents'",
     );
-    if (!documents?.sql.includes("debit_note")) {
-      this.sql.exec("ALTER TABLE documents RENAME TO documents_before_debit_notes");
+    if (!documents?.sql.includes("adjustment_note")) {
+      const columns = documents?.sql.includes("pending_resends")
+        ? DOCUMENT_COLUMNS_BEFORE_SUPPORT_DOCUMENTS
+        : DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES;
+      this.sql.exec("ALTER TABLE documents RENAME TO documents_before_support_documents");
       this.sql.exec(SCHEMA);
       this.sql.exec(
-        `INSERT INTO documents (${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES})
-         SELECT ${DOCUMENT_COLUMNS_BEFORE_DEBIT_NOTES} FROM documents_before_debit_notes`,
+        `INSERT INTO documents (${columns}) SELECT ${columns} FROM documents_before_support_documents`,
       );
-      this.sql.exec("DROP TABLE documents_before_debit_notes");
+      this.sql.exec("DROP TABLE documents_before_support_documents");
       this.sql.exec(SCHEMA);
-    }
-    if (this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n === 0) {
-      for (const range of ranges) {
-        this.sql.exec(
-          `INSERT INTO ranges (id, document, prefix, range_from, range_to, current, resolution_number, start_date,
-             end_date, technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
-          range.id,
-          range.document,
-          range.prefix,
-          range.range_from,
-          range.range_to,
-          range.range_from,
-          range.resolution_number,
-          range.start_date,
-          range.end_date,
-          range.technical_key,
-          now,
-          now,
-        );
+      // The account issues support documents and adjustment notes from now on: their seeded ranges, when it has none.
+      if (this.countRanges() > 0) {
+        for (const range of ranges.filter((seed) => ["24", "25"].includes(seed.document))) {
+          if (!this.ranges({ document: range.document }).length)
+            this.insertSeedRange(range, now, this.range(range.id) === undefined);
+        }
       }
     }
+    if (this.countRanges() === 0) {
+      for (const range of ranges) this.insertSeedRange(range, now, true);
+    }
+  }
+
+  private countRanges() {
+    return this.one<{ n: number }>("SELECT COUNT(*) AS n FROM ranges")?.n ?? 0;
+  }
+
+  /** Inserts a seeded range, under its own id when `keepId` (a fresh account), else under the next free one. */
+  private insertSeedRange(range: SeedRange, now: string, keepId: boolean) {
+    this.sql.exec(
+      `INSERT INTO ranges (id, document, prefix, range_from, range_to, current, resolution_number, start_date,
+         end_date, technical_key, is_active, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+      keepId ? range.id : null,
+      range.document,
+      range.prefix,
+      range.range_from,
+      range.range_to,
+      range.range_from,
+      range.resolution_number,
+      range.start_date,
+      range.end_date,
+      range.technical_key,
+      now,
+      now,
+    );
   }
 
   private all<T>(query: string, ...bindings: Bindable[]): T[] {
@@ -170,7 +192,7 @@ export class Store {
     )?.taken;
   }
 
-  // Documents (bills and credit notes)
+  // Documents (bills, credit and debit notes, support documents and adjustment notes)
 
   documentByReference(kind: DocumentKind, referenceCode: string) {
     return this.one<DocumentRow>(
@@ -256,7 +278,7 @@ export class Store {
     this.sql.exec("DELETE FROM radian_events WHERE document_id = ?", id);
   }
 
-  /** The notes of a kind (credit or debit) that reference a bill. */
+  /** The notes of a kind (credit, debit or adjustment) that reference a document (a bill, a support document). */
   notesOf(kind: DocumentKind, billId: number) {
     return this.all<DocumentRow>(
       "SELECT * FROM documents WHERE kind = ? AND bill_id = ? ORDER BY id",
@@ -291,9 +313,13 @@ export class Store {
       bindings.push(filters.created_to);
     }
     const candidates = this.all<{ id: number } & Record<TextFilter, string | number | null>>(
-      `SELECT id, number, reference_code, json_extract(request, '$.customer.identification') AS identification,
-         coalesce(json_extract(request, '$.customer.names'), '') || ' ' ||
-         coalesce(json_extract(request, '$.customer.company'), '') AS names
+      // The party is the customer of a bill or note, the provider (the seller) of a support document or its note.
+      `SELECT id, number, reference_code,
+         coalesce(json_extract(request, '$.customer.identification'), json_extract(request, '$.provider.identification'))
+           AS identification,
+         coalesce(json_extract(request, '$.customer.names'), json_extract(request, '$.provider.names'), '') || ' ' ||
+         coalesce(json_extract(request, '$.customer.company'), json_extract(request, '$.provider.trade_name'), '')
+           AS names
        FROM documents WHERE ${where.join(" AND ")} ORDER BY id DESC`,
       ...bindings,
     );
@@ -355,7 +381,7 @@ export class Store {
     );
   }
 
-  /** Documents (bills and credit notes) the account has numbered: what its subscription counts. */
+  /** Documents of every kind the account has numbered: what its subscription counts. */
   countDocuments() {
     return this.one<{ n: number }>("SELECT COUNT(*) AS n FROM documents")!.n;
   }

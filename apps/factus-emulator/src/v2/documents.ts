@@ -1,11 +1,13 @@
 import { nitCheckDigit, toScaled } from "@factus-edge/contracts";
 import type {
+  FactusV2AdjustmentNoteRequest,
   FactusV2BillRequest,
   FactusV2CreditNoteRequest,
   FactusV2Customer,
   FactusV2DebitNoteRequest,
+  FactusV2SupportDocumentRequest,
 } from "@factus-edge/contracts/factus-v2";
-import { cufe } from "../documents/cufe";
+import { cuds, cufe } from "../documents/cufe";
 import type { DocumentModel, RuleViolation } from "../services/issue-document";
 import {
   checkV2Payments,
@@ -25,6 +27,9 @@ export type V2DocumentRequest = FactusV2BillRequest | FactusV2CreditNoteRequest 
 
 /** A v2 request as stored: with its customer (the final consumer, or the bill's, when the request has none). */
 export type StoredV2Request = V2DocumentRequest & { customer: FactusV2Customer };
+
+/** A v2 support document or adjustment note create: a `provider` (the seller) instead of a customer. */
+export type V2SupportRequest = FactusV2SupportDocumentRequest | FactusV2AdjustmentNoteRequest;
 
 /**
  * DIAN's final consumer, for a bill sent without `customer` (the field table requires it, the contracts' schema
@@ -81,7 +86,7 @@ export function storedV2Totals(computation: V2Computation): StoredV2Totals {
  * Field errors (422), or undefined when the request passes.
  */
 export function v2MoneyErrors(
-  request: V2DocumentRequest,
+  request: V2DocumentRequest | V2SupportRequest,
   rounding: V2Rounding,
 ): Record<string, string[]> | undefined {
   let total: bigint;
@@ -110,40 +115,51 @@ const NUMERIC_IDENTITY_CODES = ["11", "12", "13", "31", "91"];
 /** The identity documents a legal person (legal_organization_code 1) has: NIT, NIT of another country. */
 const LEGAL_PERSON_CODES = ["31", "50"];
 
+/** The other party of a document, as the DIAN rules read it: a customer, or a support document's provider. */
+interface V2Party {
+  identification_document_code: string;
+  identification: string;
+  dv?: string | undefined;
+  legal_organization_code?: string | undefined;
+}
+
 /**
  * The DIAN rules a v2 document breaks: v1's (SPEC §5, contracts' dianRuleViolations) read on v2's fields. A wrong
- * `dv` is DIAN's FAK24 (a missing one Factus computes, so it is no fault).
+ * `dv` is DIAN's FAK24 on a bill or note (a missing one Factus computes, so it is no fault); on a support document's
+ * provider it is keyed by the field (the rule id of the support document annex is not published by Factus).
  */
 export function v2RuleViolations(
-  request: StoredV2Request,
+  request: StoredV2Request | V2SupportRequest,
   today: string,
   rounding: V2Rounding,
 ): RuleViolation[] {
   const violations: RuleViolation[] = [];
   const add = (path: (string | number)[], message: string, rule?: string) =>
     violations.push({ path, message, ...(rule ? { rule } : {}) });
-  const { customer } = request;
-  const code = customer.identification_document_code;
-  if (code === "31" && /^\d{1,15}$/.test(customer.identification)) {
-    const expected = String(nitCheckDigit(customer.identification));
-    if (customer.dv && customer.dv !== expected)
+  const [partyKey, party]: [string, V2Party] =
+    "customer" in request ? ["customer", request.customer] : ["provider", request.provider];
+  const fak24 = partyKey === "customer" ? "FAK24" : undefined;
+  const code = party.identification_document_code;
+  if (code === "31" && /^\d{1,15}$/.test(party.identification)) {
+    const expected = String(nitCheckDigit(party.identification));
+    if (party.dv && party.dv !== expected)
       add(
-        ["customer", "dv"],
-        `Dígito de verificación incorrecto para el NIT ${customer.identification}: es ${expected}, no ${customer.dv}`,
-        "FAK24",
+        [partyKey, "dv"],
+        `Dígito de verificación incorrecto para el NIT ${party.identification}: es ${expected}, no ${party.dv}`,
+        fak24,
       );
-  } else if (NUMERIC_IDENTITY_CODES.includes(code) && !/^\d+$/.test(customer.identification)) {
+  } else if (NUMERIC_IDENTITY_CODES.includes(code) && !/^\d+$/.test(party.identification)) {
     add(
-      ["customer", "identification"],
+      [partyKey, "identification"],
       code === "31"
         ? "Un NIT solo lleva dígitos (sin DV ni guion)"
         : "Este tipo de documento solo lleva dígitos",
-      code === "31" ? "FAK24" : undefined,
+      code === "31" ? fak24 : undefined,
     );
   }
-  if (customer.legal_organization_code === "1" && !LEGAL_PERSON_CODES.includes(code))
+  if (party.legal_organization_code === "1" && !LEGAL_PERSON_CODES.includes(code))
     add(
-      ["customer", "identification_document_code"],
+      [partyKey, "identification_document_code"],
       "Una persona jurídica (legal_organization_code 1) se identifica con NIT (31) o NIT de otro país (50)",
     );
   request.payment_details.forEach((payment, index) => {
@@ -172,23 +188,49 @@ export function v2RuleViolations(
 /** The short name of a v2 tax code (01 IVA, 04 INC, 35 ICUI). */
 export const v2TaxName = (code: string) => TAX_RATES[code]?.name ?? code;
 
+/** One tax's sum in a document's stored totals (01 IVA, 04 INC): what a CUFE, CUDE or CUDS hashes for it. */
+const taxOf = (totals: StoredV2Totals, code: string) =>
+  v2Amount(
+    totals.taxes
+      .filter((tax) => tax.code === code)
+      .reduce((sum, tax) => sum + (toScaled(tax.tax_amount, 2) ?? 0n), 0n),
+  );
+
+/**
+ * v2's support documents and adjustment notes for the lifecycle: v2's arithmetic and checks, a CUDS over
+ * ValDS = Σ line bases, the IVA and ValTol = `totals.total`, the provider as the seller.
+ */
+export function v2SupportDocuments(rounding: V2Rounding): DocumentModel<V2SupportRequest> {
+  return {
+    violations: (request, today) => v2RuleViolations(request, today, rounding),
+    totals: (request) => storedV2Totals(computeV2Document(request, rounding)),
+    key: ({ totals, request, number, createdAt, issuerNit, technicalKey }) => {
+      const stored = totals as StoredV2Totals;
+      return cuds({
+        number,
+        createdAt,
+        grossValue: stored.totals.line_extension_amount,
+        iva: taxOf(stored, "01"),
+        total: stored.totals.total,
+        providerIdentification: request.provider.identification,
+        companyNit: issuerNit,
+        softwarePin: technicalKey,
+      });
+    },
+  };
+}
+
 /** v2's documents for the lifecycle, under a rounding rule (a per-account setting). */
 export function v2Documents(rounding: V2Rounding): DocumentModel<StoredV2Request> {
   return {
     violations: (request, today) => v2RuleViolations(request, today, rounding),
     totals: (request) => storedV2Totals(computeV2Document(request, rounding)),
     key: ({ totals, request, ...input }) => {
-      const { taxes, totals: sums } = totals as StoredV2Totals;
-      const taxOf = (code: string) =>
-        v2Amount(
-          taxes
-            .filter((tax) => tax.code === code)
-            .reduce((sum, tax) => sum + (toScaled(tax.tax_amount, 2) ?? 0n), 0n),
-        );
+      const stored = totals as StoredV2Totals;
       return cufe({
         ...input,
-        totals: { gross_value: sums.line_extension_amount, total: sums.total },
-        taxesByTribute: { iva: taxOf("01"), inc: taxOf("04"), ica: "0.00" },
+        totals: { gross_value: stored.totals.line_extension_amount, total: stored.totals.total },
+        taxesByTribute: { iva: taxOf(stored, "01"), inc: taxOf(stored, "04"), ica: "0.00" },
         customerIdentification: request.customer.identification,
       });
     },

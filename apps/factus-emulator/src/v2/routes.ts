@@ -1,16 +1,18 @@
 import {
   FactusV2AcquirerQuery,
+  FactusV2AdjustmentNoteRequest,
   FactusV2BillRequest,
   FactusV2CreditNoteRequest,
   FactusV2DebitNoteRequest,
   FactusV2RadianEventRequest,
   FactusV2SendEmailRequest,
+  FactusV2SupportDocumentRequest,
   V2_IDENTITY_DOCUMENTS,
   V2_RADIAN_EVENTS,
 } from "@factus-edge/contracts/factus-v2";
 import { type Context, Hono } from "hono";
 import type { EmulatorEnv } from "../context";
-import { attachedDocumentXml } from "../documents/printable";
+import { attachedDocumentXml, type PrintableDocument } from "../documents/printable";
 import { documentParam, done, filters, ok, pageOf, pagination, validationError, validJson } from "../http";
 import { acquirer } from "../routes/catalogs";
 import { answerIssue, deleteByReference, emailContentData, pdfData, xmlData } from "../routes/documents";
@@ -23,8 +25,25 @@ import type { DocumentRow } from "../store/rows";
 import type { DocumentFilters } from "../store/store";
 import { PAGE_SIZE } from "../store/store";
 import { companyProfile } from "../views/company-view";
-import { validateV2Bill, validateV2Note } from "./services";
-import { readV2, type StoredV2, v2BillView, v2DocumentRow, v2NoteView, v2Printable } from "./views";
+import {
+  validateV2AdjustmentNote,
+  validateV2Bill,
+  validateV2Note,
+  validateV2SupportDocument,
+} from "./services";
+import {
+  readV2,
+  readV2Support,
+  type StoredV2,
+  type StoredV2Support,
+  v2AdjustmentNoteView,
+  v2BillView,
+  v2DocumentRow,
+  v2NoteView,
+  v2Printable,
+  v2SupportDocumentView,
+  v2SupportRow,
+} from "./views";
 
 // Factus v2's routes over the account's one store: a v2 document is a stored document seen through v2's shapes.
 
@@ -65,14 +84,18 @@ export function v2ListQuery(
   };
 }
 
-/** What differs between `/v2/bills`, `/v2/credit-notes` and `/v2/debit-notes`. */
+/** What differs between `/v2/bills`, `/v2/credit-notes`, `/v2/debit-notes`, `/v2/support-documents`… */
 interface V2DocumentKind {
   kind: DocumentRow["kind"];
   path: string;
   noun: string;
-  /** Delete by reference: bills keep v1's `destroy/` segment, notes do not. */
+  /** Delete by reference: bills keep v1's `destroy/` segment, the others do not. */
   deletePath: string;
-  sent: string;
+  /**
+   * The answer to send-email, for the kinds sent to a buyer. Support documents and their notes have none (the
+   * company is the buyer): no send-email, email-content or AttachedDocument routes.
+   */
+  sent?: string;
 }
 
 const KINDS = {
@@ -97,31 +120,51 @@ const KINDS = {
     deletePath: "/reference/:reference",
     sent: "Nota débito enviada al cliente con éxito",
   },
+  support_document: {
+    kind: "support_document",
+    path: "/v2/support-documents",
+    noun: "el documento soporte",
+    deletePath: "/reference/:reference",
+  },
+  adjustment_note: {
+    kind: "adjustment_note",
+    path: "/v2/adjustment-notes",
+    noun: "la nota de ajuste",
+    // Published as /v1/adjustment-notes/reference/{reference_code} on the v2 page; factus-js calls /v2/….
+    deletePath: "/reference/:reference",
+  },
 } as const satisfies Record<string, V2DocumentKind>;
 
+/** How a kind's stored documents are read and answered: the show (and create) answer, a list row, the printout. */
+interface V2Shapes<S extends { row: DocumentRow }> {
+  read: (row: DocumentRow) => S;
+  view: (stored: S) => unknown;
+  row: (stored: S) => unknown;
+  printed: (stored: S) => PrintableDocument;
+}
+
 /**
- * The routes every v2 document has: list, show, PDF, XML (and DIAN's AttachedDocument), delete by reference,
- * send e-mail and its content. `view` is the show (and create) answer.
+ * The routes every v2 document has: list, show, PDF, XML, delete by reference; for the kinds sent to a buyer, DIAN's
+ * AttachedDocument, send e-mail and its content.
  */
-function v2DocumentRoutes(account: Account, kind: V2DocumentKind, view: (stored: StoredV2) => unknown) {
+function v2DocumentRoutes<S extends { row: DocumentRow }>(
+  account: Account,
+  kind: V2DocumentKind,
+  shapes: V2Shapes<S>,
+) {
   const { store } = account;
   const app = new Hono<EmulatorEnv>();
-  const context = () => ({ company: account.company, settings: account.settings });
   const document = documentParam((number) => {
     const row = store.documentByNumber(kind.kind, number);
-    return row ? readV2(row) : undefined;
+    return row ? shapes.read(row) : undefined;
   }, kind.noun);
-  const printed = (stored: StoredV2) => {
-    const bill = stored.row.bill_id ? store.documentById(stored.row.bill_id) : undefined;
-    return v2Printable(kind.kind, stored, account.company, bill?.number);
-  };
 
   app.get("/", (c) => {
     const query = v2ListQuery(c);
     if ("errors" in query) return validationError(c, query.errors);
     const { rows, total } = store.documents(kind.kind, query.filters, query.page, query.perPage);
     return ok(c, {
-      data: rows.map((row) => v2DocumentRow(readV2(row), context())),
+      data: rows.map((row) => shapes.row(shapes.read(row))),
       pagination: pagination(
         account.config.publicBaseUrl,
         kind.path,
@@ -133,28 +176,45 @@ function v2DocumentRoutes(account: Account, kind: V2DocumentKind, view: (stored:
     });
   });
 
-  app.get("/:number", document, (c) => ok(c, view(c.var.document)));
-  app.get("/:number/download-pdf", document, (c) => ok(c, pdfData(printed(c.var.document))));
-  app.get("/:number/download-xml", document, (c) => ok(c, xmlData(printed(c.var.document))));
-  app.get("/:number/download-attached-document-xml", document, (c) =>
-    ok(c, xmlData(printed(c.var.document), attachedDocumentXml)),
-  );
+  app.get("/:number", document, (c) => ok(c, shapes.view(c.var.document)));
+  app.get("/:number/download-pdf", document, (c) => ok(c, pdfData(shapes.printed(c.var.document))));
+  app.get("/:number/download-xml", document, (c) => ok(c, xmlData(shapes.printed(c.var.document))));
   app.delete(kind.deletePath, deleteByReference(store, kind.kind));
 
-  app.post("/:number/send-email", document, validJson(FactusV2SendEmailRequest), (c) => {
-    const { row } = c.var.document;
-    if (row.status !== 1)
-      return validationError(c, {
-        number: [`${kind.noun.replace(/^l/, "L")} no ha sido validada por la DIAN`],
-      });
-    store.recordEmail(row.id, c.req.valid("json").email, account.now());
-    return done(c, kind.sent);
-  });
-  app.get("/:number/email-content", document, (c) =>
-    ok(c, emailContentData(printed(c.var.document), account.settings.emailContentAttachment)),
-  );
+  const { sent } = kind;
+  if (sent) {
+    app.get("/:number/download-attached-document-xml", document, (c) =>
+      ok(c, xmlData(shapes.printed(c.var.document), attachedDocumentXml)),
+    );
+    app.post("/:number/send-email", document, validJson(FactusV2SendEmailRequest), (c) => {
+      const { row } = c.var.document;
+      if (row.status !== 1)
+        return validationError(c, {
+          number: [`${kind.noun.replace(/^l/, "L")} no ha sido validada por la DIAN`],
+        });
+      store.recordEmail(row.id, c.req.valid("json").email, account.now());
+      return done(c, sent);
+    });
+    app.get("/:number/email-content", document, (c) =>
+      ok(c, emailContentData(shapes.printed(c.var.document), account.settings.emailContentAttachment)),
+    );
+  }
 
   return { app, document };
+}
+
+/** The shapes of bills and credit and debit notes: a customer, `v2DocumentRow`, the bill a note corrects. */
+function customerShapes(account: Account, kind: DocumentRow["kind"], view: (stored: StoredV2) => unknown) {
+  const context = () => ({ company: account.company, settings: account.settings });
+  return {
+    read: readV2,
+    view,
+    row: (stored: StoredV2) => v2DocumentRow(stored, context()),
+    printed: (stored: StoredV2) => {
+      const bill = stored.row.bill_id ? account.store.documentById(stored.row.bill_id) : undefined;
+      return v2Printable(kind, stored, account.company, bill?.number);
+    },
+  } satisfies V2Shapes<StoredV2>;
 }
 
 /** `/v2/bills`. */
@@ -186,7 +246,11 @@ export function v2BillRoutes(account: Account) {
     );
   });
 
-  const { app: shared, document: bill } = v2DocumentRoutes(account, KINDS.bill, view);
+  const { app: shared, document: bill } = v2DocumentRoutes(
+    account,
+    KINDS.bill,
+    customerShapes(account, "bill", view),
+  );
 
   app.get("/:number/radian/events", bill, (c) => ok(c, radianEvents(account, c.var.document.row)));
 
@@ -233,7 +297,57 @@ export function v2NoteRoutes(account: Account, kind: "credit_note" | "debit_note
     );
   });
 
-  app.route("/", v2DocumentRoutes(account, KINDS[kind], view).app);
+  app.route("/", v2DocumentRoutes(account, KINDS[kind], customerShapes(account, kind, view)).app);
+  return app;
+}
+
+/**
+ * `/v2/support-documents` and `/v2/adjustment-notes`: the company buys from a provider; an adjustment note names its
+ * support document by number. No e-mail routes.
+ */
+export function v2SupportRoutes(account: Account, kind: "support_document" | "adjustment_note") {
+  const { store } = account;
+  const context = () => ({ company: account.company, settings: account.settings });
+  const view = (stored: StoredV2Support) =>
+    kind === "support_document"
+      ? v2SupportDocumentView(stored, context())
+      : v2AdjustmentNoteView(
+          stored,
+          stored.row.bill_id ? store.documentById(stored.row.bill_id) : undefined,
+          context(),
+        );
+  const app = new Hono<EmulatorEnv>();
+
+  app.post(
+    "/validate",
+    validJson(kind === "support_document" ? FactusV2SupportDocumentRequest : FactusV2AdjustmentNoteRequest),
+    async (c) => {
+      const request = c.req.valid("json");
+      const faults = c.get("documentFaults");
+      const outcome =
+        "support_document_number" in request
+          ? await validateV2AdjustmentNote(account, request, faults)
+          : await validateV2SupportDocument(account, request, faults);
+      return answerIssue(
+        c,
+        kind,
+        outcome,
+        async (row) => view(readV2Support(row)),
+        account.settings.v2RejectedCreate === "201",
+      );
+    },
+  );
+
+  const shapes: V2Shapes<StoredV2Support> = {
+    read: readV2Support,
+    view,
+    row: (stored) => v2SupportRow(stored, context()),
+    printed: (stored) => {
+      const corrected = stored.row.bill_id ? store.documentById(stored.row.bill_id) : undefined;
+      return v2Printable(kind, stored, account.company, corrected?.number);
+    },
+  };
+  app.route("/", v2DocumentRoutes(account, KINDS[kind], shapes).app);
   return app;
 }
 

@@ -1,14 +1,22 @@
 import type {
+  FactusV2AdjustmentNoteRequest,
   FactusV2BillRequest,
   FactusV2CreditNoteRequest,
   FactusV2DebitNoteRequest,
+  FactusV2SupportDocumentRequest,
 } from "@factus-edge/contracts/factus-v2";
 import type { DocumentFaults } from "../faults";
 import type { Account } from "../services/account";
 import { billRange } from "../services/bills";
 import { noteRange, SOFTWARE_PIN } from "../services/credit-notes";
 import { awaitsDian, type IssueOutcome, issueDocument } from "../services/issue-document";
-import { FINAL_CONSUMER, type StoredV2Request, v2Documents, v2MoneyErrors } from "./documents";
+import {
+  FINAL_CONSUMER,
+  type StoredV2Request,
+  v2Documents,
+  v2MoneyErrors,
+  v2SupportDocuments,
+} from "./documents";
 
 // Factus v2's creates: the same lifecycle as v1's (services/issue-document.ts), on v2 requests and arithmetic.
 
@@ -86,5 +94,68 @@ export function validateV2Note(
     billId: bill?.id ?? null,
     faults,
     ...v2Lifecycle(account),
+  });
+}
+
+/**
+ * `POST /v2/support-documents/validate`: the support-document range (24) named or the only active one, the money
+ * checks (the payments add up to the total, as for a bill), then the lifecycle with a CUDS.
+ */
+export function validateV2SupportDocument(
+  account: Account,
+  request: FactusV2SupportDocumentRequest,
+  faults: DocumentFaults = {},
+): Promise<IssueOutcome> | IssueOutcome {
+  const range = noteRange(account, "24", request.numbering_range_id);
+  if (!range)
+    return {
+      kind: "invalid",
+      errors: { numbering_range_id: ["Indique un rango de documentos soporte activo"] },
+    };
+  const moneyErrors = v2MoneyErrors(request, account.settings.v2Rounding);
+  if (moneyErrors) return { kind: "invalid", errors: moneyErrors };
+  return issueDocument(account, {
+    kind: "support_document",
+    range,
+    request,
+    technicalKey: SOFTWARE_PIN,
+    faults,
+    ...v2Lifecycle(account),
+    model: v2SupportDocuments(account.settings.v2Rounding),
+  });
+}
+
+/**
+ * `POST /v2/adjustment-notes/validate`: the note names its support document by number and needs it validated (as a
+ * credit note its bill); then the adjustment-note range (25), the money checks and the lifecycle.
+ */
+export function validateV2AdjustmentNote(
+  account: Account,
+  request: FactusV2AdjustmentNoteRequest,
+  faults: DocumentFaults = {},
+): Promise<IssueOutcome> | IssueOutcome {
+  const supportDocument = account.store.documentByNumber("support_document", request.support_document_number);
+  if (supportDocument?.status !== 1)
+    return {
+      kind: "invalid",
+      errors: { support_document_number: ["Debe referenciar un documento soporte validado por la DIAN"] },
+    };
+  const range = noteRange(account, "25", request.numbering_range_id);
+  if (!range)
+    return {
+      kind: "invalid",
+      errors: { numbering_range_id: ["Indique un rango de notas de ajuste activo"] },
+    };
+  const moneyErrors = v2MoneyErrors(request, account.settings.v2Rounding);
+  if (moneyErrors) return { kind: "invalid", errors: moneyErrors };
+  return issueDocument(account, {
+    kind: "adjustment_note",
+    range,
+    request,
+    technicalKey: SOFTWARE_PIN,
+    billId: supportDocument.id,
+    faults,
+    ...v2Lifecycle(account),
+    model: v2SupportDocuments(account.settings.v2Rounding),
   });
 }

@@ -1,11 +1,14 @@
 import { factusDateTime, formatCents, nameOfCode, nitCheckDigit, toScaled } from "@factus-edge/contracts";
 import {
+  type FactusV2AdjustmentNoteRequest,
   type FactusV2BillRequest,
   type FactusV2CreditNoteRequest,
   type FactusV2Customer,
   type FactusV2DebitNoteRequest,
   type FactusV2Establishment,
+  type FactusV2Provider,
   listV2UnitMeasures,
+  V2_ADJUSTMENT_NOTE_CORRECTIONS,
   V2_ALLOWANCE_CONCEPTS,
   V2_BILL_DOCUMENT_TYPES,
   V2_COUNTRY_ROWS,
@@ -31,7 +34,13 @@ import type { DocumentRow, RangeRow } from "../store/rows";
 import { documentRangeView } from "../views/bill-view";
 import { money } from "../views/format";
 import { printableHead } from "../views/printable-view";
-import { type StoredV2Line, type StoredV2Request, type StoredV2Totals, v2TaxName } from "./documents";
+import {
+  type StoredV2Line,
+  type StoredV2Request,
+  type StoredV2Totals,
+  type V2SupportRequest,
+  v2TaxName,
+} from "./documents";
 import { divideRounded } from "./money";
 
 // Factus v2's answers for a stored document: flat `data` (no v1 `data.bill`), codes as `{ code, name }`, money as
@@ -47,6 +56,19 @@ export interface StoredV2 {
 }
 
 export const readV2 = (row: DocumentRow): StoredV2 => ({
+  row,
+  request: JSON.parse(row.request),
+  totals: JSON.parse(row.totals),
+});
+
+/** A stored v2 support document or adjustment note: a provider where the others have a customer. */
+export interface StoredV2Support {
+  row: DocumentRow;
+  request: V2SupportRequest;
+  totals: StoredV2Totals;
+}
+
+export const readV2Support = (row: DocumentRow): StoredV2Support => ({
   row,
   request: JSON.parse(row.request),
   totals: JSON.parse(row.totals),
@@ -118,6 +140,24 @@ export function v2Party(customer: FactusV2Customer) {
     country: { code: country, name: countryName(country) },
     municipality: municipalityRef(customer.municipality_code),
   };
+}
+
+/**
+ * A support document's provider as v2 answers it: the published adjustment note's (no `company`, no `country`). The
+ * request may leave `legal_organization_code` out: the published NIT provider is answered "Persona Natural" (2),
+ * and so is every provider without one here; tribute ZZ.
+ */
+export function v2Provider(provider: FactusV2Provider) {
+  const {
+    company: _company,
+    country: _country,
+    ...party
+  } = v2Party({
+    ...provider,
+    legal_organization_code: provider.legal_organization_code ?? "2",
+    tribute_code: "ZZ",
+  } as FactusV2Customer);
+  return party;
 }
 
 /** The issuer of a v2 document: its name and address only under `establishment` (the one sent, or its own). */
@@ -219,7 +259,7 @@ function documentWithholdings(items: ReturnType<typeof v2Items>) {
 }
 
 /** `totals`; `total` with `cash_rounding_amount` when the account says so (V2_TOTAL_INCLUDES_CASH_ROUNDING). */
-function v2TotalsView(stored: StoredV2, settings: AccountSettings) {
+function v2TotalsView(stored: StoredV2 | StoredV2Support, settings: AccountSettings) {
   const { totals } = stored.totals;
   const rounding = settings.v2TotalIncludesCashRounding
     ? (toScaled(stored.request.cash_rounding_amount ?? 0, 2) ?? 0n)
@@ -234,9 +274,16 @@ function v2TotalsView(stored: StoredV2, settings: AccountSettings) {
   };
 }
 
-/** What every v2 document answer shares: DIAN's state, the parties, the money. */
-function v2DocumentParts(stored: StoredV2, range: RangeRow | undefined, context: V2ViewContext) {
-  const { row, request, totals } = stored;
+/** What every v2 document answer shares: DIAN's state, the issuer, the money. */
+function v2DocumentParts(
+  stored: StoredV2 | StoredV2Support,
+  range: RangeRow | undefined,
+  context: V2ViewContext,
+) {
+  const { row, totals } = stored;
+  // A support document has an establishment and no allowances, its adjustment note neither.
+  const request = stored.request as V2SupportRequest &
+    Partial<Pick<StoredV2Request, "establishment" | "allowance_charges">>;
   const items = v2Items(request.items, totals.lines);
   return {
     head: {
@@ -258,10 +305,7 @@ function v2DocumentParts(stored: StoredV2, range: RangeRow | undefined, context:
       due_date: payment.due_date ?? null,
     })),
     numbering_range: range ? documentRangeView(range) : null,
-    parties: {
-      company: v2Company(context.company, request.establishment),
-      customer: v2Party(request.customer),
-    },
+    company: v2Company(context.company, request.establishment),
     money: {
       items,
       allowance_charges: (request.allowance_charges ?? []).map((charge) => ({
@@ -309,7 +353,8 @@ export function v2BillView(
     numbering_range: parts.numbering_range,
     health: request.health ?? null,
     beneficiary: request.beneficiary ?? null,
-    ...parts.parties,
+    company: parts.company,
+    customer: v2Party(request.customer),
     items: parts.money.items,
     prepayment_details: (request.prepayment_details ?? []).map((prepayment) => ({
       ...prepayment,
@@ -353,7 +398,8 @@ export function v2NoteView(
     billing_period: request.billing_period ?? null,
     payment_details: parts.payment_details,
     numbering_range: parts.numbering_range,
-    ...parts.parties,
+    company: parts.company,
+    customer: v2Party(request.customer),
     ...parts.money,
     related_bill: bill ?? null,
     links: parts.links,
@@ -385,12 +431,13 @@ export function v2DocumentRow(stored: StoredV2, context: V2ViewContext) {
 /** The printable form (PDF, XML) of a stored v2 document. */
 export function v2Printable(
   kind: DocumentRow["kind"],
-  stored: StoredV2,
+  stored: StoredV2 | StoredV2Support,
   company: Company,
   billingReference?: string | null,
 ): PrintableDocument {
   const { row, request, totals } = stored;
-  const customer = v2Party(request.customer);
+  // The other party: the customer, or the provider who sells to the company (support documents).
+  const customer = "customer" in request ? v2Party(request.customer) : v2Provider(request.provider);
   return {
     ...printableHead(kind, row),
     company,
@@ -428,5 +475,101 @@ export function v2Printable(
     },
     notes: Object.values(storedErrors(row)),
     billingReference,
+  };
+}
+
+/**
+ * The items of a support document or adjustment note as answered: the published adjustment note's keys, plus the
+ * taxes (a v2 support item may carry IVA; the published example's items have none).
+ */
+function v2SupportItems(stored: StoredV2Support) {
+  return v2Items(stored.request.items as StoredV2Request["items"], stored.totals.lines).map((item) => ({
+    code_reference: item.code_reference,
+    name: item.name,
+    quantity: item.quantity,
+    unit_measure: item.unit_measure,
+    standard_code: item.standard_code,
+    discount_rate: item.discount_rate,
+    discount: item.discount,
+    gross_value: item.gross_value,
+    withholding_taxes: item.withholding_taxes,
+    price: item.price,
+    total: item.total,
+    taxes: item.taxes,
+  }));
+}
+
+/**
+ * `data` of a v2 support document create and show (none published): the published adjustment note's shape, in its
+ * order, without what refers to the support document. `totals` adds `taxable_amount` and `tax_amount` to the
+ * published `gross_amount` and `total`, since a v2 support item may carry IVA.
+ */
+export function v2SupportDocumentView(stored: StoredV2Support, context: V2ViewContext) {
+  const parts = v2DocumentParts(stored, undefined, context);
+  const items = v2SupportItems(stored);
+  const { totals } = parts.money;
+  return {
+    ...parts.head,
+    payment_details: parts.payment_details,
+    ...parts.state,
+    company: parts.company,
+    provider: v2Provider(stored.request.provider),
+    items,
+    withholding_taxes: parts.money.withholding_taxes,
+    totals: {
+      gross_amount: totals.gross_amount,
+      taxable_amount: totals.taxable_amount,
+      tax_amount: totals.tax_amount,
+      total: totals.total,
+    },
+    cuds: stored.row.cufe,
+    links: { qr: parts.links.qr },
+  };
+}
+
+/** `data` of `GET /v2/adjustment-notes/{number}` (published) and of its create (assumed alike). */
+export function v2AdjustmentNoteView(
+  stored: StoredV2Support,
+  supportDocument: DocumentRow | undefined,
+  context: V2ViewContext,
+) {
+  const request = stored.request as FactusV2AdjustmentNoteRequest;
+  const { reference_code, number, payment_details, links, cuds, ...rest } = v2SupportDocumentView(
+    stored,
+    context,
+  );
+  return {
+    reference_code,
+    number,
+    payment_details,
+    correction_concept: codeName(V2_ADJUSTMENT_NOTE_CORRECTIONS, request.correction_concept_code),
+    ...rest,
+    cuds,
+    support_document: supportDocument
+      ? {
+          reference_code: supportDocument.reference_code,
+          number: supportDocument.number,
+          cuds: supportDocument.cufe,
+        }
+      : null,
+    links,
+  };
+}
+
+/** A row of `GET /v2/adjustment-notes` (published) or `GET /v2/support-documents` (assumed alike). */
+export function v2SupportRow(stored: StoredV2Support, context: V2ViewContext) {
+  const parts = v2DocumentParts(stored, undefined, context);
+  return {
+    api_client_name: "Factus Emulator",
+    number: stored.row.number,
+    reference_code: stored.row.reference_code,
+    provider: v2Provider(stored.request.provider),
+    total: parts.money.totals.total,
+    errors: parts.state.errors,
+    // Nobody is e-mailed a support document: the company is the buyer.
+    send_email: false,
+    is_validated: parts.state.is_validated,
+    validated_at: parts.state.validated_at,
+    created_at: parts.state.created_at,
   };
 }

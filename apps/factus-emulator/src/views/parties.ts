@@ -92,7 +92,7 @@ export function customerView(customer: Customer) {
 const WITHHOLDING_NAMES: Record<string, string> = { "05": "ReteIVA", "06": "ReteRenta", "07": "ReteICA" };
 
 /** Informative withholdings of an item: ReteIVA on the item's tax, the others on its taxable base. */
-function withholdingsOf(item: Item, totals: ItemTotals) {
+export function withholdingsOf(item: Pick<Item, "withholding_taxes">, totals: ItemTotals) {
   return (item.withholding_taxes ?? []).map((withholding) => {
     const base = toScaled(withholding.code === "05" ? totals.tax_amount : totals.gross_value, 2)!;
     const rate = toScaled(withholding.withholding_tax_rate, 2)!;
@@ -141,7 +141,9 @@ export function itemsView(items: readonly Item[], totals: readonly ItemTotals[])
 }
 
 /** Bill-level withholdings: the items' withholdings summed per tribute. */
-export function withholdingTotals(items: ReturnType<typeof itemsView>) {
+export function withholdingTotals(
+  items: readonly { withholding_taxes: readonly { tribute_code: string; name: string; value: string }[] }[],
+) {
   const sums = new Map<string, { name: string; cents: bigint }>();
   for (const item of items) {
     for (const withholding of item.withholding_taxes) {

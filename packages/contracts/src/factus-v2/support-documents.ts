@@ -50,6 +50,7 @@ export const FactusV2Provider = z.strictObject({
   phone: v2Text(5000).optional(),
   legal_organization_code: FactusV2LegalOrganizationCode.optional(),
 });
+export type FactusV2Provider = z.output<typeof FactusV2Provider>;
 
 /**
  * A support document item: a bill item whose only tax is IVA (01, "para documento soporte debe ser 01") or

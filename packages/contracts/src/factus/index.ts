@@ -11,3 +11,4 @@ export * from "./dates";
 export * from "./email-zip";
 export * from "./numbering-ranges";
 export * from "./subscriptions";
+export * from "./support-documents";

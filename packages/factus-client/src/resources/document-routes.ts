@@ -71,10 +71,15 @@ export async function documentPage<Row extends object, V extends FactusApiVersio
 export class V2DocumentRoutes<Document extends object, Row extends object> {
   constructor(
     private readonly http: HttpCore,
-    private readonly base: "/v2/bills" | "/v2/credit-notes" | "/v2/debit-notes",
+    private readonly base:
+      | "/v2/bills"
+      | "/v2/credit-notes"
+      | "/v2/debit-notes"
+      | "/v2/support-documents"
+      | "/v2/adjustment-notes",
     private readonly answer: Envelope<Document>,
     private readonly pageAnswer: PageAnswer<Row>,
-    /** Bills delete at `destroy/reference/{ref}`, notes at `reference/{ref}`. */
+    /** Bills delete at `destroy/reference/{ref}`, the others at `reference/{ref}`. */
     private readonly deletePrefix: "destroy/reference" | "reference",
   ) {}
 
