@@ -11,6 +11,7 @@ import { requestLogger } from "./platform/middleware/logger";
 import { requestId } from "./platform/middleware/request-id";
 import { securityHeaders } from "./platform/middleware/security-headers";
 import { API_BASE } from "./platform/router";
+import { adjustmentNotesRouter } from "./routes/adjustment-notes";
 import { apiKeysRouter } from "./routes/api-keys";
 import { authRouter } from "./routes/auth";
 import { companyRouter } from "./routes/company";
@@ -23,6 +24,7 @@ import { invoicesRouter } from "./routes/invoices";
 import { ledgerRouter } from "./routes/ledger";
 import { lookupsRouter } from "./routes/lookups";
 import { numberingRangesRouter } from "./routes/numbering-ranges";
+import { supportDocumentsRouter } from "./routes/support-documents";
 import { docsRouter } from "./routes/system/docs";
 import { healthRouter } from "./routes/system/health";
 import { webhookEndpointsRouter } from "./routes/webhook-endpoints";
@@ -54,6 +56,8 @@ export function createApp(config: Config) {
   app.route(`${API_BASE}/invoices`, invoicesRouter);
   app.route(`${API_BASE}/credit-notes`, creditNotesRouter);
   app.route(`${API_BASE}/debit-notes`, debitNotesRouter);
+  app.route(`${API_BASE}/support-documents`, supportDocumentsRouter);
+  app.route(`${API_BASE}/adjustment-notes`, adjustmentNotesRouter);
   app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
   app.route(`${API_BASE}/lookups`, lookupsRouter);
   app.route(`${API_BASE}/company`, companyRouter);
@@ -125,6 +129,11 @@ export function buildOpenApiDocument(app: OpenAPIHono<AppEnv>) {
         name: "Notas débito",
         description:
           "Lo que aumenta el cobro de una factura validada: intereses, gastos, un cambio de valor (Factus v2).",
+      },
+      {
+        name: "Documentos soporte",
+        description:
+          "Las compras a quien no factura (documento soporte) y sus notas de ajuste: la empresa es la compradora.",
       },
       {
         name: "Lotes",

@@ -18,6 +18,14 @@ export { decimalPlaces, divideRoundHalfUp, formatCents, toScaled, toScaledRounde
 export { CREATE_INVOICE_EXAMPLE } from "./examples";
 // Factus' wire schemas, also published alone as `@factus-edge/contracts/factus`.
 export * from "./factus/index";
+export {
+  asInvoiceItem,
+  supportTotals,
+  toFactusV1AdjustmentNote,
+  toFactusV1SupportDocument,
+  toFactusV2AdjustmentNote,
+  toFactusV2SupportDocument,
+} from "./mapping/support-documents";
 export { toFactusV1Prices } from "./mapping/to-factus-v1";
 export {
   type FactusV2Mapping,
@@ -65,6 +73,7 @@ export {
 export * from "./schemas/lookups";
 export * from "./schemas/numbering-ranges";
 export * from "./schemas/path-params";
+export * from "./schemas/support-documents";
 export * from "./schemas/webhooks";
 export {
   type BillTotals,

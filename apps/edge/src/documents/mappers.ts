@@ -49,3 +49,28 @@ export function documentRef(
     ...(cufe === undefined ? {} : { cufe }),
   };
 }
+
+/** What every kind's create answers beside its number and key: where it stands with DIAN, and its total. */
+export function createdVerdict(
+  record: {
+    number: string;
+    reference_code: string | null;
+    status: number;
+    errors: string[];
+    qr: string | null;
+    total: string;
+  },
+  message: string,
+) {
+  const dianStatus = dianStatusOf(record.status, record.errors);
+  return {
+    prefix: prefixOfNumber(record.number),
+    qr_url: record.qr ?? "",
+    status: dianStatus === "validated" ? ("success" as const) : ("pending" as const),
+    dian_status: dianStatus,
+    dian_notifications: record.errors,
+    message,
+    reference_code: record.reference_code ?? "",
+    total: money(record.total),
+  };
+}

@@ -7,24 +7,16 @@ import {
   isoFromFactusDateTime,
 } from "@factus-edge/contracts";
 import type { CreditNoteView, DocumentRowView, NoteView } from "../factus/v2-views";
-import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
+import { companyLine, createdVerdict, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";
 
 /** What a credit-note create answers: the note, where it stands with DIAN, and the invoice it corrects. */
 export function createdCreditNote(note: NoteView, message: string): CreatedCreditNote {
   const record = note.credit_note;
-  const dianStatus = dianStatusOf(record.status, record.errors);
   return {
     number: record.number,
-    prefix: prefixOfNumber(record.number),
     cude: record.cude ?? "",
-    qr_url: record.qr ?? "",
-    status: dianStatus === "validated" ? "success" : "pending",
-    dian_status: dianStatus,
-    dian_notifications: record.errors,
-    message,
-    reference_code: record.reference_code ?? "",
-    total: money(record.total),
+    ...createdVerdict(record, message),
     invoice_number: record.number_bill ?? null,
   };
 }

@@ -68,8 +68,8 @@ export type CreditNoteView =
 /** A credit or debit note, read in a credit note's fields (v1 has no debit notes; v2 answers both alike). */
 export type NoteView = CreditNoteView;
 
-const cents = (value: string | null | undefined) => toScaledRounded(value ?? "0", 2) ?? 0n;
-const sum = (values: bigint[]) => values.reduce((total, value) => total + value, 0n);
+export const cents = (value: string | null | undefined) => toScaledRounded(value ?? "0", 2) ?? 0n;
+export const sum = (values: bigint[]) => values.reduce((total, value) => total + value, 0n);
 
 type V2Item = V2BillDocument["items"][number];
 
@@ -84,7 +84,8 @@ function itemTaxes(item: V2Item) {
 }
 
 /** The document's tax when its totals do not say it: the sum of its lines' taxes, as they were issued. */
-const itemsTax = (items: readonly V2Item[]) => formatCents(sum(items.map((item) => itemTaxes(item).amount)));
+export const itemsTax = (items: readonly V2Item[]) =>
+  formatCents(sum(items.map((item) => itemTaxes(item).amount)));
 
 /**
  * A v2 line in v1's fields. `price` is the line's **net** unit price, as the v2 document itself carries it (seed
@@ -110,7 +111,7 @@ export function v1Item(item: V2Item): FactusBill["items"][number] {
 }
 
 /** The issuer: v2 keeps its name and address under `establishment`. */
-const v1Company = (company: V2BillDocument["company"]): FactusBill["company"] => ({
+export const v1Company = (company: V2BillDocument["company"]): FactusBill["company"] => ({
   nit: company.nit,
   dv: company.dv ?? null,
   company: company.establishment.name,
@@ -119,7 +120,7 @@ const v1Company = (company: V2BillDocument["company"]): FactusBill["company"] =>
   phone: company.establishment.phone_number ?? null,
 });
 
-const v1Customer = (customer: V2BillDocument["customer"]): FactusBill["customer"] => ({
+export const v1Customer = (customer: V2BillDocument["customer"]): FactusBill["customer"] => ({
   ...customer,
   identification: customer.identification,
   dv: customer.dv ?? null,

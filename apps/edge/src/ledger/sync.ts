@@ -10,7 +10,14 @@ import {
 } from "../completion/credentials";
 import { wakeCompany } from "../completion/wake";
 import { v2DateFilter } from "../documents/dated-list";
-import { type AnyFlow, creditNoteFlow, debitNoteFlow, invoiceFlow } from "../documents/kinds";
+import {
+  type AnyFlow,
+  adjustmentNoteFlow,
+  creditNoteFlow,
+  debitNoteFlow,
+  invoiceFlow,
+  supportDocumentFlow,
+} from "../documents/kinds";
 import { centsOf } from "../documents/money";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";
@@ -30,7 +37,13 @@ import { inRequestContext } from "../platform/request-context";
 // Its cursor (kind, page) is stored in D1 after every page, so a restart resumes where it was.
 
 /** The kinds walked, in order (those the account's Factus version has). */
-const SYNCED: AnyFlow[] = [invoiceFlow, creditNoteFlow, debitNoteFlow];
+const SYNCED: AnyFlow[] = [
+  invoiceFlow,
+  creditNoteFlow,
+  debitNoteFlow,
+  supportDocumentFlow,
+  adjustmentNoteFlow,
+];
 /** Pages per alarm: the object answers its other callers between runs. */
 const PAGES_PER_RUN = 40;
 /** Tries of a page Factus keeps failing (10 s doubling to 10 min: about an hour and a half) before the sync fails. */

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { buildOpenApiDocument, createApp } from "../../src/app";
 import { readConfig } from "../../src/platform/config";
+import { SUPPORT_DOCUMENT_EXAMPLE } from "../../src/routes/support-documents/create";
 import { API, type Session, seedInvoice } from "../helpers";
 
 // The operations of the generated OpenAPI document, each with a request that passes validation, so tests that walk
@@ -52,6 +53,16 @@ const BODIES: Record<string, (session?: Session) => unknown> = {
   annulInvoice: () => ({}),
   createNumberingRange: () => ({ document: "21", prefix: "ZZ", current: 1, resolution_number: "1" }),
   sendDebitNoteEmail: () => ({ email: "a@b.co" }),
+  createSupportDocument: () => ({
+    ...SUPPORT_DOCUMENT_EXAMPLE,
+    reference_code: `DS-${crypto.randomUUID().slice(0, 8)}`,
+  }),
+  createAdjustmentNote: () => ({
+    ...SUPPORT_DOCUMENT_EXAMPLE,
+    reference_code: `NA-${crypto.randomUUID().slice(0, 8)}`,
+    support_document_number: "SEDS984000001",
+    correction_concept_code: "3",
+  }),
   createDebitNote: () => ({
     invoice_number: "SETP990000000",
     correction_concept_code: "1",

@@ -51,6 +51,46 @@ const noteBody = (prefix: string) => async (session: Session) => {
   };
 };
 
+/** A purchase from a resident natural person with a NIT, ReteRenta 3.5 %. */
+export const supportDocumentBody = (prefix = "DS") => ({
+  reference_code: reference(prefix),
+  provider: {
+    identification_document_id: 6,
+    identification: "123456789",
+    dv: "6",
+    names: "Alan Turing",
+    address: "calle 1 # 2-68",
+    municipality_id: 980,
+  },
+  items: [
+    {
+      code_reference: "CAFE-1",
+      name: "Arroba de café",
+      quantity: 2,
+      price: 50000,
+      unit_measure_id: 70,
+      standard_code_id: 1,
+      withholding_taxes: [{ code: "06", withholding_tax_rate: 3.5 }],
+    },
+  ],
+});
+
+/** An adjustment note (a discount) on a fresh validated support document, with its provider. */
+const adjustmentNoteBody = async (session: Session) => {
+  const support = await expectStatus(
+    await api(session, "/support-documents", { method: "POST", body: supportDocumentBody() }),
+    201,
+  );
+  const { provider, items } = supportDocumentBody();
+  return {
+    ...supportDocumentBody("NA"),
+    support_document_number: support.data.number,
+    correction_concept_code: "3",
+    provider,
+    items: [{ ...items[0]!, quantity: 1, price: 10000 }],
+  };
+};
+
 export const KINDS: KindCase[] = [
   {
     resource: "credit-notes",
@@ -67,6 +107,22 @@ export const KINDS: KindCase[] = [
     versions: ["v2"],
     factusCreate: "/v2/debit-notes/validate",
     body: noteBody("ND"),
+  },
+  {
+    resource: "support-documents",
+    detailKey: "support_document",
+    event: "support_document",
+    versions: ["v1", "v2"],
+    factusCreate: "/v1/support-documents/validate",
+    body: async () => supportDocumentBody(),
+  },
+  {
+    resource: "adjustment-notes",
+    detailKey: "adjustment_note",
+    event: "adjustment_note",
+    versions: ["v1", "v2"],
+    factusCreate: "/v1/adjustment-notes/validate",
+    body: adjustmentNoteBody,
   },
 ];
 
@@ -248,5 +304,92 @@ describe("debit notes", () => {
     const calls = await emulator.forAccount(session.account).calls();
     expect(calls["POST /v2/debit-notes/validate"]).toBeUndefined();
     expect(refused.message).toContain("una nota débito solo corrige facturas validadas");
+  });
+});
+
+describe("support documents", () => {
+  it("a wrong NIT check digit is refused before a number is burnt (422, nothing sent)", async () => {
+    const session = await newSession({ factusVersion: "v1" });
+    const body = supportDocumentBody();
+    body.provider.dv = "5";
+    const refused = await expectStatus(
+      await api(session, "/support-documents", { method: "POST", body }),
+      422,
+    );
+    expect(refused.error.details).toContainEqual({
+      path: "provider.dv",
+      message: expect.stringContaining("es 6, no 5"),
+    });
+    const calls = await emulator.forAccount(session.account).calls();
+    expect(calls["POST /v1/support-documents/validate"]).toBeUndefined();
+  });
+
+  it("v1 carries no IVA on a support line (422 naming the line); v2 does, to the cent; withholdings never lower the total", async () => {
+    const taxed = { ...supportDocumentBody(), prices_include_tax: false };
+    taxed.items[0] = { ...taxed.items[0]!, tax_rate: 19 } as never;
+    const v1 = await newSession({ factusVersion: "v1" });
+    const refused = await expectStatus(
+      await api(v1, "/support-documents", { method: "POST", body: taxed }),
+      422,
+    );
+    expect(refused.error.code).toBe("NOT_AVAILABLE_ON_FACTUS_VERSION");
+    expect(refused.error.details[0].path).toBe("items.0.tax_rate");
+    const untaxed = await expectStatus(
+      await api(v1, "/support-documents", { method: "POST", body: supportDocumentBody() }),
+      201,
+    );
+    expect(untaxed.data).toMatchObject({ total: 100000, withholding_total: 3500 });
+
+    const v2 = await newSession({ factusVersion: "v2" });
+    const issued = await expectStatus(
+      await api(v2, "/support-documents", { method: "POST", body: taxed }),
+      201,
+    );
+    expect(issued.data).toMatchObject({ total: 119000, withholding_total: 3500 });
+    expect(issued.data.rounding).toBeUndefined();
+    expect(issued.data.cuds).toMatch(/^[0-9a-f]{96}$/);
+  });
+
+  it.each(["v1", "v2"] as const)(
+    "on %s: the support document lists its adjustment notes where Factus names them",
+    async (factusVersion) => {
+      const session = await newSession({ factusVersion });
+      const body = await adjustmentNoteBody(session);
+      const note = await expectStatus(await api(session, "/adjustment-notes", { method: "POST", body }), 201);
+      expect(note.data.support_document_number).toBe(body.support_document_number);
+      const support = await expectStatus(
+        await api(session, `/support-documents/${body.support_document_number}`),
+        200,
+      );
+      // v1 names them (with Factus' ids); v2's answer does not: unknown, never an empty list.
+      expect(support.data.adjustment_notes).toEqual(
+        factusVersion === "v1" ? [{ id: expect.any(Number), number: note.data.number }] : null,
+      );
+    },
+  );
+
+  it("an adjustment note needs a validated support document (409) and its provider (422), before sending", async () => {
+    const session = await newSession({ factusVersion: "v2" });
+    const body = await adjustmentNoteBody(session);
+    const other = { ...body, provider: { ...body.provider, identification: "900123456", dv: "8" } };
+    const mismatch = await expectStatus(
+      await api(session, "/adjustment-notes", { method: "POST", body: other }),
+      422,
+    );
+    expect(mismatch.error.details[0]).toMatchObject({ path: "provider.identification" });
+
+    await armFault(session, "dian-rejection", "/v1/support-documents/validate");
+    const rejected = await expectStatus(
+      await api(session, "/support-documents", { method: "POST", body: supportDocumentBody() }),
+      422,
+    );
+    const onRejected = { ...body, support_document_number: rejected.error.document.number };
+    const refused = await expectStatus(
+      await api(session, "/adjustment-notes", { method: "POST", body: onRejected }),
+      409,
+    );
+    expect(refused.message).toContain("una nota de ajuste solo corrige documentos soporte validados");
+    const calls = await emulator.forAccount(session.account).calls();
+    expect(calls["POST /v2/adjustment-notes/validate"]).toBeUndefined();
   });
 });

@@ -27,13 +27,14 @@ export class Refusals {
 export const fixed2 = (value: number | string) => formatCents(toScaled(value, 2) ?? 0n);
 
 const V2_ITEM_TAX_CODES: Readonly<Record<number, "01" | "04">> = { 1: "01", 4: "04" };
-const identityCode = (id: number) => IDENTITY_DOCUMENTS.find((entry) => entry.id === id)?.code ?? String(id);
+export const identityCode = (id: number) =>
+  IDENTITY_DOCUMENTS.find((entry) => entry.id === id)?.code ?? String(id);
 // The check v2's request schemas make (FactusV2Customer, FactusV2Establishment).
 const EMAIL = z.email();
 const isEmail = (value: string) => EMAIL.safeParse(value).success;
 
 /** v2's municipality code of a Factus v1 id (the public schema has already resolved DANE codes to ids). */
-function municipalityCode(id: number, path: (string | number)[], refusals: Refusals) {
+export function municipalityCode(id: number, path: (string | number)[], refusals: Refusals) {
   const code = v2MunicipalityByV1Id(id)?.code;
   if (!code) refusals.add(path, `El municipio ${id} no tiene código DANE en Factus v2`);
   return code ?? "";

@@ -62,25 +62,30 @@ export function noteRequest<Concepts extends readonly { code: string }[]>(
     .meta({ id: words.id, description: words.description });
 }
 
+/** What every kind's create answers beside its number and key: where it stands with DIAN, and its total. */
+export const createdFields = {
+  prefix: z.string(),
+  qr_url: z.string(),
+  status: z.enum(["success", "pending"]),
+  dian_status: DianStatus,
+  dian_notifications: z.array(z.string()),
+  message: z.string(),
+  reference_code: z.string(),
+  total: Money,
+  rounding: Rounding.optional(),
+};
+
 /** What a note's create answers. */
 export const createdNote = (id: string) =>
   z
     .object({
       number: z.string().meta({ examples: ["NC1"] }),
-      prefix: z.string(),
       cude: z.string().meta({ description: "Código Único de Documento Electrónico (SHA-384, 96 hex)." }),
-      qr_url: z.string(),
-      status: z.enum(["success", "pending"]),
-      dian_status: DianStatus,
-      dian_notifications: z.array(z.string()),
-      message: z.string(),
-      reference_code: z.string(),
-      total: Money,
+      ...createdFields,
       invoice_number: z
         .string()
         .nullable()
         .meta({ description: "La factura que corrige (null sin factura)." }),
-      rounding: Rounding.optional(),
     })
     .meta({ id });
 

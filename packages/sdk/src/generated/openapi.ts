@@ -656,6 +656,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/support-documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listar documentos soporte
+         * @description Documentos soporte de la empresa, de la más reciente a la más antigua, 10 por página (la página de Factus). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente, estado y fecha de creación (`created_from`, `created_to`: como en las facturas).
+         */
+        get: operations["listSupportDocuments"];
+        put?: never;
+        /**
+         * Crear y validar un documento soporte
+         * @description La compra a quien no factura (un campesino, un independiente): sin él, la empresa no puede deducirla. La empresa es la compradora; `provider` es quien vende (NIT, cédula de extranjería, pasaporte…: no CC). Cada línea lleva IVA solo si la cuenta es Factus v2 (`tax_rate`, 0 = excluido, como Factus v1 emite todo documento soporte) y las retenciones que practica la empresa, que no restan del total. Antes de gastar un número se comprueban las reglas de la DIAN que se pueden comprobar (dígito de verificación del NIT, residente con municipio, extranjero fuera de CO). Mismo ciclo de vida que una factura: 201 validado, 202 pendiente de la DIAN, 422 rechazado con el número consumido, y la respuesta perdida se busca por `reference_code`.
+         */
+        post: operations["createSupportDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-documents/reference/{reference_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Eliminar el documento soporte rechazada
+         * @description Elimina, por su código de referencia, el documento soporte que la DIAN **rechazó**: es lo que desbloquea el rango tras un FACTUS_PENDING_DOCUMENT cuya recuperación es `delete_fix_resend`. Se niega (409) a eliminar un documento que la DIAN aún no responde (DOCUMENT_AWAITING_DIAN: reenvíelo tal cual con /retry) o que la DIAN ya tiene (regla 90), salvo `?force=true`. Un documento validado no se puede eliminar.
+         */
+        delete: operations["deleteSupportDocumentByReference"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-documents/reference/{reference_code}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminar el documento soporte que la DIAN no ha respondido
+         * @description Reenvía tal cual, con el mismo código de referencia, la solicitud de el documento soporte que quedó pendiente (202: la DIAN no respondió a tiempo). Es el reintento oficial de Factus: consulta a la DIAN y actualiza el estado sin duplicar el documento ni consumir otro número. Responde 201 si quedó validado, 202 si la DIAN sigue sin responder, 200 si ya estaba validado. No sirve para un documento rechazado: ese se corrige y se reenvía con el mismo reference_code, o se elimina.
+         */
+        post: operations["retrySupportDocumentByReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-documents/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descargar el PDF de el documento soporte
+         * @description Por defecto, JSON con el archivo en base64 (`file_content`). Con `Accept: application/pdf` devuelve los bytes del archivo con `Content-Disposition: attachment`.
+         */
+        get: operations["downloadSupportDocumentPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-documents/{number}/xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descargar el XML de el documento soporte
+         * @description Por defecto, JSON con el archivo en base64 (`file_content`). Con `Accept: application/xml` devuelve los bytes del archivo con `Content-Disposition: attachment`.
+         */
+        get: operations["downloadSupportDocumentXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/support-documents/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultar el documento soporte
+         * @description Detalle de un documento soporte: la empresa (compradora), el proveedor, totales, retenciones, CUDS, estado ante la DIAN, las notas de ajuste que lo corrigen e ítems.
+         */
+        get: operations["getSupportDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Listar notas de ajuste
+         * @description Notas de ajuste de la empresa, de la más reciente a la más antigua, 10 por página (la página de Factus). Filtros por número, prefijo, código de referencia, identificación o nombre del cliente, estado y fecha de creación (`created_from`, `created_to`: como en las facturas).
+         */
+        get: operations["listAdjustmentNotes"];
+        put?: never;
+        /**
+         * Crear y validar una nota de ajuste
+         * @description Corrige un documento soporte validado por la DIAN (`support_document_number`): devolución, anulación, rebaja, ajuste de precio u otro concepto. El proveedor es el del documento soporte (se comprueba antes de enviar). Factus v1 la une al documento por su id, v2 por su número: el servicio resuelve el que toque. Mismo ciclo de vida que una factura: 201 validada, 202 pendiente de la DIAN, 422 rechazada con el número consumido.
+         */
+        post: operations["createAdjustmentNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes/reference/{reference_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Eliminar la nota de ajuste rechazada
+         * @description Elimina, por su código de referencia, la nota de ajuste que la DIAN **rechazó**: es lo que desbloquea el rango tras un FACTUS_PENDING_DOCUMENT cuya recuperación es `delete_fix_resend`. Se niega (409) a eliminar un documento que la DIAN aún no responde (DOCUMENT_AWAITING_DIAN: reenvíelo tal cual con /retry) o que la DIAN ya tiene (regla 90), salvo `?force=true`. Un documento validado no se puede eliminar.
+         */
+        delete: operations["deleteAdjustmentNoteByReference"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes/reference/{reference_code}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terminar la nota de ajuste que la DIAN no ha respondido
+         * @description Reenvía tal cual, con el mismo código de referencia, la solicitud de la nota de ajuste que quedó pendiente (202: la DIAN no respondió a tiempo). Es el reintento oficial de Factus: consulta a la DIAN y actualiza el estado sin duplicar el documento ni consumir otro número. Responde 201 si quedó validado, 202 si la DIAN sigue sin responder, 200 si ya estaba validado. No sirve para un documento rechazado: ese se corrige y se reenvía con el mismo reference_code, o se elimina.
+         */
+        post: operations["retryAdjustmentNoteByReference"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes/{number}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descargar el PDF de la nota de ajuste
+         * @description Por defecto, JSON con el archivo en base64 (`file_content`). Con `Accept: application/pdf` devuelve los bytes del archivo con `Content-Disposition: attachment`.
+         */
+        get: operations["downloadAdjustmentNotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes/{number}/xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Descargar el XML de la nota de ajuste
+         * @description Por defecto, JSON con el archivo en base64 (`file_content`). Con `Accept: application/xml` devuelve los bytes del archivo con `Content-Disposition: attachment`.
+         */
+        get: operations["downloadAdjustmentNoteXml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/adjustment-notes/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Consultar la nota de ajuste
+         * @description Detalle de una nota de ajuste: la empresa, el proveedor, totales, retenciones, CUDS, estado ante la DIAN, el concepto y el documento soporte que corrige (`support_document_number`).
+         */
+        get: operations["getAdjustmentNote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/numbering-ranges": {
         parameters: {
             query?: never;
@@ -1644,9 +1892,9 @@ export interface components {
         CreatedCreditNote: {
             /** @example NC1 */
             number: string;
-            prefix: string;
             /** @description Código Único de Documento Electrónico (SHA-384, 96 hex). */
             cude: string;
+            prefix: string;
             qr_url: string;
             /** @enum {string} */
             status: "success" | "pending";
@@ -1656,9 +1904,9 @@ export interface components {
             reference_code: string;
             /** @description Valor en pesos con 2 decimales. */
             total: number;
+            rounding?: components["schemas"]["Rounding"];
             /** @description La factura que corrige (null sin factura). */
             invoice_number: string | null;
-            rounding?: components["schemas"]["Rounding"];
         };
         AnnulInvoiceRequest: {
             /** @description Motivo, en la observación de la nota. */
@@ -1931,9 +2179,9 @@ export interface components {
         CreatedDebitNote: {
             /** @example NC1 */
             number: string;
-            prefix: string;
             /** @description Código Único de Documento Electrónico (SHA-384, 96 hex). */
             cude: string;
+            prefix: string;
             qr_url: string;
             /** @enum {string} */
             status: "success" | "pending";
@@ -1943,9 +2191,9 @@ export interface components {
             reference_code: string;
             /** @description Valor en pesos con 2 decimales. */
             total: number;
+            rounding?: components["schemas"]["Rounding"];
             /** @description La factura que corrige (null sin factura). */
             invoice_number: string | null;
-            rounding?: components["schemas"]["Rounding"];
         };
         /** @description Nota débito a crear y validar ante la DIAN (solo cuentas Factus v2). */
         CreateDebitNoteRequest: {
@@ -2063,6 +2311,311 @@ export interface components {
                     next_attempt_at: string | null;
                     last_error: string | null;
                 } | null;
+            };
+            items: {
+                code_reference: string;
+                name: string;
+                quantity: number;
+                /** @description Valor en pesos con 2 decimales. */
+                price: number;
+                tax_rate: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+            }[];
+        };
+        CreatedSupportDocument: {
+            /** @example SEDS984000001 */
+            number: string;
+            /** @description Código Único del Documento Soporte (SHA-384, 96 hex). */
+            cuds: string;
+            prefix: string;
+            qr_url: string;
+            /** @enum {string} */
+            status: "success" | "pending";
+            dian_status: components["schemas"]["DianStatus"];
+            dian_notifications: string[];
+            message: string;
+            reference_code: string;
+            /** @description Valor en pesos con 2 decimales. */
+            total: number;
+            rounding?: components["schemas"]["Rounding"];
+            /** @description Retenciones del comprador: no restan del total, sí de lo pagado. */
+            withholding_total: number;
+        };
+        /** @description Documento soporte a crear y validar ante la DIAN: una compra a quien no factura. */
+        CreateSupportDocumentRequest: {
+            /**
+             * @description Código de referencia único por empresa.
+             * @example INV-2024-001
+             */
+            reference_code: string;
+            numbering_range_id?: number;
+            /**
+             * @default 10
+             * @enum {string}
+             */
+            payment_method_code: "1" | "10" | "20" | "42" | "47" | "48" | "49" | "71" | "72" | "ZZZ";
+            observation?: string | null;
+            /**
+             * @description Si el precio de los ítems incluye impuestos. true (predeterminado, como en Factus v1): el precio es el valor final con IVA o INC incluido, y la base se obtiene dividiendo por (1 + tarifa). false: el precio es neto, sin impuestos (como lo toma Factus v2), y el impuesto se suma: 1.000.000 al 19 % da subtotal 1.000.000, IVA 190.000 y total 1.190.000. Factus redondea cada línea al centavo, así que el total del documento puede diferir en centavos del que implican los precios; esa diferencia se informa, nunca se oculta.
+             * @example false
+             */
+            prices_include_tax?: boolean;
+            provider: components["schemas"]["SupportDocumentProvider"];
+            items: components["schemas"]["SupportDocumentItem"][];
+        };
+        SupportDocumentProvider: {
+            /** @description 4 TE, 5 CE, 6 NIT, 7 pasaporte, 8 documento extranjero, 9 PEP, 10 NIT de otro país. */
+            identification_document_id: number;
+            identification: string;
+            /** @description Dígito de verificación: obligatorio con NIT (6). */
+            dv?: string;
+            /** @description Nombre o razón social del proveedor. */
+            names: string;
+            trade_name?: string | null;
+            address: string;
+            email?: string | null;
+            phone?: string | null;
+            /**
+             * @description 1 residente en Colombia (por defecto), 0 no residente.
+             * @default 1
+             */
+            is_resident: 0 | 1;
+            /** @default CO */
+            country_code: string;
+            /**
+             * @description Id de Factus o código DANE (5 dígitos): obligatorio para un proveedor residente.
+             * @example 980
+             * @example 11001
+             */
+            municipality_id?: number | string;
+        };
+        /** @description Línea del documento soporte. */
+        SupportDocumentItem: {
+            /** @description Código interno del producto. */
+            code_reference: string;
+            name: string;
+            /** @description Cantidad: entero mayor que 0 en Factus v1. */
+            quantity: number;
+            /**
+             * @description Precio unitario, máximo 2 decimales: con impuestos incluidos (como en Factus v1), o neto cuando prices_include_tax es false.
+             * @example 1000000
+             */
+            price: number;
+            /**
+             * @description Porcentaje de descuento 0–100.
+             * @default 0
+             */
+            discount_rate: number;
+            /** @description Unidad de medida de Factus (70 = unidad). */
+            unit_measure_id: number;
+            /** @description Estándar del código de producto: 1 (DIAN 999), 2 UNSPSC, 3 partida arancelaria, 4 GTIN. */
+            standard_code_id: number;
+            note?: string | null;
+            withholding_taxes?: {
+                /**
+                 * @description 05 ReteIVA, 06 ReteRenta, 07 ReteICA.
+                 * @enum {string}
+                 */
+                code: "05" | "06" | "07";
+                withholding_tax_rate: number;
+            }[];
+            /**
+             * @description IVA del ítem (0 = excluido, por defecto). Factus v1 solo admite 0.
+             * @default 0
+             */
+            tax_rate: number;
+        };
+        SupportDocumentList: {
+            items: components["schemas"]["SupportDocumentSummary"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        SupportDocumentSummary: {
+            number: string;
+            reference_code: string | null;
+            identification: string;
+            name: string;
+            /** @description Valor en pesos con 2 decimales. */
+            total: number;
+            dian_status: components["schemas"]["DianStatus"];
+            dian_notifications: string[];
+            /** @description ISO 8601, hora de Colombia (-05:00). */
+            created_at: string;
+            /** @description Mientras la DIAN no responde: el servicio la reenvía por sí mismo (intentos, próximo intento). null en otro caso. */
+            completion: {
+                /**
+                 * @description `scheduled`: el servicio lo reenviará en `next_attempt_at`; `needs_token`: no tiene credencial para hacerlo (cualquier solicitud de la empresa con X-Factus-Token lo reanuda).
+                 * @enum {string}
+                 */
+                state: "scheduled" | "needs_token";
+                /** @description Reenvíos hechos por el servicio. */
+                attempts: number;
+                /** @description ISO 8601. */
+                next_attempt_at: string | null;
+                last_error: string | null;
+            } | null;
+        };
+        SupportDocumentDetail: {
+            /** @description La empresa: quien compra. */
+            company: {
+                name: string;
+                identification: string;
+                address: string;
+            };
+            /** @description Quien vende. */
+            provider: {
+                name: string;
+                identification: string;
+                email: string | null;
+                address: string | null;
+            };
+            support_document: {
+                number: string;
+                prefix: string;
+                reference_code: string | null;
+                issue_date: string;
+                cuds: string;
+                /** @description Valor en pesos con 2 decimales. */
+                subtotal: number;
+                /** @description Valor en pesos con 2 decimales. */
+                tax_total: number;
+                /** @description Valor en pesos con 2 decimales. */
+                withholding_total: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+                dian_status: components["schemas"]["DianStatus"];
+                dian_notifications: string[];
+                qr_url: string | null;
+                /** @description Mientras la DIAN no responde: el servicio lo reenvía por sí mismo. null en otro caso. */
+                completion: {
+                    /**
+                     * @description `scheduled`: el servicio lo reenviará en `next_attempt_at`; `needs_token`: no tiene credencial para hacerlo (cualquier solicitud de la empresa con X-Factus-Token lo reanuda).
+                     * @enum {string}
+                     */
+                    state: "scheduled" | "needs_token";
+                    /** @description Reenvíos hechos por el servicio. */
+                    attempts: number;
+                    /** @description ISO 8601. */
+                    next_attempt_at: string | null;
+                    last_error: string | null;
+                } | null;
+            };
+            /** @description Notas de ajuste que lo corrigen; null si la respuesta de Factus no las nombra. */
+            adjustment_notes: components["schemas"]["CreditNoteRef"][] | null;
+            items: {
+                code_reference: string;
+                name: string;
+                quantity: number;
+                /** @description Valor en pesos con 2 decimales. */
+                price: number;
+                tax_rate: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+            }[];
+        };
+        CreatedAdjustmentNote: {
+            /** @example SEDS984000001 */
+            number: string;
+            /** @description Código Único del Documento Soporte (SHA-384, 96 hex). */
+            cuds: string;
+            prefix: string;
+            qr_url: string;
+            /** @enum {string} */
+            status: "success" | "pending";
+            dian_status: components["schemas"]["DianStatus"];
+            dian_notifications: string[];
+            message: string;
+            reference_code: string;
+            /** @description Valor en pesos con 2 decimales. */
+            total: number;
+            rounding?: components["schemas"]["Rounding"];
+            /** @description Retenciones del comprador: no restan del total, sí de lo pagado. */
+            withholding_total: number;
+            support_document_number: string | null;
+        };
+        /** @description Nota de ajuste a crear y validar ante la DIAN: corrige un documento soporte validado. */
+        CreateAdjustmentNoteRequest: {
+            /**
+             * @description Código de referencia único por empresa.
+             * @example INV-2024-001
+             */
+            reference_code: string;
+            numbering_range_id?: number;
+            /**
+             * @default 10
+             * @enum {string}
+             */
+            payment_method_code: "1" | "10" | "20" | "42" | "47" | "48" | "49" | "71" | "72" | "ZZZ";
+            observation?: string | null;
+            /**
+             * @description Si el precio de los ítems incluye impuestos. true (predeterminado, como en Factus v1): el precio es el valor final con IVA o INC incluido, y la base se obtiene dividiendo por (1 + tarifa). false: el precio es neto, sin impuestos (como lo toma Factus v2), y el impuesto se suma: 1.000.000 al 19 % da subtotal 1.000.000, IVA 190.000 y total 1.190.000. Factus redondea cada línea al centavo, así que el total del documento puede diferir en centavos del que implican los precios; esa diferencia se informa, nunca se oculta.
+             * @example false
+             */
+            prices_include_tax?: boolean;
+            provider: components["schemas"]["SupportDocumentProvider"];
+            items: components["schemas"]["SupportDocumentItem"][];
+            /**
+             * @description Número del documento soporte que la nota corrige (p. ej. SEDS984000001).
+             * @example SETP990000001
+             */
+            support_document_number: string;
+            /**
+             * @description 1 devolución parcial, 2 anulación, 3 rebaja o descuento, 4 ajuste de precio, 5 otros.
+             * @enum {string}
+             */
+            correction_concept_code: "1" | "2" | "3" | "4" | "5";
+        };
+        AdjustmentNoteList: {
+            items: components["schemas"]["SupportDocumentSummary"][];
+            pagination: components["schemas"]["Pagination"];
+        };
+        AdjustmentNoteDetail: {
+            company: {
+                name: string;
+                identification: string;
+                address: string;
+            };
+            provider: {
+                name: string;
+                identification: string;
+                email: string | null;
+                address: string | null;
+            };
+            adjustment_note: {
+                number: string;
+                prefix: string;
+                reference_code: string | null;
+                issue_date: string;
+                cuds: string;
+                /** @description Valor en pesos con 2 decimales. */
+                subtotal: number;
+                /** @description Valor en pesos con 2 decimales. */
+                tax_total: number;
+                /** @description Valor en pesos con 2 decimales. */
+                withholding_total: number;
+                /** @description Valor en pesos con 2 decimales. */
+                total: number;
+                dian_status: components["schemas"]["DianStatus"];
+                dian_notifications: string[];
+                qr_url: string | null;
+                /** @description Mientras la DIAN no responde: el servicio lo reenvía por sí mismo. null en otro caso. */
+                completion: {
+                    /**
+                     * @description `scheduled`: el servicio lo reenviará en `next_attempt_at`; `needs_token`: no tiene credencial para hacerlo (cualquier solicitud de la empresa con X-Factus-Token lo reanuda).
+                     * @enum {string}
+                     */
+                    state: "scheduled" | "needs_token";
+                    /** @description Reenvíos hechos por el servicio. */
+                    attempts: number;
+                    /** @description ISO 8601. */
+                    next_attempt_at: string | null;
+                    last_error: string | null;
+                } | null;
+                correction_concept: {
+                    code: string;
+                    name: string;
+                } | null;
+                support_document_number: string | null;
             };
             items: {
                 code_reference: string;
@@ -7424,6 +7977,2124 @@ export interface operations {
                         /** @example Nota débito obtenida exitosamente */
                         message: string;
                         data: components["schemas"]["DebitNoteDetail"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listSupportDocuments: {
+        parameters: {
+            query?: {
+                number?: string;
+                prefix?: string;
+                reference_code?: string;
+                identification?: string;
+                names?: string;
+                /** @description 1 validado por la DIAN, 0 pendiente o rechazado. */
+                status?: "0" | "1";
+                /** @description Creados desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from?: string;
+                /** @description Creados hasta este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_to?: string;
+                page?: string;
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Una página de documentos soporte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documentos soporte obtenidas exitosamente */
+                        message: string;
+                        data: components["schemas"]["SupportDocumentList"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createSupportDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+                /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Documento soporte a emitir */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference_code": "DS-2026-0001",
+                 *       "payment_method_code": "10",
+                 *       "provider": {
+                 *         "identification_document_id": 6,
+                 *         "identification": "123456789",
+                 *         "dv": "6",
+                 *         "names": "Alan Turing",
+                 *         "address": "calle 1 # 2-68",
+                 *         "email": "proveedor@correo.co",
+                 *         "is_resident": 1,
+                 *         "country_code": "CO",
+                 *         "municipality_id": 980
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "code_reference": "12345",
+                 *           "name": "Cosecha de café (arroba)",
+                 *           "quantity": 1,
+                 *           "discount_rate": 20,
+                 *           "price": 50000,
+                 *           "unit_measure_id": 70,
+                 *           "standard_code_id": 1,
+                 *           "withholding_taxes": [
+                 *             {
+                 *               "code": "06",
+                 *               "withholding_tax_rate": 3.5
+                 *             }
+                 *           ]
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateSupportDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description Ya existía un documento con este reference_code, el mismo proveedor y el mismo total */
+            200: {
+                headers: {
+                    /** @description URL de el documento soporte */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento soporte creado exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description Documento validado por la DIAN */
+            201: {
+                headers: {
+                    /** @description URL de el documento soporte */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento soporte creado exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description La DIAN aún no responde: quedó numerado; reenvíelo tal cual (/retry) */
+            202: {
+                headers: {
+                    /** @description URL de el documento soporte */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento soporte creado exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, IDEMPOTENCY_IN_PROGRESS, REFERENCE_CODE_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE, FACTUS_OUTCOME_UNKNOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteSupportDocumentByReference: {
+        parameters: {
+            query?: {
+                /** @description true elimina aunque la DIAN no haya respondido (pendiente) o ya tenga el documento (regla 90). Solo si sabe que la DIAN no lo validará: eliminar un documento válido ante la DIAN lo deja sin rastro en Factus. */
+                force?: "true" | "false";
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                reference_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documento eliminado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento soporte eliminado exitosamente */
+                        message: string;
+                        data: {
+                            reference_code: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, DOCUMENT_AWAITING_DIAN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    retrySupportDocumentByReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                reference_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ya estaba validado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description Validado por la DIAN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description La DIAN sigue sin responder */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedSupportDocument"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, REFERENCE_CODE_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE, FACTUS_OUTCOME_UNKNOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    downloadSupportDocumentPdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF de el documento soporte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example PDF obtenido exitosamente */
+                        message: string;
+                        data: components["schemas"]["DocumentFile"];
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    downloadSupportDocumentXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El XML de el documento soporte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example XML obtenido exitosamente */
+                        message: string;
+                        data: components["schemas"]["DocumentFile"];
+                    };
+                    "application/xml": string;
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getSupportDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El documento soporte */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento soporte obtenida exitosamente */
+                        message: string;
+                        data: components["schemas"]["SupportDocumentDetail"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listAdjustmentNotes: {
+        parameters: {
+            query?: {
+                number?: string;
+                prefix?: string;
+                reference_code?: string;
+                identification?: string;
+                names?: string;
+                /** @description 1 validado por la DIAN, 0 pendiente o rechazado. */
+                status?: "0" | "1";
+                /** @description Creados desde este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_from?: string;
+                /** @description Creados hasta este día (inclusive), calendario de Colombia, YYYY-MM-DD. */
+                created_to?: string;
+                page?: string;
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Una página de notas de ajuste */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Notas de ajuste obtenidas exitosamente */
+                        message: string;
+                        data: components["schemas"]["AdjustmentNoteList"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    createAdjustmentNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+                /** @description Clave opaca (≤ 255 caracteres) que hace seguro reintentar: la misma clave y el mismo cuerpo devuelven la respuesta guardada durante 24 h, sin crear otro documento. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Nota de ajuste a emitir */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference_code": "NA-2026-0001",
+                 *       "payment_method_code": "10",
+                 *       "provider": {
+                 *         "identification_document_id": 6,
+                 *         "identification": "123456789",
+                 *         "dv": "6",
+                 *         "names": "Alan Turing",
+                 *         "address": "calle 1 # 2-68",
+                 *         "email": "proveedor@correo.co",
+                 *         "is_resident": 1,
+                 *         "country_code": "CO",
+                 *         "municipality_id": 980
+                 *       },
+                 *       "items": [
+                 *         {
+                 *           "code_reference": "12345",
+                 *           "name": "Cosecha de café (arroba)",
+                 *           "quantity": 1,
+                 *           "discount_rate": 20,
+                 *           "price": 50000,
+                 *           "unit_measure_id": 70,
+                 *           "standard_code_id": 1,
+                 *           "withholding_taxes": [
+                 *             {
+                 *               "code": "06",
+                 *               "withholding_tax_rate": 3.5
+                 *             }
+                 *           ]
+                 *         }
+                 *       ],
+                 *       "support_document_number": "SEDS984000001",
+                 *       "correction_concept_code": "3"
+                 *     }
+                 */
+                "application/json": components["schemas"]["CreateAdjustmentNoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Ya existía una nota con este reference_code, el mismo proveedor y el mismo total */
+            200: {
+                headers: {
+                    /** @description URL de la nota de ajuste */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Nota de ajuste creada exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description Nota validada por la DIAN */
+            201: {
+                headers: {
+                    /** @description URL de la nota de ajuste */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Nota de ajuste creada exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description La DIAN aún no responde: quedó numerada; reenvíela tal cual (/retry) */
+            202: {
+                headers: {
+                    /** @description URL de la nota de ajuste */
+                    Location?: string;
+                    /** @description Presente cuando el documento se encontró en Factus: `lost-answer` o `existing-reference`. */
+                    "X-Document-Recovered"?: "lost-answer" | "existing-reference";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Nota de ajuste creada exitosamente */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description Solicitud mal formada: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, IDEMPOTENCY_IN_PROGRESS, REFERENCE_CODE_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Cuerpo demasiado grande: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Tipo de contenido no soportado: UNSUPPORTED_MEDIA_TYPE */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION, IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE, FACTUS_OUTCOME_UNKNOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    deleteAdjustmentNoteByReference: {
+        parameters: {
+            query?: {
+                /** @description true elimina aunque la DIAN no haya respondido (pendiente) o ya tenga el documento (regla 90). Solo si sabe que la DIAN no lo validará: eliminar un documento válido ante la DIAN lo deja sin rastro en Factus. */
+                force?: "true" | "false";
+            };
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                reference_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Documento eliminado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Nota de ajuste eliminada exitosamente */
+                        message: string;
+                        data: {
+                            reference_code: string;
+                        };
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, DOCUMENT_AWAITING_DIAN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    retryAdjustmentNoteByReference: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                reference_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ya estaba validado */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description Validado por la DIAN */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description La DIAN sigue sin responder */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Documento reenviado a la DIAN */
+                        message: string;
+                        data: components["schemas"]["CreatedAdjustmentNote"];
+                    };
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED, REFERENCE_CODE_IN_USE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE, FACTUS_OUTCOME_UNKNOWN */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    downloadAdjustmentNotePdf: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El PDF de la nota de ajuste */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example PDF obtenido exitosamente */
+                        message: string;
+                        data: components["schemas"]["DocumentFile"];
+                    };
+                    "application/pdf": string;
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    downloadAdjustmentNoteXml: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description El XML de la nota de ajuste */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example XML obtenido exitosamente */
+                        message: string;
+                        data: components["schemas"]["DocumentFile"];
+                    };
+                    "application/xml": string;
+                };
+            };
+            /** @description Sin autenticación válida: UNAUTHENTICATED, FACTUS_TOKEN_MISSING, FACTUS_CONNECTION_NEEDS_REAUTH, FACTUS_UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Suscripción de Factus agotada: FACTUS_SUBSCRIPTION_EXHAUSTED */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Sin permiso: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description No encontrado: NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Conflicto: FACTUS_PENDING_DOCUMENT, CONFLICT, DIAN_DOCUMENT_ALREADY_PROCESSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Datos inválidos o rechazados: DIAN_REJECTED, VALIDATION_FAILED, NOT_AVAILABLE_ON_FACTUS_VERSION */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Límite de solicitudes excedido: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error interno: INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Error de Factus: UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no disponible: UPSTREAM_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            /** @description Factus no respondió a tiempo: UPSTREAM_TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getAdjustmentNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Token de acceso de Factus (de /auth/factus/login). Obligatorio con el token local, salvo que se nombre una conexión guardada en X-Factus-Connection; con una clave de API no se envía. */
+                "x-factus-token"?: string;
+                /** @description Id de una conexión de Factus guardada por el usuario (POST /factus-connections), en lugar de X-Factus-Token. */
+                "x-factus-connection"?: string;
+            };
+            path: {
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description La nota de ajuste */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @example Nota de ajuste obtenida exitosamente */
+                        message: string;
+                        data: components["schemas"]["AdjustmentNoteDetail"];
                     };
                 };
             };

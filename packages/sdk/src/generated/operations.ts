@@ -143,6 +143,62 @@ export const sendDebitNoteEmail = (client: EdgeClient, params: Params<operations
 export const getDebitNote = (client: EdgeClient, params: Params<operations["getDebitNote"]>, options?: CallOptions) =>
   send<Data<operations["getDebitNote"]>>(client, {"method":"GET","path":"/api/v1/debit-notes/{number}","bearer":true,"factus":true}, params ?? {}, options);
 
+/** Listar documentos soporte — `GET /api/v1/support-documents` */
+export const listSupportDocuments = (client: EdgeClient, params?: Params<operations["listSupportDocuments"]>, options?: CallOptions) =>
+  send<Data<operations["listSupportDocuments"]>>(client, {"method":"GET","path":"/api/v1/support-documents","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Crear y validar un documento soporte — `POST /api/v1/support-documents` */
+export const createSupportDocument = (client: EdgeClient, params: Params<operations["createSupportDocument"]>, options?: CallOptions) =>
+  send<Data<operations["createSupportDocument"]>>(client, {"method":"POST","path":"/api/v1/support-documents","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Eliminar el documento soporte rechazada — `DELETE /api/v1/support-documents/reference/{reference_code}` */
+export const deleteSupportDocumentByReference = (client: EdgeClient, params: Params<operations["deleteSupportDocumentByReference"]>, options?: CallOptions) =>
+  send<Data<operations["deleteSupportDocumentByReference"]>>(client, {"method":"DELETE","path":"/api/v1/support-documents/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Terminar el documento soporte que la DIAN no ha respondido — `POST /api/v1/support-documents/reference/{reference_code}/retry` */
+export const retrySupportDocumentByReference = (client: EdgeClient, params: Params<operations["retrySupportDocumentByReference"]>, options?: CallOptions) =>
+  send<Data<operations["retrySupportDocumentByReference"]>>(client, {"method":"POST","path":"/api/v1/support-documents/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Descargar el PDF de el documento soporte — `GET /api/v1/support-documents/{number}/pdf` (the application/pdf bytes) */
+export const downloadSupportDocumentPdf = (client: EdgeClient, params: Params<operations["downloadSupportDocumentPdf"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/support-documents/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+
+/** Descargar el XML de el documento soporte — `GET /api/v1/support-documents/{number}/xml` (the application/xml bytes) */
+export const downloadSupportDocumentXml = (client: EdgeClient, params: Params<operations["downloadSupportDocumentXml"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/support-documents/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+
+/** Consultar el documento soporte — `GET /api/v1/support-documents/{number}` */
+export const getSupportDocument = (client: EdgeClient, params: Params<operations["getSupportDocument"]>, options?: CallOptions) =>
+  send<Data<operations["getSupportDocument"]>>(client, {"method":"GET","path":"/api/v1/support-documents/{number}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Listar notas de ajuste — `GET /api/v1/adjustment-notes` */
+export const listAdjustmentNotes = (client: EdgeClient, params?: Params<operations["listAdjustmentNotes"]>, options?: CallOptions) =>
+  send<Data<operations["listAdjustmentNotes"]>>(client, {"method":"GET","path":"/api/v1/adjustment-notes","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Crear y validar una nota de ajuste — `POST /api/v1/adjustment-notes` */
+export const createAdjustmentNote = (client: EdgeClient, params: Params<operations["createAdjustmentNote"]>, options?: CallOptions) =>
+  send<Data<operations["createAdjustmentNote"]>>(client, {"method":"POST","path":"/api/v1/adjustment-notes","bearer":true,"factus":true,"idempotent":true}, params ?? {}, options);
+
+/** Eliminar la nota de ajuste rechazada — `DELETE /api/v1/adjustment-notes/reference/{reference_code}` */
+export const deleteAdjustmentNoteByReference = (client: EdgeClient, params: Params<operations["deleteAdjustmentNoteByReference"]>, options?: CallOptions) =>
+  send<Data<operations["deleteAdjustmentNoteByReference"]>>(client, {"method":"DELETE","path":"/api/v1/adjustment-notes/reference/{reference_code}","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Terminar la nota de ajuste que la DIAN no ha respondido — `POST /api/v1/adjustment-notes/reference/{reference_code}/retry` */
+export const retryAdjustmentNoteByReference = (client: EdgeClient, params: Params<operations["retryAdjustmentNoteByReference"]>, options?: CallOptions) =>
+  send<Data<operations["retryAdjustmentNoteByReference"]>>(client, {"method":"POST","path":"/api/v1/adjustment-notes/reference/{reference_code}/retry","bearer":true,"factus":true}, params ?? {}, options);
+
+/** Descargar el PDF de la nota de ajuste — `GET /api/v1/adjustment-notes/{number}/pdf` (the application/pdf bytes) */
+export const downloadAdjustmentNotePdf = (client: EdgeClient, params: Params<operations["downloadAdjustmentNotePdf"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/adjustment-notes/{number}/pdf","bearer":true,"factus":true,"accept":"application/pdf"}, params ?? {}, options);
+
+/** Descargar el XML de la nota de ajuste — `GET /api/v1/adjustment-notes/{number}/xml` (the application/xml bytes) */
+export const downloadAdjustmentNoteXml = (client: EdgeClient, params: Params<operations["downloadAdjustmentNoteXml"]>, options?: CallOptions) =>
+  send<Uint8Array<ArrayBuffer>>(client, {"method":"GET","path":"/api/v1/adjustment-notes/{number}/xml","bearer":true,"factus":true,"accept":"application/xml"}, params ?? {}, options);
+
+/** Consultar la nota de ajuste — `GET /api/v1/adjustment-notes/{number}` */
+export const getAdjustmentNote = (client: EdgeClient, params: Params<operations["getAdjustmentNote"]>, options?: CallOptions) =>
+  send<Data<operations["getAdjustmentNote"]>>(client, {"method":"GET","path":"/api/v1/adjustment-notes/{number}","bearer":true,"factus":true}, params ?? {}, options);
+
 /** Listar rangos de numeración — `GET /api/v1/numbering-ranges` */
 export const listNumberingRanges = (client: EdgeClient, params?: Params<operations["listNumberingRanges"]>, options?: CallOptions) =>
   send<Data<operations["listNumberingRanges"]>>(client, {"method":"GET","path":"/api/v1/numbering-ranges","bearer":true,"factus":true}, params ?? {}, options);

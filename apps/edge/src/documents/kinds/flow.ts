@@ -37,7 +37,12 @@ export interface DocumentRecord {
 export type DocumentRow = DocumentRowView;
 
 /** The public path segment of a kind: `/api/v1/<resource>/…`; also the key of its background jobs. */
-export type DocumentResource = "invoices" | "credit-notes" | "debit-notes";
+export type DocumentResource =
+  | "invoices"
+  | "credit-notes"
+  | "debit-notes"
+  | "support-documents"
+  | "adjustment-notes";
 
 /** A file as Factus answers it. */
 type Pdf = { file_name: string; pdf_base_64_encoded: string };
@@ -135,9 +140,11 @@ export const expectedOf = (customerIdentification: string, totals: InvoiceTotals
   lines: totals.rounding?.lines ?? [],
 });
 
-/** A public request a company's Factus v2 account cannot carry: the fields, each with why (never a silent drop). */
-export const notOnV2 = (issues: PreflightIssue[]) =>
+/** A public request the company's Factus version cannot carry: the fields, each with why (never a silent drop). */
+export const notOnVersion = (version: FactusApiVersion, issues: PreflightIssue[]) =>
   new ApiError("NOT_AVAILABLE_ON_FACTUS_VERSION", {
-    message: "La cuenta de Factus de esta empresa es v2, que no puede llevar estos campos o valores",
+    message: `La cuenta de Factus de esta empresa es ${version}, que no puede llevar estos campos o valores`,
     details: issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
   });
+
+export const notOnV2 = (issues: PreflightIssue[]) => notOnVersion("v2", issues);
