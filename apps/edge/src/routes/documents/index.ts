@@ -18,7 +18,8 @@ const exportRoute = defineRoute("factus", {
   tags: [TAG],
   summary: "Exportar los documentos de un periodo",
   description:
-    "Una línea por documento (facturas y notas crédito que el servicio emitió o conoció), con sus totales, su estado " +
+    "Una línea por documento (facturas, notas crédito y débito, documentos soporte y notas de ajuste que el servicio " +
+    "emitió o conoció), con sus totales, su estado " +
     "ante la DIAN y quién la emitió, desde el libro del servicio. `Accept: text/csv`: CSV para Excel en Colombia " +
     "(UTF-8 con BOM, `;` entre campos, `,` decimal); si no, JSON Lines (`application/x-ndjson`), con decimales " +
     "exactos como texto. Se transmite por partes: un mes de miles de documentos no espera a armarse.",
@@ -41,8 +42,9 @@ const totalsRoute = defineRoute("factus", {
   tags: [TAG],
   summary: "Totales netos por día",
   description:
-    "Por día de Colombia: facturas validadas y su total, notas crédito validadas y su total, y el neto (facturado " +
-    "menos notas), sumados en centavos exactos. Los documentos pendientes, rechazados o eliminados no suman.",
+    "Por día de Colombia: facturas, notas crédito y notas débito validadas con sus totales, y el neto (facturado " +
+    "menos notas crédito más notas débito), sumados en centavos exactos. Los documentos pendientes, rechazados o " +
+    "eliminados no suman; los documentos soporte son compras, no ventas: están en la exportación, no en este neto.",
   request: { query: DocumentExportQuery.pick({ created_from: true, created_to: true }) },
   responses: { 200: jsonResponse(successEnvelope(DailyTotals, "Totales por día"), "Los totales") },
 });
