@@ -248,10 +248,11 @@ instead (Hono + \`@hono/zod-validator\` validating the same \`CreateInvoiceReque
 limits, idempotency or answer mapping). \`get_ms\` is the gateway's GET with an empty edge cache, reaching the same
 in-memory upstream as the peer: the CPU comparison. \`get_hit_ms\` is the same GET answered from the edge cache; under
 \`wrangler dev\` the Cache API is a loopback service (on Cloudflare it is in the same location), so here a hit costs
-more than an upstream that answers from memory; section 2 times it against a Factus 150 ms away. Milliseconds per
-request.
+more than an upstream that answers from memory; section 2 times it against a Factus 150 ms away. \`peer_kept_*\` is
+the peer behind \`hono/jwt\` that also checks Factus' answer with its schema and says the DIAN status: the floor of a
+gateway that reports a legal document's state (see "The floor under those budgets" below). Milliseconds per request.
 
-${table(pipeline.timings, ["items", "create_ms", "peer_create_ms", "create_vs_peer", "bare_create_ms", "create_ratio", "get_ms", "get_hit_ms", "peer_get_ms", "get_vs_peer", "bare_get_ms", "get_ratio"])}
+${table(pipeline.timings, ["items", "create_ms", "peer_create_ms", "create_vs_peer", "peer_kept_create_ms", "create_vs_peer_kept", "bare_create_ms", "create_ratio", "get_ms", "get_hit_ms", "peer_get_ms", "get_vs_peer", "peer_kept_get_ms", "get_vs_peer_kept", "bare_get_ms", "get_ratio"])}
 
 ### Calls to single-homed state, per request
 
@@ -423,6 +424,13 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   with the TLS handshake as it does a Worker's start-up (it only spares isolates that run just the Durable Object or
   the cron). Reverted. Lazy *route* modules would build only the requested route's schemas, but every route reaches
   the contracts through one entry module (and so does the Factus client), which a bundler initializes whole.
+- **First request**: it grew from 27 ms (last round) to 42–49 ms this round, with the three new kinds: \`createApp\`
+  runs on the first request and mounts every router, and Hono's default router compiles all of the routes (84 operations,
+  61 last round, each with its middleware) into one expression on the first match. Measured by hand with this file's method (median of five): building
+  the app when the module loads (the \`env\` of \`cloudflare:workers\`) brought the first request to 25.9 ms (from 51.3 ms in
+  the same session); a \`TrieRouter\` instead of the default, to 40.2 ms. Neither is kept: \`wrangler check startup\`
+  runs the Worker without its secrets, so with the build at load time the configuration check fails first and the
+  start-up figure would leave the build out; the trade between the two budgets cannot be shown with this method.
 
 Left (see above): ${budgets
   .filter((b) => !b.met && /peer|Start-up|First request/.test(b.budget))
@@ -432,6 +440,14 @@ The same peer behind \`hono/jwt\` (authentication and nothing else) measures ${p
 ${peer10.peer_jwt_get_vs_peer_median}× on GET (10 items, medians of the same fresh Workers): on GET, authentication alone
 takes most of the 1.3× budget before the user check, the limit, the Factus token's digest and the check of Factus'
 answer, which the gateway does not skip (a document's state is never reported from an unchecked answer).
+**The floor under those budgets.** The peer with authentication that also checks Factus' answer with its schema and
+says the document's DIAN status (what a gateway reporting a legal document's state cannot skip, and nothing else: no
+rate limit, idempotency, pre-flight, ledger, log line or public mapping) measures
+${peer10.peer_kept_create_vs_peer_jwt_median}× the peer with authentication on create and ${peer10.peer_kept_get_vs_peer_jwt_median}× on GET (10 items,
+medians of the same fresh Workers), and ${row(1000).peer_kept_create_vs_peer_jwt}× / ${row(1000).peer_kept_get_vs_peer_jwt}× with 1,000 items. Against that floor the
+gateway is ${peer10.create_vs_peer_kept_median}× on create and ${peer10.get_vs_peer_kept_median}× on GET (10 items), ${row(1000).create_vs_peer_kept}× / ${row(1000).get_vs_peer_kept}× (1,000 items): the
+rest is the product's other features (the user and rate limit checks, idempotency, the range pre-flight, the token's
+digest, the public mapping, the log line).
 Create against the peer swings the most: single runs this round gave 1.15× to 2.52× (one isolate's JIT
 state moves either side), hence the median of ${peer10.create_vs_peer.length} fresh Workers in the budget
 (${peer10.create_vs_peer_median}× here). Under \`wrangler dev\` both the Rate Limiting binding and the Cache API are

@@ -49,7 +49,10 @@ function timer(worker) {
 }
 
 /** One operation's figures: the gateway, and its ratios to the bare route, the peer and the peer behind hono/jwt. */
-const compared = (op, gateway, bare, peer, peerJwt) => ({
+const compared = (op, gateway, bare, peer, peerJwt, peerKept) => ({
+  [`peer_kept_${op}_ms`]: round(peerKept),
+  [`peer_kept_${op}_vs_peer_jwt`]: round(peerKept / peerJwt, 2),
+  [`${op}_vs_peer_kept`]: round(gateway / peerKept, 2),
   [`${op}_ms`]: round(gateway),
   [`bare_${op}_ms`]: round(bare),
   [`${op}_ratio`]: round(gateway / bare, 2),
@@ -63,27 +66,28 @@ const compared = (op, gateway, bare, peer, peerJwt) => ({
 /** Create and GET with `items` lines: the gateway, the bare route, the peer and the peer behind hono/jwt. */
 async function measureItems(perRequest, items) {
   const base = { items: String(items) };
-  const [create, bareCreate, peerCreate, peerJwtCreate] = await perRequest(
-    ["app", "bare", "peer", "peer-jwt"].map((target) => ({ ...base, op: "create", target })),
+  const [create, bareCreate, peerCreate, peerJwtCreate, peerKeptCreate] = await perRequest(
+    ["app", "bare", "peer", "peer-jwt", "peer-kept"].map((target) => ({ ...base, op: "create", target })),
     items,
   );
   // The GET with an empty edge cache goes to the same in-memory upstream as the peer's: that is the CPU
   // comparison. A cache hit is timed too, but under wrangler dev the Cache API is a loopback service.
-  const [get, getHit, bareGet, peerGet, peerJwtGet] = await perRequest(
+  const [get, getHit, bareGet, peerGet, peerJwtGet, peerKeptGet] = await perRequest(
     [
       { ...base, op: "get", target: "app", cache: "off" },
       { ...base, op: "get", target: "app" },
       { ...base, op: "get", target: "bare" },
       { ...base, op: "get", target: "peer" },
       { ...base, op: "get", target: "peer-jwt" },
+      { ...base, op: "get", target: "peer-kept" },
     ],
     items,
   );
   return {
     items,
-    ...compared("create", create, bareCreate, peerCreate, peerJwtCreate),
+    ...compared("create", create, bareCreate, peerCreate, peerJwtCreate, peerKeptCreate),
     get_hit_ms: round(getHit),
-    ...compared("get", get, bareGet, peerGet, peerJwtGet),
+    ...compared("get", get, bareGet, peerGet, peerJwtGet, peerKeptGet),
   };
 }
 
@@ -146,6 +150,11 @@ export async function measurePipeline() {
       get_vs_peer_jwt: ratios("get_vs_peer_jwt"),
       create_vs_peer_jwt_median: median(ratios("create_vs_peer_jwt")),
       get_vs_peer_jwt_median: median(ratios("get_vs_peer_jwt")),
+      // The floor: the peer with authentication that also checks Factus' answer, against the peer with authentication.
+      peer_kept_create_vs_peer_jwt_median: median(ratios("peer_kept_create_vs_peer_jwt")),
+      peer_kept_get_vs_peer_jwt_median: median(ratios("peer_kept_get_vs_peer_jwt")),
+      create_vs_peer_kept_median: median(ratios("create_vs_peer_kept")),
+      get_vs_peer_kept_median: median(ratios("get_vs_peer_kept")),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { CreateInvoiceRequest } from "@factus-edge/contracts";
+import { CreateInvoiceRequest, dianStatusOf, FactusBillResponse } from "@factus-edge/contracts";
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { jwt as honoJwt } from "hono/jwt";
@@ -141,6 +141,34 @@ const peerWithJwt = new Hono();
 peerWithJwt.use(honoJwt({ secret: config.jwtSecret, alg: "HS256" }));
 peerWithJwt.route("/", peer);
 
+// The floor of a gateway that reports DIAN's verdict on a legal document: the peer with authentication that also
+// checks Factus' answer with its schema before saying anything about the document (the gateway never reports a
+// document's state from an unchecked answer) and answers its DIAN status. No rate limit, idempotency, pre-flight,
+// ledger, log line or public mapping: what no invoicing gateway may skip, and nothing more.
+const peerKept = new Hono();
+peerKept.use(honoJwt({ secret: config.jwtSecret, alg: "HS256" }));
+const checked = (answer: unknown) => {
+  const { data } = FactusBillResponse.parse(answer);
+  return { ...data, dian_status: dianStatusOf(data.bill.status, data.bill.errors) };
+};
+peerKept.post("/api/v1/invoices", zValidator("json", CreateInvoiceRequest), async (c) =>
+  c.json(
+    checked(
+      await forward(
+        "/v1/bills/validate",
+        { method: "POST", body: JSON.stringify(c.req.valid("json")) },
+        c.req.header("x-factus-token"),
+      ),
+    ),
+    201,
+  ),
+);
+peerKept.get("/api/v1/invoices/:number", async (c) =>
+  c.json(
+    checked(await forward(`/v1/bills/show/${c.req.param("number")}`, {}, c.req.header("x-factus-token"))),
+  ),
+);
+
 // For the GET's CPU against the peer's: an edge cache that never holds anything, so every read goes to the same
 // in-memory upstream as the peer's (under wrangler dev the real Cache API is a loopback service, not a local one).
 const realCaches = caches;
@@ -272,7 +300,14 @@ export default {
     };
     let status = 0;
     for (let i = 0; i < n; i++) {
-      const service = target === "peer" ? peer : target === "peer-jwt" ? peerWithJwt : app;
+      const service =
+        target === "peer"
+          ? peer
+          : target === "peer-jwt"
+            ? peerWithJwt
+            : target === "peer-kept"
+              ? peerKept
+              : app;
       const response =
         target === "bare"
           ? await bare.request("/echo", operation === "create" ? { method: "POST", headers, body } : {})
