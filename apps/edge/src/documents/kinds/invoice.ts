@@ -42,6 +42,7 @@ export const invoiceFlow: DocumentFlow<CreateInvoiceRequest, BillView, CreatedIn
   },
   get: getBill,
   list: billPage,
+  // Wrapped, not the client's resource itself: readers detach these methods (reads.ts), which loses `this`.
   files: (c) => {
     const bills = c.get("factus").bills;
     return {

@@ -29,6 +29,7 @@ interface NoteResource {
 }
 
 export const noteParts = (resource: (c: Context<AppEnv>) => NoteResource): NoteParts => ({
+  // Wrapped, not the client's resource itself: readers detach these methods (reads.ts), which loses `this`.
   files: (c) => {
     const notes = resource(c);
     return {

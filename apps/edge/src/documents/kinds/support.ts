@@ -34,6 +34,7 @@ type SupportParts = Pick<
 export const supportParts = (resource: (c: Context<AppEnv>) => SupportResource): SupportParts => ({
   versions: ["v1", "v2"],
   mailed: false,
+  // Wrapped, not the client's resource itself: readers detach these methods (reads.ts), which loses `this`.
   files: (c) => {
     const documents = resource(c);
     return {
