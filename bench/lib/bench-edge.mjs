@@ -5,6 +5,14 @@ import { edgeConfigForLoad, startWrangler } from "./wrangler.mjs";
 
 const USER = { email: "bench@empresa.test", password: "bench-password-123", name: "Bench" };
 
+/** The secrets the edge refuses to serve without (a clean clone has no .dev.vars): the bench's own, never real ones. */
+export const BENCH_EDGE_SECRETS = {
+  JWT_SECRET: "bench-edge-secret-bench-edge-secret-0123456789",
+  FACTUS_CLIENT_ID: "emulator-client-id",
+  FACTUS_CLIENT_SECRET: "emulator-client-secret",
+  FACTUS_CONNECTION_KEYS: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
+};
+
 /** A fresh access token of the emulator's seeded v1 account. */
 export async function emulatorToken(emulator) {
   const form = new URLSearchParams({
@@ -27,10 +35,7 @@ export async function startBenchEdge(emulator, state, vars = {}) {
     config: edgeConfigForLoad(state),
     vars: {
       FACTUS_BASE_URL: emulator.url,
-      JWT_SECRET: "bench-edge-secret-bench-edge-secret-0123456789",
-      FACTUS_CLIENT_ID: "emulator-client-id",
-      FACTUS_CLIENT_SECRET: "emulator-client-secret",
-      FACTUS_CONNECTION_KEYS: "b1:YmVuY2gta2V5LW9mLXRoaXJ0eS10d28tYnl0ZXMtISE",
+      ...BENCH_EDGE_SECRETS,
       RATE_LIMIT_PER_MINUTE: "100000000",
       ...vars,
     },

@@ -2,6 +2,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import * as z from "zod";
 import es from "zod/v4/locales/es.js";
 import { factusClientFor } from "./factus/client";
+import { API_BASE } from "./platform/api-base";
 import type { Config } from "./platform/config";
 import type { AppEnv } from "./platform/context";
 import { answerError, answerNotFound } from "./platform/errors";
@@ -10,32 +11,24 @@ import { jsonBodyGuard } from "./platform/middleware/json-body";
 import { requestLogger } from "./platform/middleware/logger";
 import { requestId } from "./platform/middleware/request-id";
 import { securityHeaders } from "./platform/middleware/security-headers";
-import { API_BASE } from "./platform/router";
-import { adjustmentNotesRouter } from "./routes/adjustment-notes";
-import { apiKeysRouter } from "./routes/api-keys";
-import { authRouter } from "./routes/auth";
-import { companyRouter } from "./routes/company";
-import { creditNotesRouter } from "./routes/credit-notes";
-import { debitNotesRouter } from "./routes/debit-notes";
-import { documentsRouter } from "./routes/documents";
-import { factusConnectionsRouter } from "./routes/factus-connections";
-import { invoiceBatchesRouter } from "./routes/invoice-batches";
-import { invoicesRouter } from "./routes/invoices";
-import { ledgerRouter } from "./routes/ledger";
-import { lookupsRouter } from "./routes/lookups";
-import { numberingRangesRouter } from "./routes/numbering-ranges";
-import { supportDocumentsRouter } from "./routes/support-documents";
+import { ROUTE_MOUNTS, type Router } from "./routes/mounts";
 import { docsRouter } from "./routes/system/docs";
-import { healthRouter } from "./routes/system/health";
-import { webhookEndpointsRouter } from "./routes/webhook-endpoints";
 
 // Default validation messages in Spanish, like the rest of the API. Imported alone: `z.locales` would bundle all 40+.
 z.config(es());
 
-/** The whole API: middleware, error handling, routes, OpenAPI document and docs UI. */
-export function createApp(config: Config) {
+/**
+ * The API with the routers given: middleware and error handling. The Worker builds one per router, on the first
+ * request that needs it (api.ts); `createApp` builds it with all of them.
+ */
+export function buildApp(
+  config: Config,
+  routers: readonly { base: string; router: Router }[],
+  // One per configuration, shared by every router's app: what it learns about a token (its Factus version, its
+  // tokens) is learnt once per isolate, not once per router.
+  factus = factusClientFor(config),
+) {
   const app = new OpenAPIHono<AppEnv>();
-  const factus = factusClientFor(config);
 
   app.use("*", requestId);
   app.use("*", requestLogger);
@@ -51,22 +44,17 @@ export function createApp(config: Config) {
   app.onError(answerError);
   app.notFound(answerNotFound);
 
-  app.route(API_BASE, healthRouter);
-  app.route(`${API_BASE}/auth`, authRouter);
-  app.route(`${API_BASE}/invoices`, invoicesRouter);
-  app.route(`${API_BASE}/credit-notes`, creditNotesRouter);
-  app.route(`${API_BASE}/debit-notes`, debitNotesRouter);
-  app.route(`${API_BASE}/support-documents`, supportDocumentsRouter);
-  app.route(`${API_BASE}/adjustment-notes`, adjustmentNotesRouter);
-  app.route(`${API_BASE}/numbering-ranges`, numberingRangesRouter);
-  app.route(`${API_BASE}/lookups`, lookupsRouter);
-  app.route(`${API_BASE}/company`, companyRouter);
-  app.route(`${API_BASE}/factus-connections`, factusConnectionsRouter);
-  app.route(`${API_BASE}/api-keys`, apiKeysRouter);
-  app.route(`${API_BASE}/webhook-endpoints`, webhookEndpointsRouter);
-  app.route(`${API_BASE}/invoice-batches`, invoiceBatchesRouter);
-  app.route(`${API_BASE}/documents`, documentsRouter);
-  app.route(`${API_BASE}/ledger`, ledgerRouter);
+  for (const { base, router } of routers) app.route(base, router);
+
+  return app;
+}
+
+/** The whole API: every router, the OpenAPI document generated from them and the docs UI. */
+export async function createApp(config: Config) {
+  const routers = await Promise.all(
+    ROUTE_MOUNTS.map(async ({ base, load }) => ({ base, router: await load() })),
+  );
+  const app = buildApp(config, routers);
 
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
     type: "http",

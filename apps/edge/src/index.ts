@@ -1,4 +1,4 @@
-import { createApp } from "./app";
+import { lazyApi } from "./api";
 import { ConfigError, type Env, readConfig } from "./platform/config";
 import { configErrorResponse } from "./platform/errors";
 import { onSchedule } from "./scheduled";
@@ -8,7 +8,7 @@ export { FactusConnectionObject } from "./factus/connections/connection-object";
 export { NearFactus } from "./near-factus";
 export { RateLimiter } from "./platform/rate-limiter-object";
 
-let app: ReturnType<typeof createApp> | undefined;
+let app: ReturnType<typeof lazyApi> | undefined;
 let configError: ConfigError | undefined;
 
 /**
@@ -19,7 +19,7 @@ export default {
   fetch(request, env, ctx) {
     if (!app && !configError) {
       try {
-        app = createApp(readConfig(env));
+        app = lazyApi(readConfig(env));
       } catch (error) {
         if (!(error instanceof ConfigError)) throw error;
         configError = error;

@@ -1,5 +1,5 @@
 import { DurableObject } from "cloudflare:workers";
-import { createApp } from "./app";
+import { lazyApi } from "./api";
 import type { Config, Env } from "./platform/config";
 
 // Where writes with an Idempotency-Key run (routes/placement.ts): a Durable Object created with a location hint near
@@ -8,12 +8,12 @@ import type { Config, Env } from "./platform/config";
 // it writes goes to D1, as at the edge, so any instance (after an eviction, a restart) answers the same.
 
 /** One app per configuration the edge sends (in practice one per deployment). */
-const apps = new Map<string, ReturnType<typeof createApp>>();
+const apps = new Map<string, ReturnType<typeof lazyApi>>();
 
 export class NearFactus extends DurableObject<Env> {
   async write(request: Request, config: Config) {
     const key = JSON.stringify(config);
-    const app = apps.get(key) ?? createApp({ ...config, placed: true });
+    const app = apps.get(key) ?? lazyApi({ ...config, placed: true });
     apps.set(key, app);
     return app.fetch(request, this.env, {
       waitUntil: (promise: Promise<unknown>) => this.ctx.waitUntil(promise),

@@ -31,7 +31,7 @@ export function shortTimeouts(): typeof call {
     factusCreateTimeoutMs: SHORT_TIMEOUTS.createMs,
   });
   const app = shortTimeoutApp;
-  return async (path, init = {}) => app.request(`http://edge.test${path}`, init, env);
+  return async (path, init = {}) => (await app).request(`http://edge.test${path}`, init, env);
 }
 
 export interface TestUser {

@@ -3,13 +3,40 @@ import { HttpCore } from "./core";
 import type { FactusApiVersion } from "./errors";
 import type { FactusApiVersionOption, FactusClientOptions, RequestOptions } from "./options";
 import { AuthResource } from "./resources/auth";
-import { BillsResource } from "./resources/bills";
-import { CatalogsResource, CompanyResource, SubscriptionsResource } from "./resources/catalogs";
-import { CreditNotesResource } from "./resources/credit-notes";
-import { DebitNotesResource } from "./resources/debit-notes";
-import { NumberingRangesResource } from "./resources/numbering-ranges";
-import { AdjustmentNotesResource, SupportDocumentsResource } from "./resources/support-documents";
+import type { BillsResource } from "./resources/bills";
+import type { CatalogsResource, CompanyResource, SubscriptionsResource } from "./resources/catalogs";
+import type { CreditNotesResource } from "./resources/credit-notes";
+import type { DebitNotesResource } from "./resources/debit-notes";
+import type { NumberingRangesResource } from "./resources/numbering-ranges";
+import type { AdjustmentNotesResource, SupportDocumentsResource } from "./resources/support-documents";
 import { TokenManager } from "./token-manager";
+
+/**
+ * A resource whose module loads on its first call. Each resource module builds the zod schemas of Factus' answers it
+ * parses (both versions') when it loads: loaded on demand, a client that only issues invoices never builds the
+ * support documents' schemas, and creating a client costs nothing (a Worker builds one before its first request).
+ * Every public method of a resource is async, so forwarding each call after the load changes no signature.
+ */
+function onFirstCall<R extends object>(load: () => Promise<R>): R {
+  let loading: Promise<R> | undefined;
+  const resource = () => {
+    loading ??= load().catch((error) => {
+      loading = undefined; // a failed load is tried again by the next call
+      throw error;
+    });
+    return loading;
+  };
+  return new Proxy({} as R, {
+    get(_, method) {
+      // Not a thenable, not an iterable: only the resource's methods are forwarded.
+      if (typeof method !== "string" || method === "then") return undefined;
+      return async (...args: unknown[]) => {
+        const target = await resource();
+        return (target[method as keyof R] as (...args: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
 
 /**
  * Typed client of the Factus API, v1 and v2. Two ways to authenticate: an access token (client-wide, or per call
@@ -55,15 +82,31 @@ export class FactusClient<V extends FactusApiVersionOption | undefined = undefin
     }
     const versions = new ApiVersions(http, options.apiVersion);
     this.versions = versions;
-    this.bills = new BillsResource(http, versions);
-    this.creditNotes = new CreditNotesResource(http, versions);
-    this.debitNotes = new DebitNotesResource(http, versions);
-    this.supportDocuments = new SupportDocumentsResource(http, versions);
-    this.adjustmentNotes = new AdjustmentNotesResource(http, versions);
-    this.numberingRanges = new NumberingRangesResource(http, versions);
-    this.catalogs = new CatalogsResource(http, versions);
-    this.company = new CompanyResource(http, versions);
-    this.subscriptions = new SubscriptionsResource(http, versions);
+    this.bills = onFirstCall(
+      async () => new (await import("./resources/bills")).BillsResource<V>(http, versions),
+    );
+    this.creditNotes = onFirstCall(
+      async () => new (await import("./resources/credit-notes")).CreditNotesResource<V>(http, versions),
+    );
+    this.debitNotes = onFirstCall(
+      async () => new (await import("./resources/debit-notes")).DebitNotesResource(http, versions),
+    );
+    const support = () => import("./resources/support-documents");
+    this.supportDocuments = onFirstCall(
+      async () => new (await support()).SupportDocumentsResource<V>(http, versions),
+    );
+    this.adjustmentNotes = onFirstCall(
+      async () => new (await support()).AdjustmentNotesResource<V>(http, versions),
+    );
+    this.numberingRanges = onFirstCall(
+      async () => new (await import("./resources/numbering-ranges")).NumberingRangesResource(http, versions),
+    );
+    const catalogs = () => import("./resources/catalogs");
+    this.catalogs = onFirstCall(async () => new (await catalogs()).CatalogsResource(http, versions));
+    this.company = onFirstCall(async () => new (await catalogs()).CompanyResource<V>(http, versions));
+    this.subscriptions = onFirstCall(
+      async () => new (await catalogs()).SubscriptionsResource<V>(http, versions),
+    );
   }
 
   /**

@@ -1,19 +1,9 @@
-import type {
-  FactusBill,
-  FactusBillSummary,
-  FactusCreditNote,
-  FactusCreditNoteSummary,
-} from "@factus-edge/contracts";
-import {
-  FactusV2Bill,
-  FactusV2BillRow,
-  FactusV2DocumentErrors,
-  FactusV2Note,
-  FactusV2NoteRow,
-  factusV2Envelope,
-  factusV2Page,
-  normalizeV2Errors,
-} from "@factus-edge/contracts/factus-v2";
+import type { FactusBill, FactusBillSummary } from "@factus-edge/contracts/factus/bills";
+import type { FactusCreditNote, FactusCreditNoteSummary } from "@factus-edge/contracts/factus/credit-notes";
+import { FactusV2Bill, FactusV2BillRow } from "@factus-edge/contracts/factus-v2/bills";
+import { FactusV2Note, FactusV2NoteRow } from "@factus-edge/contracts/factus-v2/notes";
+import { factusV2Envelope, factusV2Page } from "@factus-edge/contracts/factus-v2/primitives";
+import { FactusV2DocumentErrors, normalizeV2Errors } from "@factus-edge/contracts/factus-v2/response-parts";
 import type * as z from "zod";
 import type { FactusApiVersion } from "./errors";
 

@@ -1,4 +1,4 @@
-import type { FactusPagination } from "@factus-edge/contracts";
+import type { FactusPagination } from "@factus-edge/contracts/factus/common";
 import type { FactusApiVersion } from "./errors";
 
 /**

@@ -3,16 +3,14 @@ import type {
   FactusAdjustmentNoteSummary,
   FactusSupportDocument,
   FactusSupportDocumentSummary,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/support-documents";
+import { factusV2Envelope, factusV2Page } from "@factus-edge/contracts/factus-v2/primitives";
+import { FactusV2DocumentErrors, normalizeV2Errors } from "@factus-edge/contracts/factus-v2/response-parts";
 import {
   FactusV2AdjustmentNote,
-  FactusV2DocumentErrors,
   FactusV2SupportDocument,
   FactusV2SupportRow,
-  factusV2Envelope,
-  factusV2Page,
-  normalizeV2Errors,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/support-documents";
 import type * as z from "zod";
 import type { Tagged } from "./documents";
 

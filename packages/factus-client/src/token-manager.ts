@@ -1,4 +1,4 @@
-import type { FactusToken } from "@factus-edge/contracts";
+import type { FactusToken } from "@factus-edge/contracts/factus/auth";
 import type { TokenSource } from "./core";
 import type { FactusCredentials, RequestOptions } from "./options";
 import type { AuthResource } from "./resources/auth";

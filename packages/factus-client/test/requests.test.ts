@@ -238,3 +238,27 @@ describe("where a request may go", () => {
     expect(calls.every((call) => call.url.pathname !== "/v1/adjustment-notes/validate")).toBe(true);
   });
 });
+
+describe("resources loaded on their first call", () => {
+  it("are no promise before it (awaiting one gives it back), and every call goes to the loaded resource", async () => {
+    const { fetch, calls } = fakeFetch(() => jsonResponse(example("facturas__ver.1")));
+    const client = new FactusClient({
+      baseURL: "https://factus.test",
+      accessToken: "tok",
+      fetch,
+      apiVersion: "v1",
+    });
+    expect(await client.bills).toBe(client.bills);
+    expect(calls).toHaveLength(0);
+    const [first, second] = await Promise.all([
+      client.bills.get("SETP990000001"),
+      client.bills.get("SETP990000002"),
+    ]);
+    expect(first.apiVersion).toBe("v1");
+    expect(second.apiVersion).toBe("v1");
+    expect(calls.map((call) => call.url.pathname)).toEqual([
+      "/v1/bills/show/SETP990000001",
+      "/v1/bills/show/SETP990000002",
+    ]);
+  });
+});

@@ -1,23 +1,51 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FactusClient } from "../src";
+import { AuthResource } from "../src/resources/auth";
+import { BillsResource } from "../src/resources/bills";
+import { CatalogsResource, CompanyResource, SubscriptionsResource } from "../src/resources/catalogs";
+import { CreditNotesResource } from "../src/resources/credit-notes";
+import { DebitNotesResource } from "../src/resources/debit-notes";
+import { NumberingRangesResource } from "../src/resources/numbering-ranges";
+import { AdjustmentNotesResource, SupportDocumentsResource } from "../src/resources/support-documents";
 import { DEFAULT_USER_AGENT } from "../src/version";
 import { fakeFetch, jsonResponse } from "./fake-fetch";
 
 const credentials = { clientId: "id", clientSecret: "secret", username: "u@x.co", password: "pw" };
 const packageVersion = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
 
-/** Calls every method of every resource of `client` with placeholder arguments, ignoring how each one ends. */
-async function callEverything(client: object) {
-  const resources = Object.values(client).filter((value) => value && typeof value === "object");
-  for (const resource of resources) {
-    const prototype = Object.getPrototypeOf(resource);
-    for (const name of Object.getOwnPropertyNames(prototype)) {
-      if (name === "constructor" || typeof prototype[name] !== "function") continue;
+/** Every resource of the client, by property: the methods to call are read from each class. */
+const RESOURCES: Record<string, { prototype: object }> = {
+  auth: AuthResource,
+  bills: BillsResource,
+  creditNotes: CreditNotesResource,
+  debitNotes: DebitNotesResource,
+  supportDocuments: SupportDocumentsResource,
+  adjustmentNotes: AdjustmentNotesResource,
+  numberingRanges: NumberingRangesResource,
+  catalogs: CatalogsResource,
+  company: CompanyResource,
+  subscriptions: SubscriptionsResource,
+};
+
+/**
+ * Calls every method of every resource of `client` (through the client: most load on their first call) with
+ * placeholder arguments, ignoring how each one ends.
+ */
+async function callEverything(client: FactusClient<"v1" | "v2">) {
+  const properties = Object.entries(client).filter(
+    ([name, value]) => typeof value === "object" && name !== "versions",
+  );
+  expect(properties.map(([name]) => name).sort()).toEqual(Object.keys(RESOURCES).sort());
+  for (const [name, resourceClass] of Object.entries(RESOURCES)) {
+    const resource = client[name as keyof typeof client] as unknown as Record<
+      string,
+      (...args: unknown[]) => unknown
+    >;
+    for (const method of Object.getOwnPropertyNames(resourceClass.prototype)) {
+      if (method === "constructor") continue;
       await Promise.resolve()
-        .then(() =>
-          prototype[name].call(resource, "1", { email: "a@b.co", username: "u", password: "p" }, {}),
-        )
+        .then(() => resource[method]!("1", { email: "a@b.co", username: "u", password: "p" }, {}))
         .catch(() => undefined);
     }
   }

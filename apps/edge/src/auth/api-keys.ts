@@ -1,4 +1,4 @@
-import type { ApiKeyScope } from "@factus-edge/contracts";
+import type { ApiKeyScope } from "@factus-edge/contracts/schemas/connections";
 import type { Context } from "hono";
 import { createMiddleware } from "hono/factory";
 import { afterAnswer } from "../platform/after-answer";

@@ -1,4 +1,4 @@
-import type { LocalToken } from "@factus-edge/contracts";
+import type { LocalToken } from "@factus-edge/contracts/schemas/auth";
 import type { Config } from "../platform/config";
 import { signJwt } from "./jwt";
 

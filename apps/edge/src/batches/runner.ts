@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "@factus-edge/contracts";
+import type { ErrorDetail } from "@factus-edge/contracts/schemas/errors";
 import {
   backgroundVariables,
   type Credential,
@@ -7,7 +7,7 @@ import {
   withCredential,
 } from "../completion/credentials";
 import { issueDocument } from "../documents/issue";
-import { invoiceFlow } from "../documents/kinds";
+import { invoiceFlow } from "../documents/kinds/invoice";
 import { flushLedger } from "../ledger/ledger";
 import { doublingDelay } from "../platform/backoff";
 import type { Config, Env } from "../platform/config";

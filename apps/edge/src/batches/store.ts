@@ -1,4 +1,5 @@
-import type { ErrorDetail, InvoiceBatchItem } from "@factus-edge/contracts";
+import type { InvoiceBatchItem } from "@factus-edge/contracts/schemas/batches";
+import type { ErrorDetail } from "@factus-edge/contracts/schemas/errors";
 
 // Batches and their items in D1 (migrations/0009). Items are written in chunks carried as one JSON value per
 // statement (D1 binds at most 100 parameters), in one batch: a batch of 2,000 invoices is one round trip.

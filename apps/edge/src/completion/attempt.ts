@@ -1,7 +1,8 @@
-import { FactusAuthenticationError } from "@factus-edge/factus-client";
+import { FactusAuthenticationError } from "@factus-edge/factus-client/errors";
 import type { Context } from "hono";
 import { issueDocument } from "../documents/issue";
-import { type AnyFlow, FLOWS } from "../documents/kinds";
+import { FLOWS } from "../documents/kinds";
+import type { AnyFlow } from "../documents/kinds/flow";
 import { findByReference } from "../documents/lookup";
 import { flushLedger } from "../ledger/ledger";
 import { nextAttemptAt } from "../platform/backoff";

@@ -1,4 +1,5 @@
-import { type DocumentCompletion, dianStatusOf } from "@factus-edge/contracts";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import type { DocumentCompletion } from "@factus-edge/contracts/schemas/webhooks";
 import type { Context } from "hono";
 import type { DocumentResource } from "../documents/kinds/flow";
 import { companyNitOf } from "../factus/company";

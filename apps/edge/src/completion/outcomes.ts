@@ -1,7 +1,7 @@
-import { dianStatusOf, isAlreadyProcessed } from "@factus-edge/contracts";
+import { dianStatusOf, isAlreadyProcessed } from "@factus-edge/contracts/schemas/dian-status";
 import type { Context } from "hono";
 import { settleBatchItem } from "../batches/store";
-import type { AnyFlow } from "../documents/kinds";
+import type { AnyFlow } from "../documents/kinds/flow";
 import { companyNitOf } from "../factus/company";
 import { recordDocument } from "../ledger/ledger";
 import type { AppEnv } from "../platform/context";

@@ -1,11 +1,8 @@
-import {
-  type CreateCreditNoteRequest,
-  computeInvoiceTotals,
-  dianStatusOf,
-  type FactusBill,
-  type InvoiceCustomer,
-  type InvoiceItem,
-} from "@factus-edge/contracts";
+import type { FactusBill } from "@factus-edge/contracts/factus/bills";
+import type { CreateCreditNoteRequest } from "@factus-edge/contracts/schemas/credit-notes";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import type { InvoiceCustomer, InvoiceItem } from "@factus-edge/contracts/schemas/invoice-fields";
+import { computeInvoiceTotals } from "@factus-edge/contracts/totals";
 import type { Context } from "hono";
 import * as z from "zod";
 import { callFactus } from "../factus/call";
@@ -14,7 +11,8 @@ import type { BillView } from "../factus/v2-views";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
 import { v2CreditNoteOrder } from "./credit-note-v2";
-import { type CreditNoteOrder, invoiceFlow } from "./kinds";
+import type { CreditNoteOrder } from "./kinds/credit-note";
+import { invoiceFlow } from "./kinds/invoice";
 import { centsOf, pesos } from "./money";
 import { forgetDocument } from "./reads";
 

@@ -1,8 +1,11 @@
-import { type CreateCreditNoteRequest, toFactusV2CreditNote } from "@factus-edge/contracts";
-import type { FactusV2CreditNoteRequestInput, FactusV2ItemInput } from "@factus-edge/contracts/factus-v2";
-import type { V2BillDocument } from "@factus-edge/factus-client";
+import type { FactusV2CreditNoteRequestInput } from "@factus-edge/contracts/factus-v2/notes";
+import type { FactusV2ItemInput } from "@factus-edge/contracts/factus-v2/request-parts";
+import { toFactusV2CreditNote } from "@factus-edge/contracts/mapping/to-factus-v2";
+import type { CreateCreditNoteRequest } from "@factus-edge/contracts/schemas/credit-notes";
+import type { V2BillDocument } from "@factus-edge/factus-client/documents";
 import { ApiError } from "../platform/errors";
-import { type CreditNoteOrder, expectedOf, notOnV2 } from "./kinds";
+import type { CreditNoteOrder } from "./kinds/credit-note";
+import { expectedOf, notOnV2 } from "./kinds/flow";
 
 // Credit notes for a company on Factus v2: `bill_number` instead of v1's `bill_id`, net prices, and a payment that
 // must equal the total v2 computes (research §4). The order carries what the note must come out as, so a retry that

@@ -1,5 +1,5 @@
-import { isoFromFactusDateTime } from "@factus-edge/contracts";
-import type { Page } from "@factus-edge/factus-client";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import type { Page } from "@factus-edge/factus-client/pagination";
 import type { Context } from "hono";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";

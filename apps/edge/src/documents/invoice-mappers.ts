@@ -1,11 +1,11 @@
-import {
-  type CreatedInvoice,
-  type DocumentCompletion,
-  dianStatusOf,
-  type InvoiceDetail,
-  type InvoiceSummary,
-  isoFromFactusDateTime,
-} from "@factus-edge/contracts";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import type {
+  CreatedInvoice,
+  InvoiceDetail,
+  InvoiceSummary,
+} from "@factus-edge/contracts/schemas/invoice-responses";
+import type { DocumentCompletion } from "@factus-edge/contracts/schemas/webhooks";
 import type { BillView, DocumentRowView } from "../factus/v2-views";
 import { companyLine, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";

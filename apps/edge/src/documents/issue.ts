@@ -6,7 +6,7 @@ import {
   FactusSubscriptionError,
   FactusTimeoutError,
   FactusValidationError,
-} from "@factus-edge/factus-client";
+} from "@factus-edge/factus-client/errors";
 import type { Context } from "hono";
 import { ownDocument } from "../completion/jobs";
 import { documentPending, documentSettled } from "../completion/outcomes";
@@ -16,7 +16,7 @@ import { flushLedger, recordDocument } from "../ledger/ledger";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
-import type { DocumentFlow } from "./kinds";
+import type { DocumentFlow } from "./kinds/flow";
 import { findByReference } from "./lookup";
 import { documentRef } from "./mappers";
 import { pendingDocumentError } from "./range-blocked";

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import { companyNitOf } from "../factus/company";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
-import type { DocumentFlow } from "./kinds";
+import type { DocumentFlow } from "./kinds/flow";
 
 /** Pages of a reference-code lookup walked at most: Factus' filter is partial ("INV-1" also finds "INV-10"). */
 const LOOKUP_PAGES = 20;

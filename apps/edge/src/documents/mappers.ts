@@ -1,4 +1,5 @@
-import { type DocumentRef, dianStatusOf, type FactusBill, recoveryOf } from "@factus-edge/contracts";
+import type { FactusBill } from "@factus-edge/contracts/factus/bills";
+import { type DocumentRef, dianStatusOf, recoveryOf } from "@factus-edge/contracts/schemas/dian-status";
 import { money } from "./money";
 
 // The parts of the public shapes every document kind shares: parties, lines, and a document as an error names it.

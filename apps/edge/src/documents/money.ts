@@ -1,4 +1,4 @@
-import { formatCents, toScaledRounded } from "@factus-edge/contracts";
+import { formatCents, toScaledRounded } from "@factus-edge/contracts/decimal";
 import { ApiError } from "../platform/errors";
 
 // Money in the edge is integer cents (bigint), as in the contracts: never a float in arithmetic or in a comparison.

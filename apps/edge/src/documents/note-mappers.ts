@@ -1,11 +1,11 @@
-import {
-  type CreatedCreditNote,
-  type CreditNoteDetail,
-  type CreditNoteSummary,
-  type DocumentCompletion,
-  dianStatusOf,
-  isoFromFactusDateTime,
-} from "@factus-edge/contracts";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import type {
+  CreatedCreditNote,
+  CreditNoteDetail,
+  CreditNoteSummary,
+} from "@factus-edge/contracts/schemas/credit-notes";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import type { DocumentCompletion } from "@factus-edge/contracts/schemas/webhooks";
 import type { CreditNoteView, DocumentRowView, NoteView } from "../factus/v2-views";
 import { companyLine, createdVerdict, customerLine, itemLine, nameOf, prefixOfNumber } from "./mappers";
 import { money } from "./money";

@@ -1,9 +1,7 @@
-import {
-  type CreateInvoiceRequest,
-  colombiaToday,
-  type FactusNumberingRange,
-  type NumberingRange,
-} from "@factus-edge/contracts";
+import type { FactusNumberingRange } from "@factus-edge/contracts/factus/numbering-ranges";
+import type { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import { colombiaToday } from "@factus-edge/contracts/schemas/invoice-rules";
+import type { NumberingRange } from "@factus-edge/contracts/schemas/numbering-ranges";
 import type { Context } from "hono";
 import { factusTokenDigest, upstream } from "../factus/call";
 import { toApiError } from "../factus/errors";

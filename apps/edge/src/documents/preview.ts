@@ -1,17 +1,13 @@
-import {
-  type CreateInvoiceRequest,
-  computeInvoiceTotals,
-  formatCents,
-  type InvoicePreview,
-  type InvoiceTotals,
-  toFactusV2Bill,
-  upstreamPricing,
-} from "@factus-edge/contracts";
+import { formatCents } from "@factus-edge/contracts/decimal";
+import { toFactusV2Bill } from "@factus-edge/contracts/mapping/to-factus-v2";
+import type { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import type { InvoicePreview } from "@factus-edge/contracts/schemas/invoice-responses";
+import { computeInvoiceTotals, type InvoiceTotals, upstreamPricing } from "@factus-edge/contracts/totals";
 import type { Context } from "hono";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";
 import type { AppEnv } from "../platform/context";
-import { expectedOf, notOnV2 } from "./kinds";
+import { expectedOf, notOnV2 } from "./kinds/flow";
 import { money } from "./money";
 import { checkNumberingRange } from "./numbering-ranges";
 import { roundingOf } from "./verdicts";

@@ -1,5 +1,5 @@
-import { dianStatusOf } from "@factus-edge/contracts";
-import { isZip, storedZip } from "@factus-edge/contracts/factus";
+import { isZip, storedZip } from "@factus-edge/contracts/factus/email-zip";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
 import type { Context } from "hono";
 import { completionsOf, type JobRow, liveJobsByNumber } from "../completion/jobs";
 import { callFactus, factusTokenDigest, upstream } from "../factus/call";
@@ -7,7 +7,9 @@ import { isProvenAlive } from "../factus/liveness";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
-import { type AnyFlow, creditNoteFlow, type DocumentFlow, invoiceFlow } from "./kinds";
+import { creditNoteFlow } from "./kinds/credit-note";
+import type { AnyFlow, DocumentFlow } from "./kinds/flow";
+import { invoiceFlow } from "./kinds/invoice";
 
 // Reads of single documents, through the edge cache: Factus is asked only when this caller has no validated copy.
 

@@ -1,12 +1,12 @@
-import {
-  type AdjustmentNoteDetail,
-  type CreatedAdjustmentNote,
-  type CreatedSupportDocument,
-  type DocumentCompletion,
-  dianStatusOf,
-  isoFromFactusDateTime,
-  type SupportDocumentDetail,
-} from "@factus-edge/contracts";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import type {
+  AdjustmentNoteDetail,
+  CreatedAdjustmentNote,
+  CreatedSupportDocument,
+  SupportDocumentDetail,
+} from "@factus-edge/contracts/schemas/support-documents";
+import type { DocumentCompletion } from "@factus-edge/contracts/schemas/webhooks";
 import type { SupportView } from "../factus/support-views";
 import { companyLine, createdVerdict, customerLine, itemLine, prefixOfNumber } from "./mappers";
 import { money } from "./money";

@@ -1,9 +1,9 @@
-import { dianStatusOf, isAlreadyProcessed } from "@factus-edge/contracts";
+import { dianStatusOf, isAlreadyProcessed } from "@factus-edge/contracts/schemas/dian-status";
 import type { Context } from "hono";
+import { API_BASE } from "../platform/api-base";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";
-import { API_BASE } from "../platform/router";
-import type { AnyFlow, DocumentFlow, Expected } from "./kinds";
+import type { AnyFlow, DocumentFlow, Expected } from "./kinds/flow";
 import { documentRef } from "./mappers";
 import { centsOf, money, moneyNumber } from "./money";
 

@@ -1,4 +1,5 @@
-import { type FactusApiVersionOption, FactusClient } from "@factus-edge/factus-client";
+import { FactusClient } from "@factus-edge/factus-client/client";
+import type { FactusApiVersionOption } from "@factus-edge/factus-client/options";
 import type { Config } from "../platform/config";
 import { provingFetch } from "./liveness";
 

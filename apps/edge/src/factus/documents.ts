@@ -1,4 +1,4 @@
-import type { DocumentListParams } from "@factus-edge/factus-client";
+import type { DocumentListParams } from "@factus-edge/factus-client/resources/document-routes";
 import type { Context } from "hono";
 import type { AppEnv } from "../platform/context";
 import { upstream } from "./call";

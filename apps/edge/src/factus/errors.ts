@@ -1,4 +1,5 @@
-import type { ErrorCode, ErrorDetail } from "@factus-edge/contracts";
+import type { ErrorCode, ErrorDetail } from "@factus-edge/contracts/schemas/errors";
+import { parseRetryAfter } from "@factus-edge/factus-client/error-mapping";
 import {
   FactusAbortError,
   FactusApiError,
@@ -15,8 +16,7 @@ import {
   FactusTimeoutError,
   FactusValidationError,
   FactusVersionError,
-  parseRetryAfter,
-} from "@factus-edge/factus-client";
+} from "@factus-edge/factus-client/errors";
 import { ApiError } from "../platform/errors";
 
 /** A DIAN rejection's rules as error details. */

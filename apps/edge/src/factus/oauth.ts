@@ -1,5 +1,5 @@
-import type { FactusSession } from "@factus-edge/contracts";
-import { FactusApiError, FactusAuthenticationError } from "@factus-edge/factus-client";
+import type { FactusSession } from "@factus-edge/contracts/schemas/auth";
+import { FactusApiError, FactusAuthenticationError } from "@factus-edge/factus-client/errors";
 import type { Context } from "hono";
 import { afterAnswer } from "../platform/after-answer";
 import type { AppEnv } from "../platform/context";

@@ -1,4 +1,4 @@
-import type { Subscription } from "@factus-edge/contracts";
+import type { Subscription } from "@factus-edge/contracts/schemas/company";
 import type { Context } from "hono";
 import type { AppEnv } from "../platform/context";
 import { ApiError } from "../platform/errors";

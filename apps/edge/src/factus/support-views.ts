@@ -1,7 +1,8 @@
-import { type FactusBill, formatCents } from "@factus-edge/contracts";
+import { formatCents } from "@factus-edge/contracts/decimal";
+import type { FactusBill } from "@factus-edge/contracts/factus/bills";
+import type { DocumentListParams } from "@factus-edge/factus-client/resources/document-routes";
 import type {
   AdjustmentNote,
-  DocumentListParams,
   SupportDocument,
   V1AdjustmentNote,
   V1AdjustmentNoteRow,
@@ -9,7 +10,7 @@ import type {
   V1SupportDocumentRow,
   V2AdjustmentNote,
   V2SupportRow,
-} from "@factus-edge/factus-client";
+} from "@factus-edge/factus-client/support-documents";
 import type { Context } from "hono";
 import type { AppEnv } from "../platform/context";
 import { upstream } from "./call";

@@ -1,5 +1,6 @@
-import type { DocumentExportQuery, DocumentKindName, LedgerDocument } from "@factus-edge/contracts";
-import { formatCents } from "@factus-edge/contracts";
+import { formatCents } from "@factus-edge/contracts/decimal";
+import type { DocumentExportQuery, LedgerDocument } from "@factus-edge/contracts/schemas/batches";
+import type { DocumentKindName } from "@factus-edge/contracts/schemas/webhooks";
 import { isoOrNull } from "../platform/iso-time";
 
 // The ledger, read out: a month of documents as CSV (Colombian Excel: UTF-8 with BOM, `;` between fields, `,` before

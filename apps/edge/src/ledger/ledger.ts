@@ -1,11 +1,9 @@
-import {
-  colombiaToday,
-  type DocumentKindName,
-  dianStatusOf,
-  isoFromFactusDateTime,
-} from "@factus-edge/contracts";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import { colombiaToday } from "@factus-edge/contracts/schemas/invoice-rules";
+import type { DocumentKindName } from "@factus-edge/contracts/schemas/webhooks";
 import type { Context } from "hono";
-import type { AnyFlow } from "../documents/kinds";
+import type { AnyFlow } from "../documents/kinds/flow";
 import { centsOf } from "../documents/money";
 import { companyNitOf, learnCompanyNit } from "../factus/company";
 import { afterAnswer } from "../platform/after-answer";

@@ -1,4 +1,6 @@
-import { dianStatusOf, isoFromFactusDateTime, type LedgerSync } from "@factus-edge/contracts";
+import { isoFromFactusDateTime } from "@factus-edge/contracts/factus/dates";
+import type { LedgerSync } from "@factus-edge/contracts/schemas/batches";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
 import type { Context } from "hono";
 import type { Pacer } from "../batches/runner";
 import {
@@ -10,14 +12,12 @@ import {
 } from "../completion/credentials";
 import { wakeCompany } from "../completion/wake";
 import { v2DateFilter } from "../documents/dated-list";
-import {
-  type AnyFlow,
-  adjustmentNoteFlow,
-  creditNoteFlow,
-  debitNoteFlow,
-  invoiceFlow,
-  supportDocumentFlow,
-} from "../documents/kinds";
+import { adjustmentNoteFlow } from "../documents/kinds/adjustment-note";
+import { creditNoteFlow } from "../documents/kinds/credit-note";
+import { debitNoteFlow } from "../documents/kinds/debit-note";
+import type { AnyFlow } from "../documents/kinds/flow";
+import { invoiceFlow } from "../documents/kinds/invoice";
+import { supportDocumentFlow } from "../documents/kinds/support-document";
 import { centsOf } from "../documents/money";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";

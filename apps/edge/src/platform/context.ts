@@ -1,4 +1,6 @@
-import type { FactusApiVersionOption, FactusClient, TokenSource } from "@factus-edge/factus-client";
+import type { FactusClient } from "@factus-edge/factus-client/client";
+import type { TokenSource } from "@factus-edge/factus-client/core";
+import type { FactusApiVersionOption } from "@factus-edge/factus-client/options";
 import type { Config, Env } from "./config";
 
 /** What middleware puts on the request context. */

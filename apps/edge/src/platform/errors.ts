@@ -1,10 +1,12 @@
+// Deep paths, not the package's entry: every route imports this file, and the entry would build every schema of the
+// contracts on the first request of any route (routes/mounts.ts).
+import type { DocumentRef } from "@factus-edge/contracts/schemas/dian-status";
 import {
-  type DocumentRef,
   ERROR_CATALOG,
   type ErrorCode,
   type ErrorDetail,
   type ErrorEnvelope,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/schemas/errors";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type * as z from "zod";

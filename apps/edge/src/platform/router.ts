@@ -2,9 +2,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import type { AppEnv } from "./context";
 import { validationError } from "./errors";
 
-/** Where the API is mounted: every public path and every path an answer names begins with it. */
-export const API_BASE = "/api/v1";
-
 /**
  * Every router of the app comes from here, so validation failures of bodies, queries and paths all answer the one
  * error envelope (422 VALIDATION_FAILED with dotted paths), never a raw ZodError.

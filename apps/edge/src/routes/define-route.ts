@@ -1,4 +1,5 @@
-import { type ApiKeyScope, ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts";
+import type { ApiKeyScope } from "@factus-edge/contracts/schemas/connections";
+import { ERROR_CATALOG, type ErrorCode, ErrorEnvelope } from "@factus-edge/contracts/schemas/errors";
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import * as z from "zod";

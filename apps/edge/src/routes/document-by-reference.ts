@@ -1,25 +1,22 @@
-import {
-  dianStatusOf,
-  isAlreadyProcessed,
-  ReferenceCodeParam,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { dianStatusOf, isAlreadyProcessed } from "@factus-edge/contracts/schemas/dian-status";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { ReferenceCodeParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { claimJob, jobOf, releaseJob, settleJob } from "../completion/jobs";
 import { documentSettled } from "../completion/outcomes";
 import { issueDocument } from "../documents/issue";
-import type { AnyFlow } from "../documents/kinds";
+import type { AnyFlow } from "../documents/kinds/flow";
 import { findByReference } from "../documents/lookup";
 import { documentRef } from "../documents/mappers";
 import { rejectionError, respondIssued, retryPath } from "../documents/verdicts";
 import { callFactus, upstream } from "../factus/call";
 import { companyNitOf } from "../factus/company";
 import { actorOf, ledgerDeletion } from "../ledger/ledger";
+import { API_BASE } from "../platform/api-base";
 import type { AppEnv } from "../platform/context";
 import { deferWrites } from "../platform/deferred-writes";
 import { ApiError } from "../platform/errors";
-import { API_BASE } from "../platform/router";
 import { defineRoute, jsonResponse } from "./define-route";
 import { versionGate } from "./kinds/version-gate";
 

@@ -1,12 +1,9 @@
-import {
-  DocumentEmailContent,
-  DocumentFile,
-  DocumentNumberParam,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { DocumentEmailContent, DocumentFile } from "@factus-edge/contracts/schemas/invoice-responses";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { AnyFlow } from "../documents/kinds";
+import type { AnyFlow } from "../documents/kinds/flow";
 import { documentFileOf, emailContentOf, type FileFormat } from "../documents/reads";
 import type { AppEnv } from "../platform/context";
 import { defineRoute } from "./define-route";

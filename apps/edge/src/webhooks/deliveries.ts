@@ -1,4 +1,4 @@
-import type { WebhookDelivery } from "@factus-edge/contracts";
+import type { WebhookDelivery } from "@factus-edge/contracts/schemas/webhooks";
 import { wakeCompany } from "../completion/wake";
 import { nextAttemptAt } from "../platform/backoff";
 import type { Config, Env } from "../platform/config";

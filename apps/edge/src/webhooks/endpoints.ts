@@ -1,4 +1,4 @@
-import type { WebhookEndpoint, WebhookEventType } from "@factus-edge/contracts";
+import type { WebhookEndpoint, WebhookEventType } from "@factus-edge/contracts/schemas/webhooks";
 import { seal, sealingKeys, unseal } from "../factus/connections/sealing";
 import type { Env } from "../platform/config";
 import { isoOrNull } from "../platform/iso-time";

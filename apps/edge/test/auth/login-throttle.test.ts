@@ -8,7 +8,7 @@ import { API, api, createUser, newSession, type Session, type TestUser, withBrok
 
 // Login throttling that holds under a burst, across evictions, and against a password spray.
 
-const login = (app: ReturnType<typeof createApp>, email: string, password: string, ip: string) =>
+const login = (app: Awaited<ReturnType<typeof createApp>>, email: string, password: string, ip: string) =>
   app.fetch(
     new Request(`http://edge.test${API}/auth/login`, {
       method: "POST",
@@ -22,7 +22,7 @@ const uniqueIp = () => `198.51.100.${Math.floor(Math.random() * 250)}-${crypto.r
 
 describe("login throttling", () => {
   it("30 parallel wrong passwords for one e-mail: at most the limit answered 401, the rest 429", async () => {
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const user = await createUser();
     const ip = uniqueIp();
     const responses = await Promise.all(
@@ -44,7 +44,7 @@ describe("login throttling", () => {
 
   it("keeps its counts in the object's storage, so they survive the object being rebuilt", async () => {
     const user = await createUser();
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     await login(app, user.email, "wrong-password-1", uniqueIp());
     const stub = env.RATE_LIMITER.getByName(`login:email:${user.email.toLowerCase()}`);
     const stored = await runInDurableObject(stub, (_: RateLimiter, state) =>
@@ -54,7 +54,7 @@ describe("login throttling", () => {
   });
 
   it("a password sprayed over 30 e-mails from one IP is limited per IP", async () => {
-    const app = createApp({ ...readConfig(env), loginAttemptsPerIpPer15Minutes: 20 });
+    const app = await createApp({ ...readConfig(env), loginAttemptsPerIpPer15Minutes: 20 });
     const ip = uniqueIp();
     const statuses: number[] = [];
     for (let index = 0; index < 30; index++) {
@@ -67,7 +67,7 @@ describe("login throttling", () => {
   });
 
   it("successful logins do not count", async () => {
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const user = await createUser();
     const ip = uniqueIp();
     for (let index = 0; index < 15; index++)
@@ -86,7 +86,7 @@ afterEach(() => {
 
 /** Tries the right password once a minute from `ip` until it gets in; the minutes it waited. */
 async function minutesUntilLogin(
-  app: ReturnType<typeof createApp>,
+  app: Awaited<ReturnType<typeof createApp>>,
   user: TestUser,
   ip: string,
   from: number,
@@ -101,7 +101,12 @@ async function minutesUntilLogin(
 }
 
 /** Ten wrong passwords for `user` from `ip`: the number that fills the IP + e-mail window. */
-async function failTenTimes(app: ReturnType<typeof createApp>, user: TestUser, ip: string, label: string) {
+async function failTenTimes(
+  app: Awaited<ReturnType<typeof createApp>>,
+  user: TestUser,
+  ip: string,
+  label: string,
+) {
   for (let index = 0; index < 10; index++)
     expect((await login(app, user.email, `${label}-${index}`, ip)).status).toBe(401);
 }
@@ -110,7 +115,7 @@ async function failTenTimes(app: ReturnType<typeof createApp>, user: TestUser, i
 async function ownerAfterTypos() {
   vi.useFakeTimers({ toFake: ["Date"] });
   setClock(T0);
-  const app = createApp(readConfig(env));
+  const app = await createApp(readConfig(env));
   const user = await createUser();
   const ip = uniqueIp();
   await failTenTimes(app, user, ip, "typo");
@@ -121,7 +126,7 @@ describe("an attacker cannot keep the owner out", () => {
   it("after 50 failures from 50 other IPs, the owner logs in at once from a known address, within 5 minutes from a new one", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
     setClock(T0);
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const user = await createUser();
     const home = uniqueIp();
     expect((await login(app, user.email, user.password, home)).status).toBe(200);
@@ -151,7 +156,7 @@ describe("an attacker cannot keep the owner out", () => {
 
   it("the back-off doubles only for the address that keeps guessing, and stops at 24 hours", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const user = await createUser();
     const guesser = uniqueIp();
     const waits: number[] = [];
@@ -190,7 +195,7 @@ describe("an attacker cannot keep the owner out", () => {
 describe("business routes fail open when the limiter is down", () => {
   it("answers the request (and logs a warning) instead of a 500", async () => {
     const session = await newSession();
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const broken = withBrokenLimiter();
     const response = await app.request(
       `${API}/lookups/reference-tables`,
@@ -254,7 +259,7 @@ describe("the Factus OAuth proxy is limited per user and per Factus account", ()
 
 describe("a successful login does not wait for its attempt to be given back", () => {
   it("answers 200 while the refund to the counters is still on its way", async () => {
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const user = await createUser();
     // The counters take the attempt as usual but never confirm giving it back.
     const slowRefunds = {

@@ -13,7 +13,7 @@ interface DocumentOperation {
   responses: Record<string, unknown>;
 }
 
-const document = buildOpenApiDocument(createApp(readConfig(env))) as unknown as {
+const document = buildOpenApiDocument(await createApp(readConfig(env))) as unknown as {
   paths: Record<string, Record<string, DocumentOperation>>;
 };
 

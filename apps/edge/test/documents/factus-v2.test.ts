@@ -55,7 +55,7 @@ describe("a company on Factus v2", () => {
     const pinned = (version: "v1" | "v2") => {
       const app = createApp({ ...readConfig(env), factusApiVersion: version });
       return async (path: string, init: RequestInit = {}) =>
-        app.request(`http://edge.test${path}`, init, env);
+        (await app).request(`http://edge.test${path}`, init, env);
     };
     await expectStatus(
       await api(session, "/invoices", { method: "POST", body: seedInvoice(), via: pinned("v2") }),

@@ -187,7 +187,7 @@ describe.each(FACTUS_VERSIONS)("on Factus %s", (factusVersion) => {
       for (let i = 0; i < 25; i++)
         await expectStatus(await api(session, "/invoices", { method: "POST", body: seedInvoice() }), 201);
       const limited = { ...env, COMPANY_LOOKUP_BUDGET: env.TEST_COMPANY_LOOKUP_BUDGET };
-      const app = createApp(readConfig(env));
+      const app = await createApp(readConfig(env));
       const headers = { authorization: `Bearer ${session.jwt}`, "x-factus-token": session.factusToken };
       // "INV-" matches every invoice of the company (three pages), yet is no invoice's own reference.
       const response = await app.request(

@@ -69,4 +69,15 @@ describe("the edge's source", () => {
     });
     expect(wrong).toEqual([]);
   });
+
+  it("imports the contracts and the Factus client by module, never through a package's entry", () => {
+    // A bundler initializes an entry whole, every schema it re-exports included: one such import would make the first
+    // request of any router build the whole API's schemas (routes/mounts.ts, test/node/lazy-routes.test.ts).
+    const entries = files.flatMap(({ path, text }) =>
+      [...text.matchAll(/from "(@factus-edge\/(?:contracts|factus-client)(?:\/factus|\/factus-v2)?)"/g)].map(
+        ([, specifier]) => `${path} imports ${specifier}`,
+      ),
+    );
+    expect(entries).toEqual([]);
+  });
 });

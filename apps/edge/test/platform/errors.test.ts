@@ -322,7 +322,7 @@ describe("every error code, in the one envelope", () => {
     const own = await newSession();
     // Its own bindings with a limit of 5 a minute; the shared test app runs with a high one for the fuzz suite.
     const limited = { ...env, USER_RATE_LIMIT: env.TEST_USER_RATE_LIMIT };
-    const app = createApp({ ...readConfig(env), rateLimitPerMinute: 5 });
+    const app = await createApp({ ...readConfig(env), rateLimitPerMinute: 5 });
     const headers = { authorization: `Bearer ${own.jwt}`, "x-factus-token": own.factusToken };
     const events = () => app.request(`${API}/invoices/SETP1/events`, { headers }, limited);
     // The binding counts in clock-aligned minutes: if one turns over mid-loop, the count starts again, so the loop
@@ -353,7 +353,7 @@ describe("every error code, in the one envelope", () => {
 
   it("counts the per-user limit without a Durable Object round trip", async () => {
     const own = await newSession();
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     let objectCalls = 0;
     const counted = {
       ...env,
@@ -371,7 +371,7 @@ describe("every error code, in the one envelope", () => {
 
   it("BAD_REQUEST and INTERNAL for what no client can cause, without leaking internals", async () => {
     const { HTTPException } = await import("hono/http-exception");
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     app.get("/boom", () => {
       throw new Error("database password is hunter2");
     });
@@ -385,7 +385,7 @@ describe("every error code, in the one envelope", () => {
 
   it("LOGIN_UNAVAILABLE: login fails closed when the attempt counters cannot be reached", async () => {
     // Run here, not in the object near Factus: the broken counters are this request's bindings.
-    const app = createApp({ ...readConfig(env), placeNearFactus: false });
+    const app = await createApp({ ...readConfig(env), placeNearFactus: false });
     const broken = withBrokenLimiter();
     const response = await app.request(
       `${API}/auth/login`,

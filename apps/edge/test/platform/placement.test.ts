@@ -15,7 +15,7 @@ const placedFor = async (userId: string) => {
 };
 
 /** A create with a fresh Idempotency-Key through `app`, with these bindings. */
-const keyedCreate = (app: ReturnType<typeof createApp>, session: Session, bindings: object) =>
+const keyedCreate = (app: Awaited<ReturnType<typeof createApp>>, session: Session, bindings: object) =>
   app.request(
     "http://edge.test/api/v1/invoices",
     {
@@ -66,7 +66,7 @@ describe("writes with an Idempotency-Key run near Factus", () => {
 
   it("an object that fails is reported as an unknown outcome (the key's next try looks before sending)", async () => {
     const session = await newSession();
-    const app = createApp(readConfig(env));
+    const app = await createApp(readConfig(env));
     const broken = {
       ...env,
       NEAR_FACTUS: {
@@ -93,7 +93,7 @@ describe("writes with an Idempotency-Key run near Factus", () => {
 
   it("turned off (PLACE_NEAR_FACTUS=false), the edge runs the write itself", async () => {
     const session = await newSession();
-    const app = createApp({ ...readConfig(env), placeNearFactus: false });
+    const app = await createApp({ ...readConfig(env), placeNearFactus: false });
     const answer = await keyedCreate(app, session, env);
     await expectStatus(answer, 201);
     expect(await placedFor(session.user.id)).toBe(false);

@@ -1,4 +1,4 @@
-import { FactusToken } from "@factus-edge/contracts";
+import { FactusToken } from "@factus-edge/contracts/factus/auth";
 import type { HttpCore } from "../core";
 import { FactusInvalidRequestError } from "../errors";
 import type { FactusCredentials, RequestOptions } from "../options";

@@ -1,15 +1,15 @@
+import { FactusBillRequest } from "@factus-edge/contracts/factus/bill-request";
 import {
   FactusBillPage,
-  FactusBillRequest,
   FactusBillResponse,
   FactusEmailContent,
-  FactusMessage,
   FactusPdf,
   FactusRadianEventRequest,
   FactusRadianEvents,
   FactusSendEmailRequest,
   FactusXml,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/bills";
+import { FactusMessage } from "@factus-edge/contracts/factus/common";
 import {
   FactusV2BillRequest,
   type FactusV2BillRequestInput,
@@ -18,7 +18,7 @@ import {
   FactusV2RadianEventRequest,
   FactusV2RadianEvents,
   FactusV2Xml,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/bills";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

@@ -1,19 +1,21 @@
+import { IDENTITY_DOCUMENTS } from "@factus-edge/contracts/catalogs/dian";
 import {
   FactusAcquirerResponse,
   FactusCompanyResponse,
   FactusCountries,
-  FactusCurrentSubscriptionResponse,
   FactusMeasurementUnits,
   FactusMunicipalities,
-  FactusSubscriptionPlans,
   FactusTributes,
-  IDENTITY_DOCUMENTS,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/catalogs";
+import {
+  FactusCurrentSubscriptionResponse,
+  FactusSubscriptionPlans,
+} from "@factus-edge/contracts/factus/subscriptions";
 import {
   FactusV2AcquirerResponse,
   FactusV2CompanyResponse,
   FactusV2Subscriptions,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/account";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

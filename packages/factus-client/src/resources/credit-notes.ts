@@ -1,20 +1,20 @@
 import {
-  FactusCreditNotePage,
-  FactusCreditNoteRequest,
-  FactusCreditNoteResponse,
   FactusEmailContent,
-  FactusMessage,
   FactusPdf,
   FactusSendEmailRequest,
   FactusXml,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/bills";
+import { FactusMessage } from "@factus-edge/contracts/factus/common";
+import {
+  FactusCreditNotePage,
+  FactusCreditNoteRequest,
+  FactusCreditNoteResponse,
+} from "@factus-edge/contracts/factus/credit-notes";
+import { FactusV2EmailContent, FactusV2Pdf, FactusV2Xml } from "@factus-edge/contracts/factus-v2/bills";
 import {
   FactusV2CreditNoteRequest,
   type FactusV2CreditNoteRequestInput,
-  FactusV2EmailContent,
-  FactusV2Pdf,
-  FactusV2Xml,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/notes";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

@@ -1,11 +1,13 @@
 import {
-  FactusV2DebitNoteRequest,
-  type FactusV2DebitNoteRequestInput,
   FactusV2EmailContent,
   FactusV2Pdf,
   type FactusV2SendEmailRequest,
   FactusV2Xml,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/bills";
+import {
+  FactusV2DebitNoteRequest,
+  type FactusV2DebitNoteRequestInput,
+} from "@factus-edge/contracts/factus-v2/notes";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

@@ -1,9 +1,6 @@
-import type { FactusPagination } from "@factus-edge/contracts";
-import {
-  FactusV2BillFilters,
-  FactusV2Message,
-  FactusV2SendEmailRequest,
-} from "@factus-edge/contracts/factus-v2";
+import type { FactusPagination } from "@factus-edge/contracts/factus/common";
+import { FactusV2BillFilters, FactusV2SendEmailRequest } from "@factus-edge/contracts/factus-v2/bills";
+import { FactusV2Message } from "@factus-edge/contracts/factus-v2/primitives";
 import type * as z from "zod";
 import type { HttpCore } from "../core";
 import { type Tagged, tag } from "../documents";

@@ -1,22 +1,21 @@
+import { FactusMessage, type FactusPagination } from "@factus-edge/contracts/factus/common";
 import {
   FactusCreateNumberingRangeRequest,
   FactusDianRanges,
-  FactusMessage,
   type FactusNumberingRange,
   FactusNumberingRangeFilters,
   FactusNumberingRangePage,
   FactusNumberingRangeResponse,
-  type FactusPagination,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/numbering-ranges";
 import {
   FactusV2CreateNumberingRangeRequest,
   FactusV2DianRanges,
-  FactusV2Message,
   type FactusV2NumberingRange,
   FactusV2NumberingRangePage,
   FactusV2NumberingRangeResponse,
   FactusV2UpdateRangeCurrentRequest,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/numbering-ranges";
+import { FactusV2Message } from "@factus-edge/contracts/factus-v2/primitives";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

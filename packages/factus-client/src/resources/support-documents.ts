@@ -1,20 +1,18 @@
+import { FactusPdf, FactusXml } from "@factus-edge/contracts/factus/bills";
+import { FactusMessage } from "@factus-edge/contracts/factus/common";
 import {
   FactusAdjustmentNotePage,
   FactusAdjustmentNoteRequest,
   FactusAdjustmentNoteResponse,
-  FactusMessage,
-  FactusPdf,
   FactusSupportDocumentPage,
   FactusSupportDocumentRequest,
   FactusSupportDocumentResponse,
-  FactusXml,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/factus/support-documents";
+import { FactusV2Pdf, FactusV2Xml } from "@factus-edge/contracts/factus-v2/bills";
 import {
   FactusV2AdjustmentNoteRequest,
-  FactusV2Pdf,
   FactusV2SupportDocumentRequest,
-  FactusV2Xml,
-} from "@factus-edge/contracts/factus-v2";
+} from "@factus-edge/contracts/factus-v2/support-documents";
 import type * as z from "zod";
 import type { ApiVersions } from "../api-version";
 import type { HttpCore } from "../core";

@@ -1,10 +1,6 @@
-import { PRODUCT_TRIBUTES } from "@factus-edge/contracts";
-import {
-  listV2Municipalities,
-  listV2UnitMeasures,
-  V2_COUNTRY_ROWS,
-  V2_TAXES,
-} from "@factus-edge/contracts/factus-v2";
+import { PRODUCT_TRIBUTES } from "@factus-edge/contracts/catalogs/dian";
+import { V2_COUNTRY_ROWS, V2_TAXES } from "@factus-edge/contracts/factus-v2/reference-tables.data";
+import { listV2Municipalities, listV2UnitMeasures } from "@factus-edge/contracts/factus-v2/tables";
 
 // Factus v2 publishes its catalogs as tables instead of routes. For a v2 account the client answers the catalog
 // calls from them, in v1's row shape: `id` is the v1 id of the same entry (municipalities, units and countries are

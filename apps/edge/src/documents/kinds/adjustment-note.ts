@@ -1,5 +1,6 @@
-import { CreatedAdjustmentNote, type FactusAdjustmentNoteRequestInput } from "@factus-edge/contracts";
-import type { FactusV2AdjustmentNoteRequest } from "@factus-edge/contracts/factus-v2";
+import type { FactusAdjustmentNoteRequestInput } from "@factus-edge/contracts/factus/support-documents";
+import type { FactusV2AdjustmentNoteRequest } from "@factus-edge/contracts/factus-v2/support-documents";
+import { CreatedAdjustmentNote } from "@factus-edge/contracts/schemas/support-documents";
 import type * as z from "zod";
 import {
   adjustmentNotePage,

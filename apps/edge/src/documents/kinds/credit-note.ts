@@ -1,10 +1,8 @@
-import {
-  CreatedCreditNote,
-  computeInvoiceTotals,
-  type FactusCreditNoteRequest,
-  toFactusV1Prices,
-} from "@factus-edge/contracts";
-import type { FactusV2CreditNoteRequestInput } from "@factus-edge/contracts/factus-v2";
+import type { FactusCreditNoteRequest } from "@factus-edge/contracts/factus/credit-notes";
+import type { FactusV2CreditNoteRequestInput } from "@factus-edge/contracts/factus-v2/notes";
+import { toFactusV1Prices } from "@factus-edge/contracts/mapping/to-factus-v1";
+import { CreatedCreditNote } from "@factus-edge/contracts/schemas/credit-notes";
+import { computeInvoiceTotals } from "@factus-edge/contracts/totals";
 import { creditNotePage, getCreditNote } from "../../factus/documents";
 import { type CreditNoteView, creditNoteViewOfV2 } from "../../factus/v2-views";
 import { creditNoteDetail } from "../note-mappers";

@@ -1,5 +1,5 @@
-import { CreatedDebitNote, type DebitNoteDetail } from "@factus-edge/contracts";
-import type { FactusV2DebitNoteRequestInput } from "@factus-edge/contracts/factus-v2";
+import type { FactusV2DebitNoteRequestInput } from "@factus-edge/contracts/factus-v2/notes";
+import { CreatedDebitNote, type DebitNoteDetail } from "@factus-edge/contracts/schemas/debit-notes";
 import { debitNotePage, getDebitNote } from "../../factus/documents";
 import { creditNoteViewOfV2, type NoteView } from "../../factus/v2-views";
 import { noteDetail } from "../note-mappers";

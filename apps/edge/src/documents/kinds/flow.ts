@@ -1,10 +1,10 @@
-import type {
-  DocumentCompletion,
-  DocumentKindName,
-  InvoiceTotals,
-  PreflightIssue,
-} from "@factus-edge/contracts";
-import type { DocumentListParams, FactusApiVersion, Page, RequestOptions } from "@factus-edge/factus-client";
+import type { PreflightIssue } from "@factus-edge/contracts/schemas/invoice-rules";
+import type { DocumentCompletion, DocumentKindName } from "@factus-edge/contracts/schemas/webhooks";
+import type { InvoiceTotals } from "@factus-edge/contracts/totals";
+import type { FactusApiVersion } from "@factus-edge/factus-client/errors";
+import type { RequestOptions } from "@factus-edge/factus-client/options";
+import type { Page } from "@factus-edge/factus-client/pagination";
+import type { DocumentListParams } from "@factus-edge/factus-client/resources/document-routes";
 import type { Context } from "hono";
 import type * as z from "zod";
 import { upstream } from "../../factus/call";

@@ -1,10 +1,8 @@
-import {
-  CreatedInvoice,
-  type CreateInvoiceRequest,
-  computeInvoiceTotals,
-  toFactusV1Prices,
-  toFactusV2Bill,
-} from "@factus-edge/contracts";
+import { toFactusV1Prices } from "@factus-edge/contracts/mapping/to-factus-v1";
+import { toFactusV2Bill } from "@factus-edge/contracts/mapping/to-factus-v2";
+import type { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import { CreatedInvoice } from "@factus-edge/contracts/schemas/invoice-responses";
+import { computeInvoiceTotals } from "@factus-edge/contracts/totals";
 import { upstream } from "../../factus/call";
 import { billPage, factusVersionOf, getBill } from "../../factus/documents";
 import { type BillView, billViewOfV2 } from "../../factus/v2-views";

@@ -1,5 +1,5 @@
-import type { CreatedCreditNote } from "@factus-edge/contracts";
-import type { RequestOptions } from "@factus-edge/factus-client";
+import type { CreatedCreditNote } from "@factus-edge/contracts/schemas/credit-notes";
+import type { RequestOptions } from "@factus-edge/factus-client/options";
 import type { Context } from "hono";
 import { upstream } from "../../factus/call";
 import type { NoteView } from "../../factus/v2-views";

@@ -1,5 +1,6 @@
-import { CreatedSupportDocument, type FactusSupportDocumentRequestInput } from "@factus-edge/contracts";
-import type { FactusV2SupportDocumentRequest } from "@factus-edge/contracts/factus-v2";
+import type { FactusSupportDocumentRequestInput } from "@factus-edge/contracts/factus/support-documents";
+import type { FactusV2SupportDocumentRequest } from "@factus-edge/contracts/factus-v2/support-documents";
+import { CreatedSupportDocument } from "@factus-edge/contracts/schemas/support-documents";
 import type * as z from "zod";
 import {
   getSupportDocument,

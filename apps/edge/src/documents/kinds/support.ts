@@ -1,4 +1,4 @@
-import type { RequestOptions } from "@factus-edge/factus-client";
+import type { RequestOptions } from "@factus-edge/factus-client/options";
 import type { Context } from "hono";
 import { upstream } from "../../factus/call";
 import type { SupportView } from "../../factus/support-views";

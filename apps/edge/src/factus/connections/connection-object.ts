@@ -1,5 +1,4 @@
 import { DurableObject } from "cloudflare:workers";
-import { FactusApiError, FactusAuthenticationError, FactusClient } from "@factus-edge/factus-client";
 import type { Env } from "../../platform/config";
 import { type SealingKeys, seal, sealingKeys, unseal } from "./sealing";
 
@@ -29,22 +28,10 @@ export type ConnectionAnswer =
   | { ok: true; token: ConnectionToken }
   | { ok: false; reason: "needs_reauth" | "gone" | "refused" | "unavailable" };
 
-interface Grant {
+export interface Grant {
   access_token: string;
   refresh_token: string;
   expires_in: number;
-}
-
-/**
- * Factus refused the refresh token itself (revoked, expired, already used): Passport's `invalid_grant` (400, or
- * 401). A refused *client* (`invalid_client`: the platform's FACTUS_CLIENT_ID/SECRET) is not the connection's fault.
- */
-function refusesTheRefreshToken(error: unknown) {
-  if (
-    !(error instanceof FactusAuthenticationError || (error instanceof FactusApiError && error.status === 400))
-  )
-    return false;
-  return !/invalid_client/i.test(`${error.message} ${JSON.stringify(error.body ?? "")}`);
 }
 
 export class FactusConnectionObject extends DurableObject<Env> {
@@ -126,14 +113,11 @@ export class FactusConnectionObject extends DurableObject<Env> {
     if ((await this.ctx.storage.get<string>("status")) === "needs_reauth")
       return { ok: false, reason: "needs_reauth" };
     const keys = await this.keys();
-    const factus = new FactusClient({
-      baseURL: this.env.FACTUS_BASE_URL,
-      credentials: { clientId: this.env.FACTUS_CLIENT_ID, clientSecret: this.env.FACTUS_CLIENT_SECRET },
-      maxRetries: 0,
-    });
+    // Loaded here, not with the class: the Factus client's schemas are not built while an isolate starts.
+    const { refreshGrant, refusesTheRefreshToken } = await import("./refresh-grant");
     let grant: Grant;
     try {
-      grant = await factus.auth.refreshGrant({ refreshToken: await unseal(keys, sealed, `${id}:refresh`) });
+      grant = await refreshGrant(this.env, await unseal(keys, sealed, `${id}:refresh`));
     } catch (error) {
       // Deleted or reauthorized meanwhile: their state wins over this refresh's outcome.
       if (generation !== this.generation) return this.latest();

@@ -1,4 +1,4 @@
-import type { TokenSource } from "@factus-edge/factus-client";
+import type { TokenSource } from "@factus-edge/factus-client/core";
 import type { Context } from "hono";
 import type { Env } from "../../platform/config";
 import type { AppEnv } from "../../platform/context";

@@ -1,4 +1,4 @@
-import type { FactusConnection } from "@factus-edge/contracts";
+import type { FactusConnection } from "@factus-edge/contracts/schemas/connections";
 import type { Context } from "hono";
 import type { AppEnv } from "../../platform/context";
 import { ApiError } from "../../platform/errors";

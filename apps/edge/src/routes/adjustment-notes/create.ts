@@ -1,19 +1,17 @@
 import {
-  CreateAdjustmentNoteRequest,
-  CreatedAdjustmentNote,
-  dianStatusOf,
   toFactusV1AdjustmentNote,
   toFactusV2AdjustmentNote,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/mapping/support-documents";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import {
+  CreateAdjustmentNoteRequest,
+  CreatedAdjustmentNote,
+} from "@factus-edge/contracts/schemas/support-documents";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { issueAndRespond } from "../../documents/issue";
-import {
-  type AdjustmentNoteOrder,
-  adjustmentNoteFlow,
-  expectedOf,
-  notOnVersion,
-  supportDocumentFlow,
-} from "../../documents/kinds";
+import { type AdjustmentNoteOrder, adjustmentNoteFlow } from "../../documents/kinds/adjustment-note";
+import { expectedOf, notOnVersion } from "../../documents/kinds/flow";
+import { supportDocumentFlow } from "../../documents/kinds/support-document";
 import { documentOf, forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { ApiError } from "../../platform/errors";

@@ -1,5 +1,9 @@
-import { AdjustmentNoteDetail, AdjustmentNoteList, AdjustmentNoteListQuery } from "@factus-edge/contracts";
-import { adjustmentNoteFlow } from "../../documents/kinds";
+import {
+  AdjustmentNoteDetail,
+  AdjustmentNoteList,
+  AdjustmentNoteListQuery,
+} from "@factus-edge/contracts/schemas/support-documents";
+import { adjustmentNoteFlow } from "../../documents/kinds/adjustment-note";
 import { documentKindRouter } from "../kinds/router";
 import { createAdjustmentNote, createAdjustmentNoteRoute } from "./create";
 

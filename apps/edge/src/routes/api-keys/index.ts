@@ -3,9 +3,9 @@ import {
   ApiKey,
   CreateApiKeyRequest,
   CreatedApiKey,
-  ResourceIdParam,
-  successEnvelope,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/schemas/connections";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { ResourceIdParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { type ApiKeyRow, createApiKey, listApiKeys, revokeApiKey } from "../../auth/api-keys";

@@ -1,4 +1,5 @@
-import { FactusLoginRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
+import { FactusLoginRequest, FactusSession } from "@factus-edge/contracts/schemas/auth";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { UPSTREAM_ERROR_CODES } from "../../factus/errors";
 import { factusSession, passwordGrantFor } from "../../factus/oauth";

@@ -1,4 +1,5 @@
-import { FactusRefreshRequest, FactusSession, successEnvelope } from "@factus-edge/contracts";
+import { FactusRefreshRequest, FactusSession } from "@factus-edge/contracts/schemas/auth";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { UPSTREAM_ERROR_CODES } from "../../factus/errors";
 import { factusSession, oauthError, reserveFactusGrant } from "../../factus/oauth";

@@ -1,4 +1,5 @@
-import { LocalToken, LoginRequest, successEnvelope } from "@factus-edge/contracts";
+import { LocalToken, LoginRequest } from "@factus-edge/contracts/schemas/auth";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { reserveLoginAttempt } from "../../auth/login-throttle";
 import { decoyPasswordHash, verifyPassword } from "../../auth/passwords";

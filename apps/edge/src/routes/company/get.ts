@@ -1,4 +1,5 @@
-import { CompanyProfile, successEnvelope } from "@factus-edge/contracts";
+import { CompanyProfile } from "@factus-edge/contracts/schemas/company";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { callFactus, upstream } from "../../factus/call";
 import { companyNameOf } from "../../factus/company";

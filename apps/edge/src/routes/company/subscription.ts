@@ -1,4 +1,5 @@
-import { Subscription, successEnvelope } from "@factus-edge/contracts";
+import { Subscription } from "@factus-edge/contracts/schemas/company";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { callFactus } from "../../factus/call";
 import { subscriptionOf } from "../../factus/subscription";

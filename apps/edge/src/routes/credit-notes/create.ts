@@ -1,9 +1,11 @@
-import { CreateCreditNoteRequest, CreatedCreditNote, successEnvelope } from "@factus-edge/contracts";
+import { CreateCreditNoteRequest, CreatedCreditNote } from "@factus-edge/contracts/schemas/credit-notes";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { factusCreditNote } from "../../documents/credit-note-request";
 import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
-import { creditNoteFlow, invoiceFlow } from "../../documents/kinds";
+import { creditNoteFlow } from "../../documents/kinds/credit-note";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";

@@ -1,5 +1,9 @@
-import { CreditNoteDetail, CreditNoteList, CreditNoteListQuery } from "@factus-edge/contracts";
-import { creditNoteFlow } from "../../documents/kinds";
+import {
+  CreditNoteDetail,
+  CreditNoteList,
+  CreditNoteListQuery,
+} from "@factus-edge/contracts/schemas/credit-notes";
+import { creditNoteFlow } from "../../documents/kinds/credit-note";
 import { documentKindRouter } from "../kinds/router";
 import { createCreditNote, createCreditNoteRoute } from "./create";
 

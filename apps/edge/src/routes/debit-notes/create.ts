@@ -1,13 +1,12 @@
-import {
-  CreateDebitNoteRequest,
-  CreatedDebitNote,
-  successEnvelope,
-  toFactusV2DebitNote,
-} from "@factus-edge/contracts";
+import { toFactusV2DebitNote } from "@factus-edge/contracts/mapping/to-factus-v2";
+import { CreateDebitNoteRequest, CreatedDebitNote } from "@factus-edge/contracts/schemas/debit-notes";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { correctableInvoice } from "../../documents/credit-note-request";
 import { issueAndRespond } from "../../documents/issue";
-import { type DebitNoteOrder, debitNoteFlow, expectedOf, invoiceFlow, notOnV2 } from "../../documents/kinds";
+import { type DebitNoteOrder, debitNoteFlow } from "../../documents/kinds/debit-note";
+import { expectedOf, notOnV2 } from "../../documents/kinds/flow";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";

@@ -1,5 +1,9 @@
-import { DebitNoteDetail, DebitNoteList, DebitNoteListQuery } from "@factus-edge/contracts";
-import { debitNoteFlow } from "../../documents/kinds";
+import {
+  DebitNoteDetail,
+  DebitNoteList,
+  DebitNoteListQuery,
+} from "@factus-edge/contracts/schemas/debit-notes";
+import { debitNoteFlow } from "../../documents/kinds/debit-note";
 import { documentKindRouter } from "../kinds/router";
 import { createDebitNote, createDebitNoteRoute } from "./create";
 

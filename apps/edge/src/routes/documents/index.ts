@@ -1,4 +1,5 @@
-import { DailyTotals, DocumentExportQuery, successEnvelope } from "@factus-edge/contracts";
+import { DailyTotals, DocumentExportQuery } from "@factus-edge/contracts/schemas/batches";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { companyNitOf } from "../../factus/company";
 import { dailyTotals, exportStream } from "../../ledger/export";

@@ -1,9 +1,6 @@
-import {
-  FactusConnection,
-  FactusConnectionRequest,
-  ResourceIdParam,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { FactusConnection, FactusConnectionRequest } from "@factus-edge/contracts/schemas/connections";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { ResourceIdParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { forgetKeysOfConnection } from "../../auth/api-keys";

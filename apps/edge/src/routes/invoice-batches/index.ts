@@ -1,14 +1,14 @@
+import { toFactusV2Bill } from "@factus-edge/contracts/mapping/to-factus-v2";
 import {
   CreateInvoiceBatchRequest,
-  CreateInvoiceRequest,
-  type ErrorDetail,
   InvoiceBatch,
   InvoiceBatchCreated,
   InvoiceBatchQuery,
-  ResourceIdParam,
-  successEnvelope,
-  toFactusV2Bill,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/schemas/batches";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import type { ErrorDetail } from "@factus-edge/contracts/schemas/errors";
+import { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import { ResourceIdParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as z from "zod";

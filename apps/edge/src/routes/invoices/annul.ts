@@ -1,9 +1,6 @@
-import {
-  AnnulInvoiceRequest,
-  CreatedCreditNote,
-  DocumentNumberParam,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { AnnulInvoiceRequest, CreatedCreditNote } from "@factus-edge/contracts/schemas/credit-notes";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import {
   chargesOfBill,
@@ -15,7 +12,8 @@ import {
 import { v2AnnulmentOrder } from "../../documents/credit-note-v2";
 import { withInvoiceLease } from "../../documents/invoice-lease";
 import { issueAndRespond } from "../../documents/issue";
-import { type CreditNoteOrder, creditNoteFlow, invoiceFlow } from "../../documents/kinds";
+import { type CreditNoteOrder, creditNoteFlow } from "../../documents/kinds/credit-note";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { pesos } from "../../documents/money";
 import { forgetDocument } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";

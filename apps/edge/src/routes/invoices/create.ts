@@ -1,12 +1,10 @@
-import {
-  CREATE_INVOICE_EXAMPLE,
-  CreatedInvoice,
-  CreateInvoiceRequest,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { CREATE_INVOICE_EXAMPLE } from "@factus-edge/contracts/examples";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import { CreatedInvoice } from "@factus-edge/contracts/schemas/invoice-responses";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { issueAndRespond } from "../../documents/issue";
-import { invoiceFlow } from "../../documents/kinds";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { checkNumberingRange } from "../../documents/numbering-ranges";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonBody, jsonResponse } from "../define-route";

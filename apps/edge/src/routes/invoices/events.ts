@@ -1,4 +1,6 @@
-import { DocumentNumberParam, RadianEvent, successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { RadianEvent } from "@factus-edge/contracts/schemas/invoice-responses";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { callFactus, upstream } from "../../factus/call";

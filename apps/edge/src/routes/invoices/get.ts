@@ -1,7 +1,9 @@
-import { DocumentNumberParam, InvoiceDetail, successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { InvoiceDetail } from "@factus-edge/contracts/schemas/invoice-responses";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { invoiceDetail } from "../../documents/invoice-mappers";
-import { invoiceFlow } from "../../documents/kinds";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { withCompletion } from "../../documents/reads";
 import type { AppEnv } from "../../platform/context";
 import { defineRoute, jsonResponse } from "../define-route";

@@ -1,4 +1,4 @@
-import { invoiceFlow } from "../../documents/kinds";
+import { invoiceFlow } from "../../documents/kinds/invoice";
 import { createRouter } from "../../platform/router";
 import { mount, sharedKindRoutes } from "../kinds/router";
 import { annulInvoice, annulInvoiceRoute } from "./annul";

@@ -1,4 +1,9 @@
-import { FACTUS_PAGE_SIZE, InvoiceList, InvoiceListQuery, successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import {
+  FACTUS_PAGE_SIZE,
+  InvoiceList,
+  InvoiceListQuery,
+} from "@factus-edge/contracts/schemas/invoice-responses";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { pageCompletions } from "../../completion/jobs";
 import { v1RowsInDates, v2DateFilter, walksV1Dates } from "../../documents/dated-list";

@@ -1,9 +1,7 @@
-import {
-  CREATE_INVOICE_EXAMPLE,
-  CreateInvoiceRequest,
-  InvoicePreview,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { CREATE_INVOICE_EXAMPLE } from "@factus-edge/contracts/examples";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
+import { InvoicePreview } from "@factus-edge/contracts/schemas/invoice-responses";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { previewInvoice } from "../../documents/preview";
 import type { AppEnv } from "../../platform/context";

@@ -1,9 +1,6 @@
-import {
-  DocumentNumberParam,
-  InvoiceEmailSent,
-  SendInvoiceEmailRequest,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { InvoiceEmailSent, SendInvoiceEmailRequest } from "@factus-edge/contracts/schemas/invoice-responses";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { callFactus, upstream } from "../../factus/call";
 import type { AppEnv } from "../../platform/context";

@@ -1,15 +1,12 @@
-import {
-  type CreditNoteListQuery,
-  DocumentNumberParam,
-  FACTUS_PAGE_SIZE,
-  SendInvoiceEmailRequest,
-  successEnvelope,
-} from "@factus-edge/contracts";
+import type { CreditNoteListQuery } from "@factus-edge/contracts/schemas/credit-notes";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { FACTUS_PAGE_SIZE, SendInvoiceEmailRequest } from "@factus-edge/contracts/schemas/invoice-responses";
+import { DocumentNumberParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { pageCompletions } from "../../completion/jobs";
 import { v1RowsInDates, v2DateFilter, walksV1Dates } from "../../documents/dated-list";
-import type { AnyFlow, DocumentRow } from "../../documents/kinds";
+import type { AnyFlow, DocumentRow } from "../../documents/kinds/flow";
 import { withCompletion } from "../../documents/reads";
 import { callFactus, upstream } from "../../factus/call";
 import type { AppEnv } from "../../platform/context";

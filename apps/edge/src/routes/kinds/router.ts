@@ -1,7 +1,7 @@
-import type { CreditNoteListQuery } from "@factus-edge/contracts";
+import type { CreditNoteListQuery } from "@factus-edge/contracts/schemas/credit-notes";
 import type { RouteConfig, RouteHandler } from "@hono/zod-openapi";
 import type * as z from "zod";
-import type { AnyFlow } from "../../documents/kinds";
+import type { AnyFlow } from "../../documents/kinds/flow";
 import type { AppEnv } from "../../platform/context";
 import { createRouter } from "../../platform/router";
 import { deleteByReference, retryByReference } from "../document-by-reference";

@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from "hono";
-import type { AnyFlow } from "../../documents/kinds";
+import type { AnyFlow } from "../../documents/kinds/flow";
 import { callFactus } from "../../factus/call";
 import { factusVersionOf } from "../../factus/documents";
 import type { AppEnv } from "../../platform/context";

@@ -1,4 +1,6 @@
-import { LedgerSync, LedgerSyncQuery, ResourceIdParam, successEnvelope } from "@factus-edge/contracts";
+import { LedgerSync, LedgerSyncQuery } from "@factus-edge/contracts/schemas/batches";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { ResourceIdParam } from "@factus-edge/contracts/schemas/path-params";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { companyNitOf } from "../../factus/company";
 import { startSync, syncOf, syncView } from "../../ledger/sync";

@@ -1,4 +1,5 @@
-import { Acquirer, AcquirerQuery, successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { Acquirer, AcquirerQuery } from "@factus-edge/contracts/schemas/lookups";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { callFactus, upstream } from "../../factus/call";
 import type { AppEnv } from "../../platform/context";

@@ -1,5 +1,6 @@
-import { CatalogEntry, CatalogNameQuery, successEnvelope } from "@factus-edge/contracts";
-import type { FactusClient } from "@factus-edge/factus-client";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { CatalogEntry, CatalogNameQuery } from "@factus-edge/contracts/schemas/lookups";
+import type { FactusClient } from "@factus-edge/factus-client/client";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { callFactus, upstream } from "../../factus/call";

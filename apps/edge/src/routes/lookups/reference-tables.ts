@@ -1,4 +1,5 @@
-import { REFERENCE_TABLES, successEnvelope } from "@factus-edge/contracts";
+import { REFERENCE_TABLES } from "@factus-edge/contracts/reference-tables";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import type { AppEnv } from "../../platform/context";

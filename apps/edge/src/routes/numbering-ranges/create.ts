@@ -1,6 +1,8 @@
-import { FactusCreateNumberingRangeRequest, NumberingRange, successEnvelope } from "@factus-edge/contracts";
+import { FactusCreateNumberingRangeRequest } from "@factus-edge/contracts/factus/numbering-ranges";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { NumberingRange } from "@factus-edge/contracts/schemas/numbering-ranges";
 import type { RouteHandler } from "@hono/zod-openapi";
-import { notOnV2 } from "../../documents/kinds";
+import { notOnV2 } from "../../documents/kinds/flow";
 import { numberingRange } from "../../documents/numbering-ranges";
 import { callFactus, upstream } from "../../factus/call";
 import { factusVersionOf } from "../../factus/documents";

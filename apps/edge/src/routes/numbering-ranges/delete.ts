@@ -1,4 +1,4 @@
-import { successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { callFactus, upstream } from "../../factus/call";

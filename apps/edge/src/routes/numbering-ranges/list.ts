@@ -1,4 +1,5 @@
-import { NumberingRange, NumberingRangeQuery, successEnvelope } from "@factus-edge/contracts";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { NumberingRange, NumberingRangeQuery } from "@factus-edge/contracts/schemas/numbering-ranges";
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as z from "zod";
 import { numberingRange } from "../../documents/numbering-ranges";

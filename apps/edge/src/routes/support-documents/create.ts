@@ -1,19 +1,17 @@
 import {
+  toFactusV1SupportDocument,
+  toFactusV2SupportDocument,
+} from "@factus-edge/contracts/mapping/support-documents";
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import {
   CreatedSupportDocument,
   CreateSupportDocumentRequest,
   type CreateSupportDocumentRequestInput,
-  successEnvelope,
-  toFactusV1SupportDocument,
-  toFactusV2SupportDocument,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/schemas/support-documents";
 import type { RouteHandler } from "@hono/zod-openapi";
 import { issueAndRespond } from "../../documents/issue";
-import {
-  expectedOf,
-  notOnVersion,
-  type SupportDocumentOrder,
-  supportDocumentFlow,
-} from "../../documents/kinds";
+import { expectedOf, notOnVersion } from "../../documents/kinds/flow";
+import { type SupportDocumentOrder, supportDocumentFlow } from "../../documents/kinds/support-document";
 import { callFactus } from "../../factus/call";
 import { factusVersionOf } from "../../factus/documents";
 import type { AppEnv } from "../../platform/context";

@@ -1,5 +1,9 @@
-import { SupportDocumentDetail, SupportDocumentList, SupportDocumentListQuery } from "@factus-edge/contracts";
-import { supportDocumentFlow } from "../../documents/kinds";
+import {
+  SupportDocumentDetail,
+  SupportDocumentList,
+  SupportDocumentListQuery,
+} from "@factus-edge/contracts/schemas/support-documents";
+import { supportDocumentFlow } from "../../documents/kinds/support-document";
 import { documentKindRouter } from "../kinds/router";
 import { createSupportDocument, createSupportDocumentRoute } from "./create";
 

@@ -1,11 +1,11 @@
+import { successEnvelope } from "@factus-edge/contracts/schemas/envelope";
+import { ResourceIdParam } from "@factus-edge/contracts/schemas/path-params";
 import {
   CreateWebhookEndpointRequest,
-  ResourceIdParam,
-  successEnvelope,
   WebhookDelivery,
   WebhookEndpoint,
   WebhookEndpointWithSecret,
-} from "@factus-edge/contracts";
+} from "@factus-edge/contracts/schemas/webhooks";
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import * as z from "zod";
