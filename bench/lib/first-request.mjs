@@ -48,18 +48,30 @@ async function profiled(session, request, status) {
   return busyMs(profile);
 }
 
+/** The edge's docs asset (scripts/docs-assets.mjs). */
+function edgeReadyPath() {
+  return `/api/v1/docs/assets/${readdirSync(join(root, "apps/edge/public/api/v1/docs/assets"))[0]}`;
+}
+
 /**
- * The edge's first and second `GET path` in fresh `wrangler dev` processes (median of `runs`), each answered
- * `status`. Readiness is polled on a static asset, which the Worker never sees, so the first request is really the
- * isolate's first.
+ * A Worker's first and second `GET path` in fresh `wrangler dev` processes (median of `runs`), each answered
+ * `status`: the edge's by default. Readiness is polled on a static asset, which the Worker never sees, so the first
+ * request is really the isolate's first.
  */
-export async function measureFirstRequest(runs = 5, { path = "/api/v1/health", status = 200 } = {}) {
-  const assets = join(root, "apps/edge/public/api/v1/docs/assets");
-  const readyPath = `/api/v1/docs/assets/${readdirSync(assets)[0]}`;
+export async function measureFirstRequest(
+  runs = 5,
+  {
+    dir = "apps/edge",
+    path = "/api/v1/health",
+    status = 200,
+    readyPath = edgeReadyPath(),
+    vars = BENCH_EDGE_SECRETS,
+  } = {},
+) {
   const first = [];
   const second = [];
   for (let run = 0; run < runs; run++) {
-    const edge = await startWrangler("apps/edge", { readyPath, vars: BENCH_EDGE_SECRETS });
+    const edge = await startWrangler(dir, { readyPath, vars });
     try {
       const session = await inspect(edge.inspectorPort);
       await session.call("Profiler.enable");

@@ -103,10 +103,11 @@ export async function measureSize() {
       return runs;
     };
     const startups = startupRuns(join(root, "apps/edge"), "edge");
-    // What the same measurement gives a Worker that does nothing, one that builds a zod schema, and one that
-    // imports the contracts: the floor the gateway's start-up stands on.
+    // What the same measurement gives a Worker that does nothing, one that builds a zod schema, one that imports
+    // the contracts, and one with Hono, @hono/zod-openapi and one documented route: the floor the gateway's start-up
+    // stands on.
     const floor = Object.fromEntries(
-      ["empty", "zod", "contracts"].map((name) => [
+      ["empty", "zod", "contracts", "openapi"].map((name) => [
         name,
         // A profile with no busy sample is a start-up too short to measure, not one that took 0 ms.
         median(startupRuns(join(root, "bench/startup-floor", name), name).filter((ms) => ms > 0)) ?? 0,

@@ -1,4 +1,6 @@
-import { CreateInvoiceRequest, dianStatusOf, FactusBillResponse } from "@factus-edge/contracts";
+import { FactusBillResponse } from "@factus-edge/contracts/factus/bills";
+import { dianStatusOf } from "@factus-edge/contracts/schemas/dian-status";
+import { CreateInvoiceRequest } from "@factus-edge/contracts/schemas/invoice-request";
 import { zValidator } from "@hono/zod-validator";
 import { Hono } from "hono";
 import { jwt as honoJwt } from "hono/jwt";
@@ -14,6 +16,10 @@ export { FactusConnectionObject } from "../../apps/edge/src/factus/connections/c
 import { NearFactus as EdgeNearFactus } from "../../apps/edge/src/near-factus";
 
 export { RateLimiter } from "../../apps/edge/src/platform/rate-limiter-object";
+
+// The contracts by module, as the edge imports them: the edge's routers load on demand, so esbuild wraps these
+// modules to initialize on first use, and an import through the package's entry left them uninitialized here (the
+// peer's schema was undefined when its route was built).
 
 // Timers inside workerd only move at I/O, so the loop runs here and the caller times the whole request from outside.
 
