@@ -438,8 +438,9 @@ Where the time goes (workerd CPU profiles through wrangler's inspector):
   entry that re-exports everything is initialized whole: so the edge imports the contracts and the Factus client by
   module (\`@factus-edge/contracts/schemas/invoice-request\`, both packages export \`./*\`), not through their entries,
   and the Factus client loads each resource (and the schemas of Factus' answers it parses) on its first call. A
-  router's first request builds only its own schemas: health about 50, the invoices about 1,950, the whole API about
-  3,900 (\`test/node/lazy-routes.test.ts\` keeps this true).
+  router's first request builds only its own schemas: health about 50, the invoices about 1,000, the whole API about
+  3,900; the schemas of Factus' answers come with the Factus client's resource on its first call (the first create
+  loads the bills resource, both versions' schemas: roughly a thousand more, once per isolate) (\`test/node/lazy-routes.test.ts\` keeps this true).
 - **First request**: measured before and after by hand with this file's methods (medians of five, the same session;
   the health row is this file's "first request"):
 

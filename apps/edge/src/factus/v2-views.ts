@@ -1,14 +1,13 @@
 import { formatCents, toScaledRounded } from "@factus-edge/contracts/decimal";
 import type { FactusBill } from "@factus-edge/contracts/factus/bills";
 import type { FactusCreditNote } from "@factus-edge/contracts/factus/credit-notes";
+import { documentView, type FactusDocumentView } from "@factus-edge/factus-client/document-view";
 import type {
-  FactusDocumentView,
   V2BillDocument,
   V2BillRow,
   V2NoteDocument,
   V2NoteRow,
 } from "@factus-edge/factus-client/documents";
-import { documentView } from "@factus-edge/factus-client/documents";
 
 // A Factus v2 document read in the fields the gateway's v1-era mappers use, so every public shape stays the one the
 // customer documented, whatever the company's Factus generation. What v2 lacks is absent, never made up: v2 names

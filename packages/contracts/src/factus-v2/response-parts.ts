@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { normalizeV2Errors } from "./dian-errors";
 import { V2CodeName, V2WireText } from "./primitives";
 
 // The parts v2 document answers share, from the response field table of facturas/crear-y-validar and the one v2
@@ -161,27 +162,8 @@ export const FactusV2DocumentErrors = z
   .optional();
 export type FactusV2DocumentErrors = z.infer<typeof FactusV2DocumentErrors>;
 
-const RULE_PREFIX = /^\s*Regla:\s*([^,\s]+)\s*,\s*/;
-
-/**
- * `errors` in either published shape → `"RULE: text"` strings, in the order given.
- * Object entries become `"FAJ44b: Notificación: …"` (a leading "Regla: FAJ44b, " that repeats the key is dropped);
- * array strings "Regla: NSAX04, Notificación: …" become `"NSAX04: Notificación: …"`; other strings stay as they are.
- */
-export function normalizeV2Errors(errors: FactusV2DocumentErrors): string[] {
-  if (!errors) return [];
-  if (Array.isArray(errors))
-    return errors.map((text) => {
-      const match = RULE_PREFIX.exec(text);
-      return match ? `${match[1]}: ${text.slice(match[0].length)}` : text;
-    });
-  return Object.entries(errors).flatMap(([rule, texts]) =>
-    [texts].flat().map((text) => {
-      const match = RULE_PREFIX.exec(text);
-      return `${rule}: ${match?.[1] === rule ? text.slice(match[0].length) : text}`;
-    }),
-  );
-}
+// Kept apart from the schemas (dian-errors.ts): reading a document's errors builds none (factus-client's documentView).
+export { normalizeV2Errors };
 
 /**
  * Whether the DIAN rejected the document: not validated and a notification says "Rechazo" [manejo-errores]. Not
