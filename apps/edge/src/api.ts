@@ -1,3 +1,4 @@
+import { getPath } from "hono/utils/url";
 import { API_BASE } from "./platform/api-base";
 import type { Config, Env } from "./platform/config";
 import { mountFor, type RouteMount } from "./routes/mounts";
@@ -40,7 +41,8 @@ export function lazyApi(config: Config) {
 
   return {
     async fetch(request: Request, env: Env, ctx: ExecutionContext) {
-      return (await appFor(new URL(request.url).pathname)).fetch(request, env, ctx);
+      // The path as Hono's router reads it (no URL object built for it).
+      return (await appFor(getPath(request))).fetch(request, env, ctx);
     },
   };
 }

@@ -12,12 +12,8 @@ import {
 } from "../completion/credentials";
 import { wakeCompany } from "../completion/wake";
 import { v2DateFilter } from "../documents/dated-list";
-import { adjustmentNoteFlow } from "../documents/kinds/adjustment-note";
-import { creditNoteFlow } from "../documents/kinds/credit-note";
-import { debitNoteFlow } from "../documents/kinds/debit-note";
+import { FLOWS } from "../documents/kinds";
 import type { AnyFlow } from "../documents/kinds/flow";
-import { invoiceFlow } from "../documents/kinds/invoice";
-import { supportDocumentFlow } from "../documents/kinds/support-document";
 import { centsOf } from "../documents/money";
 import { callFactus } from "../factus/call";
 import { factusVersionOf } from "../factus/documents";
@@ -37,13 +33,7 @@ import { inRequestContext } from "../platform/request-context";
 // Its cursor (kind, page) is stored in D1 after every page, so a restart resumes where it was.
 
 /** The kinds walked, in order (those the account's Factus version has). */
-const SYNCED: AnyFlow[] = [
-  invoiceFlow,
-  creditNoteFlow,
-  debitNoteFlow,
-  supportDocumentFlow,
-  adjustmentNoteFlow,
-];
+const SYNCED: AnyFlow[] = Object.values(FLOWS);
 /** Pages per alarm: the object answers its other callers between runs. */
 const PAGES_PER_RUN = 40;
 /** Tries of a page Factus keeps failing (10 s doubling to 10 min: about an hour and a half) before the sync fails. */

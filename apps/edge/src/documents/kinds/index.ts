@@ -5,14 +5,9 @@ import type { AnyFlow, DocumentResource } from "./flow";
 import { invoiceFlow } from "./invoice";
 import { supportDocumentFlow } from "./support-document";
 
-export { type AdjustmentNoteOrder, adjustmentNoteFlow } from "./adjustment-note";
-export { type CreditNoteOrder, creditNoteFlow } from "./credit-note";
-export { type DebitNoteOrder, debitNoteFlow } from "./debit-note";
-export * from "./flow";
-export { invoiceFlow } from "./invoice";
-export { type SupportDocumentOrder, supportDocumentFlow } from "./support-document";
+// The registry only: a kind is imported from its own file, so a router loads the kinds it serves, not every one.
 
-/** Every kind, by its public path segment (the key of its background jobs). */
+/** Every kind, by its public path segment (the key of its background jobs), in the order the ledger sync walks them. */
 export const FLOWS: Record<DocumentResource, AnyFlow> = {
   invoices: invoiceFlow,
   "credit-notes": creditNoteFlow,
